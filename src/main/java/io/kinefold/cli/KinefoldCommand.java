@@ -1,0 +1,54 @@
+package io.kinefold.cli;
+
+import io.kinefold.AppInfo;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root of the command line; {@code kinefold --help} lists the subcommands. */
+@Command(name = "kinefold",
+        mixinStandardHelpOptions = true,
+        versionProvider = KinefoldCommand.Version.class,
+        description = "Cross-validated pose-model experiments on OpenPose keypoints. Without arguments, opens the workbench.",
+        subcommands = {DatasetCommand.class, CommandLine.HelpCommand.class})
+public final class KinefoldCommand implements Runnable {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+    }
+
+    /** Runs the command line and returns its exit code. */
+    public static int run(String... args) {
+        return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+    }
+
+    /** A command line writing to the given streams, for tests. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new KinefoldCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("kinefold: " + ex.getMessage());
+            return FAILED;
+        });
+        return cl;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {
+                AppInfo.NAME + " " + AppInfo.version(),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
+                System.getProperty("os.name") + " " + System.getProperty("os.arch")
+            };
+        }
+    }
+}

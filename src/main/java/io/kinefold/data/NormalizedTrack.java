@@ -1,0 +1,63 @@
+package io.kinefold.data;
+
+import java.util.Arrays;
+
+/**
+ * A recording as the models see it: only the frames that were kept, every keypoint centred on
+ * the neck and scaled by torso length, missing keypoints filled in along time.
+ *
+ * @param frameNumbers ascending frame numbers of the kept frames
+ * @param features per kept frame, {@code x, y} of each of the fourteen keypoints
+ * @param observed per kept frame and keypoint, whether it was detected rather than filled in
+ * @param droppedFrames frames dropped because most of their keypoints were missing
+ */
+public record NormalizedTrack(int[] frameNumbers, float[][] features, boolean[][] observed, int droppedFrames) {
+
+    public int size() {
+        return frameNumbers.length;
+    }
+
+    /** Indices of the kept frames whose numbers lie in the range. */
+    public int[] indicesIn(FrameRange range) {
+        int from = lowerBound(range.start());
+        int to = lowerBound(range.end() + 1);
+        int[] result = new int[Math.max(0, to - from)];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = from + i;
+        }
+        return result;
+    }
+
+    private int lowerBound(int frame) {
+        int i = Arrays.binarySearch(frameNumbers, frame);
+        return i >= 0 ? i : -i - 1;
+    }
+
+    /**
+     * The kept frames of a range resampled to {@code length} evenly spaced frames by linear
+     * interpolation along frame numbers, or null when fewer than two kept frames lie in it.
+     */
+    public float[][] resample(FrameRange range, int length) {
+        int[] idx = indicesIn(range);
+        if (idx.length < 2 || length < 1) {
+            return null;
+        }
+        float[][] out = new float[length][Skeleton.FEATURES];
+        double first = frameNumbers[idx[0]];
+        double last = frameNumbers[idx[idx.length - 1]];
+        int j = 0;
+        for (int t = 0; t < length; t++) {
+            double at = length == 1 ? first : first + (last - first) * t / (length - 1);
+            while (j < idx.length - 2 && frameNumbers[idx[j + 1]] < at) {
+                j++;
+            }
+            int a = idx[j], b = idx[j + 1];
+            double span = frameNumbers[b] - frameNumbers[a];
+            double w = span == 0 ? 0 : Math.min(1, Math.max(0, (at - frameNumbers[a]) / span));
+            for (int f = 0; f < Skeleton.FEATURES; f++) {
+                out[t][f] = (float) ((1 - w) * features[a][f] + w * features[b][f]);
+            }
+        }
+        return out;
+    }
+}

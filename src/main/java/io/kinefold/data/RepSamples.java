@@ -1,0 +1,30 @@
+package io.kinefold.data;
+
+import java.util.List;
+
+/**
+ * The repetitions of one exercise for a {@code rep:E} model; each is resampled to the sequence
+ * length T that the grid point asks for.
+ *
+ * @param model the model they are for
+ * @param tracks the normalised track each repetition comes from
+ * @param ranges the frames of each repetition
+ * @param labels 1 for a correct repetition, 0 otherwise
+ * @param groups subject per repetition
+ * @param classes {@code incorrect, correct}
+ */
+public record RepSamples(ModelId model, List<NormalizedTrack> tracks, List<FrameRange> ranges, int[] labels,
+                         String[] groups, List<String> classes) {
+    public int size() {
+        return labels.length;
+    }
+
+    /** Every repetition resampled to {@code length} frames: {@code [sample][time][feature]}. */
+    public float[][][] resample(int length) {
+        float[][][] out = new float[labels.length][][];
+        for (int i = 0; i < labels.length; i++) {
+            out[i] = tracks.get(i).resample(ranges.get(i), length);
+        }
+        return out;
+    }
+}
