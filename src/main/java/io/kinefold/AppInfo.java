@@ -13,13 +13,22 @@ public final class AppInfo {
     private AppInfo() {}
 
     public static String version() {
+        return property("version");
+    }
+
+    /** The DL4J version the build was made with. */
+    public static String dl4jVersion() {
+        return property("dl4j");
+    }
+
+    private static String property(String key) {
         try (InputStream in = AppInfo.class.getResourceAsStream("version.properties")) {
             if (in == null) {
                 return "unknown";
             }
             Properties p = new Properties();
             p.load(in);
-            return p.getProperty("version", "unknown");
+            return p.getProperty(key, "unknown");
         } catch (IOException e) {
             return "unknown";
         }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "dataset",
         mixinStandardHelpOptions = true,
         description = "Inspect a dataset or generate a synthetic one.",
-        subcommands = {InspectCommand.class})
+        subcommands = {InspectCommand.class, GenerateCommand.class})
 final class DatasetCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -1,5 +1,7 @@
 package io.kinefold.data;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 
 /** {@code pose}, {@code start:<exercise>} or {@code rep:<exercise>}. */
@@ -28,6 +30,7 @@ public record ModelId(ModelKind kind, String exercise) implements Comparable<Mod
     }
 
     /** Parses {@code pose}, {@code start:E} or {@code rep:E}. */
+    @JsonCreator
     public static ModelId parse(String text) {
         String t = text.strip();
         if (t.equals("pose")) {
@@ -46,6 +49,7 @@ public record ModelId(ModelKind kind, String exercise) implements Comparable<Mod
         throw new IllegalArgumentException("unknown model '" + text + "': expected pose, start:<exercise> or rep:<exercise>");
     }
 
+    @JsonValue
     @Override
     public String toString() {
         return exercise == null ? kind.prefix() : kind.prefix() + ":" + exercise;

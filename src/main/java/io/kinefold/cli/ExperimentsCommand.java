@@ -1,0 +1,56 @@
+package io.kinefold.cli;
+
+import io.kinefold.experiment.RunInfo;
+import io.kinefold.store.Store;
+import io.kinefold.store.StoreException;
+import java.io.PrintWriter;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code kinefold experiments [--db FILE] [--json]}: the runs in the store, newest first. */
+@Command(name = "experiments", mixinStandardHelpOptions = true, description = "List the stored runs, newest first.")
+final class ExperimentsCommand implements Callable<Integer> {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+
+    @Option(names = "--json", description = "Print one JSON document on stdout.")
+    boolean json;
+
+    @Mixin
+    StoreOption storeOption;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Store store = storeOption.open()) {
+            List<RunInfo> runs = store.runs();
+            if (json) {
+                out.println(Json.write(java.util.Map.of("runs", runs)));
+            } else {
+                out.printf("%6s  %-16s  %-18s  %-14s  %7s  %-10s  %11s  %9s%n", "run", "started", "experiment", "mode", "workers",
+                        "status", "trials", "wall");
+                for (RunInfo r : runs) {
+                    out.printf(Locale.ROOT, "%6d  %-16s  %-18s  %-14s  %7d  %-10s  %5d/%-5d  %9s%n", r.id(),
+                            r.started() == null ? "" : WHEN.format(r.started()), r.experimentName(), r.mode(), r.workers(),
+                            r.status().name().toLowerCase(Locale.ROOT), r.trialsDone(), r.trialsTotal(),
+                            ConsoleProgress.duration(r.wallSeconds()));
+                }
+            }
+            out.flush();
+            return KinefoldCommand.OK;
+        } catch (StoreException e) {
+            spec.commandLine().getErr().println("kinefold: " + e.getMessage());
+            return KinefoldCommand.BAD_INPUT;
+        }
+    }
+}

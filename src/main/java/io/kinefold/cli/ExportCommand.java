@@ -1,0 +1,67 @@
+package io.kinefold.cli;
+
+import io.kinefold.data.DatasetException;
+import io.kinefold.exec.RunService;
+import io.kinefold.experiment.RunReport;
+import io.kinefold.experiment.SpecException;
+import io.kinefold.report.ExportFormat;
+import io.kinefold.report.Exporter;
+import io.kinefold.store.Store;
+import io.kinefold.store.StoreException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code kinefold export RUN_ID --format csv|md|tex|json|html --out FILE [--db FILE]}. */
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Export a run's result tables or its full report.")
+final class ExportCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "RUN_ID")
+    long runId;
+
+    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "csv, md, tex, json or html.")
+    String format;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "File to write.")
+    Path out;
+
+    @Mixin
+    StoreOption storeOption;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        ExportFormat exportFormat;
+        try {
+            exportFormat = ExportFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            err.println("kinefold: --format: " + e.getMessage());
+            return KinefoldCommand.BAD_INPUT;
+        }
+        try (Store store = storeOption.open()) {
+            if (store.run(runId).isEmpty()) {
+                err.println("kinefold: no run " + runId + " in " + store.file());
+                return KinefoldCommand.BAD_INPUT;
+            }
+            RunReport report = new RunService(store).report(runId);
+            Exporter.export(report, exportFormat, out);
+            err.println("Wrote " + out.toAbsolutePath());
+            return KinefoldCommand.OK;
+        } catch (StoreException | SpecException | DatasetException e) {
+            err.println("kinefold: run " + runId + ": " + e.getMessage());
+            return KinefoldCommand.BAD_INPUT;
+        } catch (IOException e) {
+            err.println("kinefold: " + out + ": cannot be written: " + e.getMessage());
+            return KinefoldCommand.FAILED;
+        }
+    }
+}

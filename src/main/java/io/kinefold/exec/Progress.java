@@ -1,0 +1,19 @@
+package io.kinefold.exec;
+
+import io.kinefold.experiment.TrialResult;
+
+/**
+ * Where a run stands after a trial finished.
+ *
+ * @param done trials finished, those of earlier sessions included
+ * @param total trials of the run
+ * @param failed trials that failed
+ * @param elapsedSeconds wall time of this session
+ * @param remainingSeconds estimate of the time left, NaN until one trial has finished
+ * @param last the result just reported
+ */
+public record Progress(int done, int total, int failed, double elapsedSeconds, double remainingSeconds, TrialResult last) {
+    public double fraction() {
+        return total == 0 ? 1 : (double) done / total;
+    }
+}

@@ -1,0 +1,20 @@
+package io.kinefold.exec;
+
+import io.kinefold.experiment.ModelSummary;
+import io.kinefold.experiment.Status;
+import java.util.List;
+
+/**
+ * How a run (or one session of it) ended.
+ *
+ * @param runId the run
+ * @param status SUCCEEDED when every trial has a result, CANCELLED otherwise
+ * @param trials trials of the run
+ * @param ranNow trials run in this session
+ * @param failed trials that failed, over all sessions
+ * @param wallSeconds wall time over all sessions
+ * @param workers workers of this session
+ * @param models per-model summaries of every result so far
+ */
+public record RunOutcome(long runId, Status status, int trials, int ranNow, int failed, double wallSeconds, int workers,
+                         List<ModelSummary> models) {}

@@ -1,0 +1,27 @@
+package io.kinefold.exec;
+
+import io.kinefold.experiment.Trial;
+import java.util.List;
+
+/**
+ * Runs trials and reports each as it finishes: in this process, in a pool of worker processes,
+ * or, later, on a cluster; nothing above this interface knows which.
+ */
+public interface TrialExecutor extends AutoCloseable {
+    /**
+     * Runs the trials, in an order of the executor's choosing, and returns when all have
+     * finished or the executor was cancelled. Every trial that finishes is reported exactly once.
+     */
+    void execute(List<Trial> trials, ExecutionListener listener);
+
+    /** Stops as soon as possible; trials not finished are not reported. Safe from any thread. */
+    void cancel();
+
+    boolean cancelled();
+
+    /** Workers this executor runs trials on at once. */
+    int workers();
+
+    @Override
+    default void close() {}
+}

@@ -1,0 +1,40 @@
+package io.kinefold.exec;
+
+import io.kinefold.experiment.Metrics;
+import io.kinefold.experiment.Trial;
+import io.kinefold.experiment.TrialResult;
+import io.kinefold.experiment.Workload;
+import io.kinefold.model.Params;
+import io.kinefold.model.Trainer;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
+/** Runs one trial in this process: the shared body of every executor and worker. */
+public final class TrialRunner {
+    private TrialRunner() {}
+
+    /**
+     * Trains and evaluates one trial; a failure becomes a FAILED result with its reason.
+     *
+     * @throws CancellationException when cancelled mid-trial
+     */
+    public static TrialResult run(Workload workload, Trial trial, String worker, BooleanSupplier cancelled) {
+        long started = System.nanoTime();
+        try {
+            Workload.TrialData data = workload.data(trial);
+            int patience = workload.spec().earlyStopping() == null ? Integer.MAX_VALUE : workload.spec().earlyStopping().patience();
+            Metrics metrics = Trainer.fit(trial.model().kind(), Params.of(trial.model().kind(), trial.params()), data.classes(),
+                    data.train(), data.validation(), patience, data.test(), workload.trialSeed(trial), cancelled);
+            return TrialResult.succeeded(trial, metrics, worker, (System.nanoTime() - started) / 1e9);
+        } catch (CancellationException e) {
+            throw e;
+        } catch (RuntimeException | OutOfMemoryError e) {
+            String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            return TrialResult.failed(trial, reason, worker, (System.nanoTime() - started) / 1e9);
+        } finally {
+            // Native buffers are freed only when Java collects their owners: without this a
+            // process grows by hundreds of MB over many small fits.
+            System.gc();
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package io.kinefold.experiment;
+
+import io.kinefold.data.Dataset;
+import io.kinefold.data.FrameSamples;
+import io.kinefold.data.ModelId;
+import io.kinefold.data.ModelKind;
+import io.kinefold.data.RepSamples;
+import io.kinefold.data.Samples;
+import io.kinefold.model.Hyperparameters;
+import io.kinefold.model.ParamDef;
+import io.kinefold.model.Params;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Checks a spec against a dataset and expands it into a {@link Plan}. Every problem is collected
+ * and reported at once, each naming its field.
+ */
+public final class Planner {
+    private Planner() {}
+
+    public static Plan plan(ExperimentSpec spec, Dataset dataset) throws SpecException {
+        List<String> problems = new ArrayList<>();
+        if (spec.folds() < 2) {
+            problems.add("folds: must be at least 2, was " + spec.folds());
+        }
+        if (spec.models().isEmpty()) {
+            problems.add("models: no model chosen");
+        }
+        List<String> exercises = dataset.exercises();
+        Map<ModelId, ModelPlan> plans = new LinkedHashMap<>();
+        Set<ModelId> seen = new HashSet<>();
+        for (int i = 0; i < spec.models().size(); i++) {
+            ModelGrid grid = spec.models().get(i);
+            String at = "models[" + i + "] (" + grid.model() + ")";
+            List<ModelId> ids = new ArrayList<>();
+            String name = grid.model().strip();
+            if (name.equals("start:*") || name.equals("rep:*")) {
+                ModelKind kind = name.startsWith("start") ? ModelKind.START : ModelKind.REP;
+                if (exercises.isEmpty()) {
+                    problems.add(at + ".model: the dataset has no labelled exercises");
+                }
+                exercises.forEach(e -> ids.add(new ModelId(kind, e)));
+            } else {
+                try {
+                    ModelId id = ModelId.parse(name);
+                    if (id.exercise() != null && !exercises.contains(id.exercise())) {
+                        problems.add(at + ".model: unknown exercise '" + id.exercise() + "'; the dataset has " + exercises);
+                        continue;
+                    }
+                    if (id.kind() == ModelKind.POSE && exercises.size() < 2) {
+                        problems.add(at + ".model: pose needs at least two exercises; the dataset has " + exercises);
+                        continue;
+                    }
+                    ids.add(id);
+                } catch (IllegalArgumentException e) {
+                    problems.add(at + ".model: " + e.getMessage());
+                    continue;
+                }
+            }
+            if (ids.isEmpty()) {
+                continue;
+            }
+            ModelKind kind = ids.get(0).kind();
+            List<Hyperparameters> points = points(kind, grid, at, problems);
+            for (ModelId id : ids) {
+                if (!seen.add(id)) {
+                    problems.add(at + ".model: " + id + " is already in the spec");
+                    continue;
+                }
+                if (points != null) {
+                    plans.put(id, new ModelPlan(id, points));
+                }
+                if (spec.folds() >= 2) {
+                    checkFolds(id, dataset, spec.folds(), at, problems);
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new SpecException(problems);
+        }
+        return new Plan(spec, List.copyOf(plans.values()));
+    }
+
+    private static List<Hyperparameters> points(ModelKind kind, ModelGrid grid, String at, List<String> problems) {
+        List<ParamDef> defs = Params.defs(kind);
+        int before = problems.size();
+        for (var entry : grid.grid().entrySet()) {
+            String field = at + ".grid." + entry.getKey();
+            ParamDef def = defs.stream().filter(d -> d.name().equals(entry.getKey())).findFirst().orElse(null);
+            if (def == null) {
+                problems.add(field + ": unknown hyperparameter for " + kind.prefix() + " models; known: "
+                        + defs.stream().map(ParamDef::name).toList());
+                continue;
+            }
+            if (entry.getValue().isEmpty()) {
+                problems.add(field + ": empty value list");
+                continue;
+            }
+            for (double v : entry.getValue()) {
+                String problem = def.check(v);
+                if (problem != null) {
+                    problems.add(at + ".grid." + problem);
+                }
+            }
+            if (new HashSet<>(entry.getValue()).size() != entry.getValue().size()) {
+                problems.add(field + ": a value is listed twice");
+            }
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        List<Hyperparameters> points = new ArrayList<>();
+        for (Map<String, Double> point : Grid.expand(grid.grid())) {
+            points.add(Params.of(kind, point));
+        }
+        return points;
+    }
+
+    /** Every class must be present in at least {@code folds} subjects, or a fold would lack it. */
+    private static void checkFolds(ModelId id, Dataset dataset, int folds, String at, List<String> problems) {
+        int[] labels;
+        String[] groups;
+        List<String> classes;
+        if (id.kind() == ModelKind.REP) {
+            RepSamples s = Samples.reps(dataset, id);
+            labels = s.labels();
+            groups = s.groups();
+            classes = s.classes();
+        } else {
+            FrameSamples s = Samples.frames(dataset, id);
+            labels = s.labels();
+            groups = s.groups();
+            classes = s.classes();
+        }
+        for (int c = 0; c < classes.size(); c++) {
+            Set<String> subjects = new TreeSet<>();
+            for (int i = 0; i < labels.length; i++) {
+                if (labels[i] == c) {
+                    subjects.add(groups[i]);
+                }
+            }
+            if (subjects.size() < folds) {
+                problems.add("folds: " + folds + " is more than the " + subjects.size() + " subject"
+                        + (subjects.size() == 1 ? "" : "s") + " with class '" + classes.get(c) + "' in " + id + " (" + at + ")");
+            }
+        }
+    }
+}

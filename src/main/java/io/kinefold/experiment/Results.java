@@ -1,0 +1,135 @@
+package io.kinefold.experiment;
+
+import io.kinefold.data.ModelId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.distribution.TDistribution;
+
+/**
+ * Aggregates trial results into per-model summaries: mean and sd over folds per grid point,
+ * the best grid point, and whether it beats the runner-up significantly.
+ */
+public final class Results {
+    private Results() {}
+
+    public static List<ModelSummary> summarize(Plan plan, Workload workload, List<TrialResult> results) {
+        Map<String, TrialResult> byKey = new HashMap<>();
+        for (TrialResult r : results) {
+            byKey.put(r.trial().key(), r);
+        }
+        List<ModelSummary> summaries = new ArrayList<>();
+        for (ModelPlan m : plan.models()) {
+            List<String> classes = workload.classes(m.model());
+            List<GridPointSummary> points = new ArrayList<>();
+            List<double[]> foldAccuracies = new ArrayList<>();
+            List<double[]> foldSizes = new ArrayList<>();
+            for (int g = 0; g < m.points().size(); g++) {
+                double[] acc = new double[plan.spec().folds()];
+                double[] sizes = new double[plan.spec().folds()];
+                java.util.Arrays.fill(acc, Double.NaN);
+                List<Double> accuracies = new ArrayList<>(), f1s = new ArrayList<>(), times = new ArrayList<>();
+                int failed = 0;
+                int[][] confusion = new int[classes.size()][classes.size()];
+                for (int f = 0; f < plan.spec().folds(); f++) {
+                    TrialResult r = byKey.get(new Trial(m.model(), g, m.points().get(g).values(), f).key());
+                    if (r == null) {
+                        continue;
+                    }
+                    if (r.status() != Status.SUCCEEDED) {
+                        failed++;
+                        continue;
+                    }
+                    Metrics x = r.metrics();
+                    accuracies.add(x.accuracy());
+                    f1s.add(x.macroF1());
+                    times.add(x.trainSeconds());
+                    acc[f] = x.accuracy();
+                    sizes[f] = (double) x.testSamples() / Math.max(1, x.trainSamples());
+                    for (int a = 0; a < confusion.length && a < x.confusion().length; a++) {
+                        for (int p = 0; p < confusion.length && p < x.confusion()[a].length; p++) {
+                            confusion[a][p] += x.confusion()[a][p];
+                        }
+                    }
+                }
+                double total = times.stream().mapToDouble(Double::doubleValue).sum();
+                points.add(new GridPointSummary(m.model(), g, m.points().get(g).values(),
+                        Stat.of(unbox(accuracies)), Stat.of(unbox(f1s)),
+                        times.isEmpty() ? Double.NaN : total / times.size(), total, accuracies.size(), failed, confusion));
+                foldAccuracies.add(acc);
+                foldSizes.add(sizes);
+            }
+            int best = rank(points, -1);
+            int runnerUp = best < 0 ? -1 : rank(points, best);
+            Significance significance = runnerUp < 0 ? null
+                    : correctedTTest(best, runnerUp, foldAccuracies.get(best), foldAccuracies.get(runnerUp), foldSizes.get(best));
+            summaries.add(new ModelSummary(m.model(), classes, workload.majorityRate(m.model()), points, best, significance));
+        }
+        return summaries;
+    }
+
+    /** Index of the grid point with the highest mean accuracy (then macro-F1), skipping {@code except}. */
+    private static int rank(List<GridPointSummary> points, int except) {
+        int best = -1;
+        for (int g = 0; g < points.size(); g++) {
+            GridPointSummary p = points.get(g);
+            if (g == except || p.folds() == 0) {
+                continue;
+            }
+            if (best < 0) {
+                best = g;
+                continue;
+            }
+            GridPointSummary b = points.get(best);
+            int c = Double.compare(p.accuracy().mean(), b.accuracy().mean());
+            if (c > 0 || (c == 0 && p.macroF1().mean() > b.macroF1().mean())) {
+                best = g;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Nadeau and Bengio's corrected resampled t-test: the variance of the fold differences is
+     * inflated by {@code n_test / n_train}, because training sets of different folds overlap and
+     * the plain t-test would call far too many differences significant.
+     */
+    static Significance correctedTTest(int best, int runnerUp, double[] a, double[] b, double[] testOverTrain) {
+        List<Double> diffs = new ArrayList<>();
+        double ratio = 0;
+        for (int f = 0; f < a.length; f++) {
+            if (!Double.isNaN(a[f]) && !Double.isNaN(b[f])) {
+                diffs.add(a[f] - b[f]);
+                ratio += testOverTrain[f];
+            }
+        }
+        int k = diffs.size();
+        if (k < 2) {
+            return new Significance(best, runnerUp, k == 1 ? diffs.get(0) : Double.NaN, Double.NaN, Double.NaN, false);
+        }
+        ratio /= k;
+        Stat s = Stat.of(unbox(diffs));
+        double variance = s.sd() * s.sd();
+        double t;
+        double p;
+        if (variance == 0) {
+            t = s.mean() == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, s.mean());
+            p = s.mean() == 0 ? 1 : 0;
+        } else {
+            t = s.mean() / Math.sqrt((1.0 / k + ratio) * variance);
+            p = 2 * (1 - new TDistribution(null, k - 1).cumulativeProbability(Math.abs(t)));
+        }
+        return new Significance(best, runnerUp, s.mean(), t, p, p < 0.05);
+    }
+
+    private static double[] unbox(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** The results of one model's grid point, for callers that hold only the summaries. */
+    public static GridPointSummary point(List<ModelSummary> summaries, ModelId model, int gridPoint) {
+        return summaries.stream().filter(s -> s.model().equals(model)).findFirst()
+                .map(s -> s.points().get(gridPoint)).orElse(null);
+    }
+}

@@ -1,0 +1,195 @@
+package io.kinefold.experiment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads and writes experiment specs as JSON. Reading checks the shape of the document and names
+ * the field that is wrong; {@link SpecValidator} then checks the values against a dataset.
+ *
+ * <pre>{@code
+ * { "format": "kinefold-experiment/1", "name": "quick", "dataset": "datasets/demo",
+ *   "folds": 3, "seed": 7, "earlyStopping": { "patience": 3, "validationFraction": 0.2 },
+ *   "models": [ { "model": "pose", "grid": { "units": [32, 64], "epochs": [20] } },
+ *               { "model": "rep:*", "grid": { "lstmUnits": [16, 32] } } ] }
+ * }</pre>
+ */
+public final class SpecIo {
+    /** The project's one JSON mapper for specs and results: records in, records out. */
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private SpecIo() {}
+
+    public static ExperimentSpec read(Path file) throws SpecException {
+        try {
+            return parse(Files.readString(file), file.toString());
+        } catch (IOException e) {
+            throw new SpecException(file + ": cannot be read: " + e.getMessage());
+        }
+    }
+
+    public static ExperimentSpec readResource(String name) throws SpecException {
+        try (InputStream in = SpecIo.class.getResourceAsStream("/presets/" + name + ".json")) {
+            if (in == null) {
+                throw new SpecException("no preset named '" + name + "'");
+            }
+            return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "preset " + name);
+        } catch (IOException e) {
+            throw new SpecException("preset " + name + ": " + e.getMessage());
+        }
+    }
+
+    public static ExperimentSpec parse(String json, String source) throws SpecException {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            var loc = e.getLocation();
+            throw new SpecException(source + ": not valid JSON"
+                    + (loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")")
+                    + ": " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new SpecException(source + ": not a JSON object");
+        }
+        String format = root.path("format").asText(ExperimentSpec.FORMAT);
+        if (!ExperimentSpec.FORMAT.equals(format)) {
+            throw new SpecException(source + ": format: expected '" + ExperimentSpec.FORMAT + "' but found '" + format + "'");
+        }
+        String name = root.path("name").asText("experiment");
+        String dataset = root.hasNonNull("dataset") ? root.get("dataset").asText() : null;
+        int folds = integer(root, "folds", 5, source);
+        long seed = root.has("seed") ? longValue(root, "seed", source) : 1L;
+        EarlyStopping earlyStopping = null;
+        JsonNode es = root.get("earlyStopping");
+        if (es != null && !es.isNull() && !(es.isBoolean() && !es.asBoolean())) {
+            if (!es.isObject()) {
+                throw new SpecException(source + ": earlyStopping: expected an object like {\"patience\": 3, \"validationFraction\": 0.2}");
+            }
+            try {
+                earlyStopping = new EarlyStopping(integer(es, "patience", 3, source), es.path("validationFraction").asDouble(0.2));
+            } catch (IllegalArgumentException e) {
+                throw new SpecException(source + ": " + e.getMessage());
+            }
+        }
+        JsonNode modelsNode = root.get("models");
+        if (modelsNode == null || !modelsNode.isArray()) {
+            throw new SpecException(source + ": models: missing or not an array of {\"model\": ..., \"grid\": {...}}");
+        }
+        List<ModelGrid> models = new ArrayList<>();
+        for (int i = 0; i < modelsNode.size(); i++) {
+            JsonNode m = modelsNode.get(i);
+            String at = "models[" + i + "]";
+            if (!m.isObject() || !m.hasNonNull("model")) {
+                throw new SpecException(source + ": " + at + ".model: missing");
+            }
+            Map<String, List<Double>> grid = new LinkedHashMap<>();
+            JsonNode g = m.get("grid");
+            if (g != null && !g.isNull()) {
+                if (!g.isObject()) {
+                    throw new SpecException(source + ": " + at + ".grid: expected an object of value lists");
+                }
+                Iterator<Map.Entry<String, JsonNode>> fields = g.fields();
+                while (fields.hasNext()) {
+                    var field = fields.next();
+                    String where = at + ".grid." + field.getKey();
+                    JsonNode values = field.getValue();
+                    List<Double> list = new ArrayList<>();
+                    if (values.isNumber()) {
+                        list.add(values.asDouble());
+                    } else if (values.isArray()) {
+                        for (JsonNode v : values) {
+                            if (!v.isNumber()) {
+                                throw new SpecException(source + ": " + where + ": '" + v.asText() + "' is not a number");
+                            }
+                            list.add(v.asDouble());
+                        }
+                    } else {
+                        throw new SpecException(source + ": " + where + ": expected a list of numbers");
+                    }
+                    grid.put(field.getKey(), list);
+                }
+            }
+            models.add(new ModelGrid(m.get("model").asText(), grid));
+        }
+        return new ExperimentSpec(ExperimentSpec.FORMAT, name, dataset, folds, seed, earlyStopping, models);
+    }
+
+    public static String toJson(ExperimentSpec spec) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", ExperimentSpec.FORMAT);
+        root.put("name", spec.name());
+        if (spec.dataset() != null) {
+            root.put("dataset", spec.dataset());
+        }
+        root.put("folds", spec.folds());
+        root.put("seed", spec.seed());
+        if (spec.earlyStopping() != null) {
+            ObjectNode es = root.putObject("earlyStopping");
+            es.put("patience", spec.earlyStopping().patience());
+            es.put("validationFraction", spec.earlyStopping().validationFraction());
+        }
+        ArrayNode models = root.putArray("models");
+        for (ModelGrid m : spec.models()) {
+            ObjectNode node = models.addObject();
+            node.put("model", m.model());
+            ObjectNode grid = node.putObject("grid");
+            m.grid().forEach((k, values) -> {
+                ArrayNode a = grid.putArray(k);
+                for (double v : values) {
+                    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+                        a.add((long) v);
+                    } else {
+                        a.add(v);
+                    }
+                }
+            });
+        }
+        try {
+            return MAPPER.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static void write(ExperimentSpec spec, Path file) throws IOException {
+        Files.writeString(file, toJson(spec) + System.lineSeparator());
+    }
+
+    private static int integer(JsonNode node, String field, int fallback, String source) throws SpecException {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            throw new SpecException(source + ": " + field + ": '" + v.asText() + "' is not a whole number");
+        }
+        return v.asInt();
+    }
+
+    private static long longValue(JsonNode node, String field, String source) throws SpecException {
+        JsonNode v = node.get(field);
+        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+            throw new SpecException(source + ": " + field + ": '" + v.asText() + "' is not a whole number");
+        }
+        return v.asLong();
+    }
+}

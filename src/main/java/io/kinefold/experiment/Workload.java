@@ -1,0 +1,158 @@
+package io.kinefold.experiment;
+
+import io.kinefold.data.Dataset;
+import io.kinefold.data.FrameSamples;
+import io.kinefold.data.ModelId;
+import io.kinefold.data.ModelKind;
+import io.kinefold.data.RepSamples;
+import io.kinefold.data.Samples;
+import io.kinefold.data.Skeleton;
+import io.kinefold.model.DataBlock;
+import io.kinefold.model.RecurrentParams;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The data side of a run: each model's samples and folds, derived once from the dataset and
+ * the spec and cut into training, validation and test blocks for a trial. Thread-safe.
+ */
+public final class Workload {
+    private final Dataset dataset;
+    private final ExperimentSpec spec;
+    private final Map<ModelId, ModelData> models = new ConcurrentHashMap<>();
+    private final Map<String, float[][]> sequences = new ConcurrentHashMap<>();
+
+    /** Labels, groups and folds of one model; the rows of frame models, the reps of sequence models. */
+    private record ModelData(ModelId id, List<String> classes, int[] labels, String[] groups, List<Fold> folds,
+                             float[][] frameRows, RepSamples reps) {}
+
+    /** The blocks one trial trains, stops early and tests on. */
+    public record TrialData(DataBlock train, DataBlock validation, DataBlock test, int classes) {}
+
+    public Workload(Dataset dataset, ExperimentSpec spec) {
+        this.dataset = dataset;
+        this.spec = spec;
+    }
+
+    public Dataset dataset() {
+        return dataset;
+    }
+
+    public ExperimentSpec spec() {
+        return spec;
+    }
+
+    private ModelData model(ModelId id) {
+        return models.computeIfAbsent(id, this::derive);
+    }
+
+    private ModelData derive(ModelId id) {
+        if (id.kind() == ModelKind.REP) {
+            RepSamples s = Samples.reps(dataset, id);
+            return new ModelData(id, s.classes(), s.labels(), s.groups(),
+                    Folds.split(s.labels(), s.groups(), spec.folds(), spec.seed()), null, s);
+        }
+        FrameSamples s = Samples.frames(dataset, id);
+        return new ModelData(id, s.classes(), s.labels(), s.groups(),
+                Folds.split(s.labels(), s.groups(), spec.folds(), spec.seed()), s.features(), null);
+    }
+
+    public List<String> classes(ModelId id) {
+        return model(id).classes();
+    }
+
+    public List<Fold> folds(ModelId id) {
+        return model(id).folds();
+    }
+
+    public int samples(ModelId id) {
+        return model(id).labels().length;
+    }
+
+    /** Share of the most frequent class: what always guessing it would score. */
+    public double majorityRate(ModelId id) {
+        ModelData m = model(id);
+        int[] counts = new int[m.classes().size()];
+        for (int label : m.labels()) {
+            counts[label]++;
+        }
+        int max = 0;
+        for (int c : counts) {
+            max = Math.max(max, c);
+        }
+        return m.labels().length == 0 ? Double.NaN : (double) max / m.labels().length;
+    }
+
+    /** The seed of a trial: the same for every grid point of a model on a fold, so that they compare fairly. */
+    public long trialSeed(Trial trial) {
+        long h = spec.seed() * 0x9E3779B97F4A7C15L;
+        h ^= trial.model().toString().hashCode() * 0xC2B2AE3D27D4EB4FL;
+        h ^= (trial.fold() + 1) * 0x165667B19E3779F9L;
+        return h ^ (h >>> 29);
+    }
+
+    public TrialData data(Trial trial) {
+        ModelData m = model(trial.model());
+        if (trial.fold() < 0 || trial.fold() >= m.folds().size()) {
+            throw new IllegalArgumentException(trial.key() + ": no fold " + trial.fold());
+        }
+        DataBlock all;
+        if (m.reps() != null) {
+            int length = RecurrentParams.of(trial.params()).sequenceLength();
+            float[][] rows = sequences.computeIfAbsent(trial.model() + "@" + length, k -> flatten(m.reps().resample(length)));
+            all = new DataBlock(rows, m.labels(), length, Skeleton.FEATURES);
+        } else {
+            all = new DataBlock(m.frameRows(), m.labels(), 0, Skeleton.FEATURES);
+        }
+        Fold fold = m.folds().get(trial.fold());
+        int[] train = fold.train();
+        DataBlock validation = null;
+        if (spec.earlyStopping() != null) {
+            int[][] split = Folds.validationSplit(train, m.groups(), spec.earlyStopping().validationFraction(), trialSeed(trial));
+            train = split[0];
+            validation = all.select(split[1]);
+        }
+        return new TrialData(all.select(train), validation, all.select(fold.test()), m.classes().size());
+    }
+
+    private static float[][] flatten(float[][][] sequences) {
+        float[][] rows = new float[sequences.length][];
+        for (int i = 0; i < sequences.length; i++) {
+            float[][] s = sequences[i];
+            float[] row = new float[s.length * Skeleton.FEATURES];
+            for (int t = 0; t < s.length; t++) {
+                System.arraycopy(s[t], 0, row, t * Skeleton.FEATURES, Skeleton.FEATURES);
+            }
+            rows[i] = row;
+        }
+        return rows;
+    }
+
+    /** A hash of every normalised feature and label of the dataset, for provenance. */
+    public String fingerprint() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            ByteBuffer buffer = ByteBuffer.allocate(Skeleton.FEATURES * 4 + 8);
+            for (var r : dataset.recordings()) {
+                digest.update((r.id() + "|" + r.subject() + "|" + r.exercise() + "|" + r.startFrames() + "|" + r.reps())
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                for (int i = 0; i < r.normalized().size(); i++) {
+                    buffer.clear();
+                    buffer.putInt(r.normalized().frameNumbers()[i]);
+                    for (float f : r.normalized().features()[i]) {
+                        buffer.putFloat(f);
+                    }
+                    digest.update(buffer.array(), 0, buffer.position());
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.kinefold.model;
+
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+
+/** The DL4J networks of the three model kinds. */
+public final class Networks {
+    private Networks() {}
+
+    /**
+     * A feed-forward classifier ({@code pose}, {@code start:E}): dense ReLU layers and a softmax.
+     *
+     * @param classWeights loss weight per class, against class imbalance
+     */
+    public static MultiLayerNetwork feedForward(FeedForwardParams p, int inputs, int classes, INDArray classWeights, long seed) {
+        var list = base(seed, p.learningRate()).list();
+        for (int i = 0; i < p.hiddenLayers(); i++) {
+            DenseLayer.Builder dense = new DenseLayer.Builder().nOut(p.units()).activation(Activation.RELU);
+            if (p.dropout() > 0) {
+                dense.dropOut(1.0 - p.dropout()); // DL4J takes the probability of keeping a unit
+            }
+            list.layer(dense.build());
+        }
+        list.layer(new OutputLayer.Builder(new LossMCXENT(classWeights)).nOut(classes).activation(Activation.SOFTMAX).build());
+        list.setInputType(InputType.feedForward(inputs));
+        return init(list.build());
+    }
+
+    /** A sequence classifier ({@code rep:E}): stacked LSTMs, the last time step, a softmax. */
+    public static MultiLayerNetwork recurrent(RecurrentParams p, int features, int classes, INDArray classWeights, long seed) {
+        var list = base(seed, p.learningRate()).list();
+        for (int i = 0; i < p.lstmLayers(); i++) {
+            LSTM lstm = new LSTM.Builder().nOut(p.lstmUnits()).activation(Activation.TANH).build();
+            list.layer(i == p.lstmLayers() - 1 ? new LastTimeStep(lstm) : lstm);
+        }
+        list.layer(new OutputLayer.Builder(new LossMCXENT(classWeights)).nOut(classes).activation(Activation.SOFTMAX).build());
+        list.setInputType(InputType.recurrent(features, p.sequenceLength()));
+        return init(list.build());
+    }
+
+    private static NeuralNetConfiguration.Builder base(long seed, double learningRate) {
+        return new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .dataType(DataType.FLOAT)
+                .weightInit(WeightInit.XAVIER)
+                .updater(new Adam(learningRate));
+    }
+
+    private static MultiLayerNetwork init(MultiLayerConfiguration conf) {
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        return net;
+    }
+}

@@ -1,0 +1,70 @@
+package io.kinefold.report;
+
+import io.kinefold.experiment.GridPointSummary;
+import io.kinefold.experiment.ModelSummary;
+import io.kinefold.experiment.RunReport;
+import io.kinefold.model.ParamDef;
+import io.kinefold.report.ReportText.ParamColumn;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One row per grid point of every model, RFC 4180. Metrics are written with
+ * {@link Double#toString} so that a script reading the file gets back the very doubles the run
+ * computed, not a rounded copy; rounding is for the human formats.
+ */
+final class CsvExport {
+    private static final String EOL = "\r\n";
+
+    private CsvExport() {}
+
+    static String render(RunReport report) {
+        List<ModelSummary> models = ReportText.orEmpty(report.models());
+        List<ParamColumn> params = ReportText.unionColumns(models);
+        StringBuilder out = new StringBuilder();
+        List<String> header = new ArrayList<>(List.of("model", "grid_point"));
+        params.forEach(c -> header.add(c.name()));
+        header.addAll(List.of("accuracy_mean", "accuracy_sd", "macro_f1_mean", "macro_f1_sd", "train_seconds_mean",
+                "train_seconds_total", "folds", "failed_folds", "best"));
+        row(out, header);
+        for (ModelSummary m : models) {
+            for (int i = 0; i < m.points().size(); i++) {
+                GridPointSummary p = m.points().get(i);
+                List<String> cells = new ArrayList<>();
+                cells.add(m.model().toString());
+                cells.add(Integer.toString(p.gridPoint()));
+                for (ParamColumn c : params) {
+                    Double v = ReportText.param(p, c);
+                    // Whole numbers without ".0": ParamDef.format still parses back to the same double.
+                    cells.add(v == null ? "" : ParamDef.format(v));
+                }
+                cells.add(Double.toString(p.accuracy().mean()));
+                cells.add(Double.toString(p.accuracy().sd()));
+                cells.add(Double.toString(p.macroF1().mean()));
+                cells.add(Double.toString(p.macroF1().sd()));
+                cells.add(Double.toString(p.meanTrainSeconds()));
+                cells.add(Double.toString(p.totalTrainSeconds()));
+                cells.add(Integer.toString(p.folds()));
+                cells.add(Integer.toString(p.failedFolds()));
+                cells.add(ReportText.yesNo(i == m.best()));
+                row(out, cells);
+            }
+        }
+        return out.toString();
+    }
+
+    private static void row(StringBuilder out, List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(field(cells.get(i)));
+        }
+        out.append(EOL);
+    }
+
+    static String field(String s) {
+        boolean quote = s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
+        return quote ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    }
+}

@@ -1,0 +1,68 @@
+package io.kinefold.report;
+
+import io.kinefold.experiment.RunReport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Renders a run's report in one of the {@link ExportFormat}s and writes it out.
+ *
+ * <pre>{@code
+ * Exporter.export(store.report(runId), ExportFormat.parse("html"), Path.of("run-12.html"));
+ * }</pre>
+ */
+public final class Exporter {
+    private Exporter() {}
+
+    /** The whole document as text (UTF-8 when written). */
+    public static String render(RunReport report, ExportFormat format) {
+        Objects.requireNonNull(report, "report");
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(report.models(), "report.models");
+        return switch (format) {
+            case CSV -> CsvExport.render(report);
+            case MARKDOWN -> MarkdownExport.render(report);
+            case LATEX -> LatexExport.render(report);
+            case JSON -> JsonExport.render(report);
+            case HTML -> HtmlExport.render(report);
+        };
+    }
+
+    /**
+     * Renders the report and writes it to {@code out}, replacing what is there. The document is
+     * rendered in full before any file is touched, then written beside the target and moved over
+     * it, so a failure at any point leaves the target as it was and no temporary file behind.
+     */
+    public static void export(RunReport report, ExportFormat format, Path out) throws IOException {
+        Objects.requireNonNull(out, "out");
+        byte[] bytes = render(report, format).getBytes(StandardCharsets.UTF_8);
+        Path target = out.toAbsolutePath();
+        Path dir = target.getParent();
+        Files.createDirectories(dir);
+        // Beside the target, so the move stays within one file system and can be atomic. Not
+        // Files.createTempFile: its owner-only permissions would carry over to the report.
+        Path temp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            Files.write(temp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.kinefold.report;
+
+import io.kinefold.experiment.ModelSummary;
+import io.kinefold.experiment.Provenance;
+import io.kinefold.experiment.RunInfo;
+import io.kinefold.experiment.RunReport;
+import io.kinefold.report.ReportText.ParamColumn;
+import java.util.List;
+
+/** A heading and a table per model, for notes and pull requests; GitHub-flavoured tables. */
+final class MarkdownExport {
+    private MarkdownExport() {}
+
+    static String render(RunReport report) {
+        StringBuilder out = new StringBuilder();
+        RunInfo run = report.run();
+        out.append("# ").append(title(run)).append("\n\n");
+        if (run != null) {
+            out.append(escape(runLine(report))).append("\n\n");
+        }
+        for (ModelSummary m : ReportText.orEmpty(report.models())) {
+            model(out, m);
+        }
+        provenance(out, report.provenance());
+        return out.toString();
+    }
+
+    private static String title(RunInfo run) {
+        if (run == null) {
+            return "Kinefold run";
+        }
+        return escape("Run " + run.id() + ": " + ReportText.oneLine(run.experimentName()));
+    }
+
+    private static String runLine(RunReport report) {
+        RunInfo run = report.run();
+        StringBuilder s = new StringBuilder();
+        s.append(run.status()).append(", ").append(run.mode()).append(" with ").append(run.workers())
+                .append(run.workers() == 1 ? " worker" : " workers").append(", wall time ")
+                .append(ReportText.seconds(run.wallSeconds())).append(", ").append(run.trialsDone()).append(" of ")
+                .append(run.trialsTotal()).append(" trials done, dataset ").append(ReportText.oneLine(run.dataset()));
+        if (report.spec() != null) {
+            s.append(", ").append(report.spec().folds()).append(" folds, seed ").append(report.spec().seed());
+        }
+        return s.append('.').toString();
+    }
+
+    private static void model(StringBuilder out, ModelSummary m) {
+        List<ParamColumn> params = ReportText.modelColumns(m);
+        out.append("## ").append(escape(m.model().toString())).append("\n\n");
+        List<String> header = ReportText.headerLabels(params);
+        row(out, header.stream().map(MarkdownExport::escape).toList(), false);
+        out.append('|');
+        for (int i = 0; i < header.size(); i++) {
+            out.append(i == 0 || i == header.size() - 1 ? " --- |" : " ---: |");
+        }
+        out.append('\n');
+        for (int i = 0; i < m.points().size(); i++) {
+            List<String> cells = ReportText.humanCells(m.points().get(i), params, i == m.best());
+            row(out, cells.stream().map(MarkdownExport::escape).toList(), i == m.best());
+        }
+        out.append('\n');
+        out.append("Mean ± sd over folds. Classes: ")
+                .append(escape(String.join(", ", ReportText.orEmpty(m.classes()).stream().map(ReportText::oneLine).toList())))
+                .append("; majority-class rate ").append(ReportText.fixed(m.majorityRate(), 3))
+                .append(" (the accuracy of always answering the most frequent class); ")
+                .append(ReportText.IMBALANCE_NOTE).append(".\n\n");
+        out.append(escape(ReportText.capitalised(ReportText.significance(m)))).append(".\n\n");
+    }
+
+    private static void row(StringBuilder out, List<String> cells, boolean bold) {
+        out.append('|');
+        for (String c : cells) {
+            out.append(' ').append(bold && !c.isEmpty() ? "**" + c + "**" : c).append(" |");
+        }
+        out.append('\n');
+    }
+
+    private static void provenance(StringBuilder out, Provenance p) {
+        out.append("## Provenance\n\n");
+        if (p == null) {
+            out.append("Not recorded.\n");
+            return;
+        }
+        item(out, "Kinefold", p.appVersion());
+        item(out, "Java", p.java());
+        item(out, "DL4J", p.dl4j());
+        item(out, "OS", p.os());
+        item(out, "CPU", p.cpu() + ", " + p.cores() + " logical processors");
+        item(out, "RAM", ReportText.bytes(p.ramBytes()));
+        item(out, "Dataset fingerprint", p.datasetFingerprint());
+    }
+
+    private static void item(StringBuilder out, String name, String value) {
+        out.append("- ").append(name).append(": ").append(escape(ReportText.oneLine(value))).append('\n');
+    }
+
+    /**
+     * Backslash-escapes what Markdown would otherwise read as markup, including a table cell's
+     * pipe and GitHub's {@code $} math and {@code ~} strike-through.
+     */
+    static String escape(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (char c : ReportText.oneLine(s).toCharArray()) {
+            if ("\\`*_{}[]<>#|!$~".indexOf(c) >= 0) {
+                b.append('\\');
+            }
+            b.append(c);
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,221 @@
+package io.kinefold.report;
+
+import io.kinefold.data.ModelKind;
+import io.kinefold.experiment.GridPointSummary;
+import io.kinefold.experiment.ModelSummary;
+import io.kinefold.experiment.Significance;
+import io.kinefold.experiment.Stat;
+import io.kinefold.model.FeedForwardParams;
+import io.kinefold.model.ParamDef;
+import io.kinefold.model.Params;
+import io.kinefold.model.RecurrentParams;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What the table formats share: which hyperparameter columns a table has, and how numbers and
+ * the significance verdict read. Human formats show a missing value as an em dash, which each
+ * format then escapes its own way.
+ */
+final class ReportText {
+    static final String MISSING = "—";
+    static final String IMBALANCE_NOTE = "classes are weighted inversely to their frequency in the training folds";
+
+    private ReportText() {}
+
+    /** A hyperparameter column: its key in the params maps and its header for humans. */
+    record ParamColumn(String name, String label) {}
+
+    /**
+     * The union of the hyperparameters of every model in the report: the feed-forward ones in
+     * declaration order, then the recurrent ones not listed yet, then (should a summary ever carry
+     * one) any name neither declares, so no value is silently dropped.
+     */
+    static List<ParamColumn> unionColumns(List<ModelSummary> models) {
+        Map<String, ParamColumn> columns = new LinkedHashMap<>();
+        boolean feedForward = models.stream().anyMatch(m -> m.model().kind() != ModelKind.REP);
+        boolean recurrent = models.stream().anyMatch(m -> m.model().kind() == ModelKind.REP);
+        if (feedForward) {
+            addDefs(columns, FeedForwardParams.DEFS);
+        }
+        if (recurrent) {
+            addDefs(columns, RecurrentParams.DEFS);
+        }
+        for (ModelSummary m : models) {
+            addUndeclared(columns, m);
+        }
+        return List.copyOf(columns.values());
+    }
+
+    /** The hyperparameters of one model's kind, for tables that show a single model. */
+    static List<ParamColumn> modelColumns(ModelSummary model) {
+        Map<String, ParamColumn> columns = new LinkedHashMap<>();
+        addDefs(columns, Params.defs(model.model().kind()));
+        addUndeclared(columns, model);
+        return List.copyOf(columns.values());
+    }
+
+    private static void addDefs(Map<String, ParamColumn> columns, List<ParamDef> defs) {
+        for (ParamDef d : defs) {
+            columns.putIfAbsent(d.name(), new ParamColumn(d.name(), d.label()));
+        }
+    }
+
+    private static void addUndeclared(Map<String, ParamColumn> columns, ModelSummary m) {
+        for (GridPointSummary p : m.points()) {
+            if (p.params() != null) {
+                for (String name : p.params().keySet()) {
+                    columns.putIfAbsent(name, new ParamColumn(name, name));
+                }
+            }
+        }
+    }
+
+    static Double param(GridPointSummary point, ParamColumn column) {
+        return point.params() == null ? null : point.params().get(column.name());
+    }
+
+    static String gridLabel(int gridPoint) {
+        return "g" + gridPoint;
+    }
+
+    /**
+     * A hyperparameter as people write it: {@code 64}, {@code 0.003}, {@code 0.0001}, never
+     * {@code 1.0E-4}; six significant digits, so arithmetic noise such as
+     * {@code 0.0030000000000000005} does not reach a table meant for reading (CSV keeps it).
+     */
+    static String plain(Double value) {
+        if (value == null) {
+            return "";
+        }
+        double v = value;
+        if (!Double.isFinite(v)) {
+            return MISSING;
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+
+    static String fixed(double v, int decimals) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%." + decimals + "f", v) : MISSING;
+    }
+
+    /** Mean ± sd with three decimals; a missing sd (one fold) leaves just the mean. */
+    static String meanSd(Stat s) {
+        if (s == null || !Double.isFinite(s.mean())) {
+            return MISSING;
+        }
+        return Double.isFinite(s.sd()) ? fixed(s.mean(), 3) + " ± " + fixed(s.sd(), 3) : fixed(s.mean(), 3);
+    }
+
+    static String seconds(double s) {
+        if (!Double.isFinite(s)) {
+            return MISSING;
+        }
+        if (s < 60) {
+            return String.format(Locale.ROOT, "%.1f s", s);
+        }
+        long total = Math.round(s);
+        if (total < 3600) {
+            return String.format(Locale.ROOT, "%d min %02d s", total / 60, total % 60);
+        }
+        return String.format(Locale.ROOT, "%d h %02d min %02d s", total / 3600, total % 3600 / 60, total % 60);
+    }
+
+    static String bytes(long b) {
+        if (b <= 0) {
+            return MISSING;
+        }
+        return String.format(Locale.ROOT, "%.1f GiB", b / (1024.0 * 1024 * 1024));
+    }
+
+    static String yesNo(boolean b) {
+        return b ? "yes" : "no";
+    }
+
+    /**
+     * The verdict on the best grid point, e.g. {@code best g3 vs runner-up g7: Δ accuracy +0.041,
+     * corrected t = 2.31, p = 0.046, significant at 5 %}, or why there is none.
+     */
+    static String significance(ModelSummary m) {
+        if (m.best() < 0) {
+            return "no grid point has a successful fold, so there is no best grid point";
+        }
+        Significance s = m.significance();
+        String best = gridLabel(m.points().get(m.best()).gridPoint());
+        if (s == null) {
+            return "best " + best + " has no runner-up to test against";
+        }
+        return String.format(Locale.ROOT, "best %s vs runner-up %s: Δ accuracy %s, corrected t = %s, %s, %s at 5 %%",
+                gridLabel(s.best()), gridLabel(s.runnerUp()), signed(s.meanDifference()), statistic(s.t()),
+                pValue(s.p()), s.significant() ? "significant" : "not significant");
+    }
+
+    private static String signed(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%+.3f", v) : MISSING;
+    }
+
+    private static String statistic(double t) {
+        if (Double.isNaN(t)) {
+            return MISSING;
+        }
+        if (Double.isInfinite(t)) {
+            return t > 0 ? "∞" : "−∞";
+        }
+        return String.format(Locale.ROOT, "%.2f", t);
+    }
+
+    private static String pValue(double p) {
+        if (!Double.isFinite(p)) {
+            return "p = " + MISSING;
+        }
+        return p < 0.001 ? "p < 0.001" : String.format(Locale.ROOT, "p = %.3f", p);
+    }
+
+    static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** Names come from specs and manifests: a line break in one must not break a table row. */
+    static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\R", " ");
+    }
+
+    static String className(List<String> classes, int i) {
+        return classes != null && i < classes.size() ? classes.get(i) : "class " + i;
+    }
+
+    static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    static List<String> headerLabels(List<ParamColumn> params) {
+        List<String> labels = new ArrayList<>();
+        labels.add("Grid point");
+        params.forEach(c -> labels.add(c.label()));
+        labels.addAll(List.of("Accuracy", "Macro-F1", "Train s/fold", "Train s total", "Folds", "Failed", "Best"));
+        return labels;
+    }
+
+    /** The cells of one human-format row, unescaped, in the order of {@link #headerLabels}. */
+    static List<String> humanCells(GridPointSummary p, List<ParamColumn> params, boolean best) {
+        List<String> cells = new ArrayList<>();
+        cells.add(gridLabel(p.gridPoint()));
+        params.forEach(c -> cells.add(plain(param(p, c))));
+        cells.add(meanSd(p.accuracy()));
+        cells.add(meanSd(p.macroF1()));
+        cells.add(fixed(p.meanTrainSeconds(), 2));
+        cells.add(fixed(p.totalTrainSeconds(), 2));
+        cells.add(Integer.toString(p.folds()));
+        cells.add(Integer.toString(p.failedFolds()));
+        cells.add(yesNo(best));
+        return cells;
+    }
+}

@@ -1,0 +1,98 @@
+package io.kinefold.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kinefold.data.ModelKind;
+import io.kinefold.experiment.Metrics;
+import java.util.Random;
+import java.util.concurrent.CancellationException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class TrainerTest {
+
+    @BeforeAll
+    static void oneThread() {
+        Trainer.useOneNativeThread();
+    }
+
+    /** Two classes of frames told apart by the sign of the first feature, with noise. */
+    private static DataBlock frames(int n, long seed) {
+        Random r = new Random(seed);
+        float[][] rows = new float[n][28];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % 3 == 0 ? 1 : 0; // imbalanced: one in three
+            for (int j = 0; j < 28; j++) {
+                rows[i][j] = (float) r.nextGaussian() * 0.5f;
+            }
+            rows[i][0] += labels[i] == 1 ? 1.5f : -1.5f;
+        }
+        return new DataBlock(rows, labels, 0, 28);
+    }
+
+    /** Sequences whose class is whether feature 3 rises or falls over time. */
+    private static DataBlock sequences(int n, int t, long seed) {
+        Random r = new Random(seed);
+        float[][] rows = new float[n][t * 28];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % 2;
+            for (int s = 0; s < t; s++) {
+                for (int j = 0; j < 28; j++) {
+                    rows[i][s * 28 + j] = (float) r.nextGaussian() * 0.3f;
+                }
+                rows[i][s * 28 + 3] += (labels[i] == 1 ? 1 : -1) * (float) s / t * 2;
+            }
+        }
+        return new DataBlock(rows, labels, t, 28);
+    }
+
+    private static final FeedForwardParams FF = new FeedForwardParams(2, 16, 32, 0.01, 10, 0.1);
+
+    @Test
+    void learnsASeparableFrameProblemDespiteImbalance() {
+        Metrics m = Trainer.fit(ModelKind.START, FF, 2, frames(300, 1), null, Integer.MAX_VALUE, frames(150, 2), 7, () -> false);
+        assertThat(m.accuracy()).isGreaterThan(0.9);
+        assertThat(m.macroF1()).isGreaterThan(0.9);
+        assertThat(m.epochs()).isEqualTo(10);
+        assertThat(m.confusion()[0][0] + m.confusion()[0][1] + m.confusion()[1][0] + m.confusion()[1][1]).isEqualTo(150);
+        assertThat(m.trainSamples()).isEqualTo(300);
+    }
+
+    @Test
+    void givesIdenticalMetricsForTheSameSeed() {
+        Metrics a = Trainer.fit(ModelKind.START, FF, 2, frames(200, 1), null, Integer.MAX_VALUE, frames(100, 2), 11, () -> false);
+        Metrics b = Trainer.fit(ModelKind.START, FF, 2, frames(200, 1), null, Integer.MAX_VALUE, frames(100, 2), 11, () -> false);
+        assertThat(b.accuracy()).isEqualTo(a.accuracy());
+        assertThat(b.confusion()).isDeepEqualTo(a.confusion());
+    }
+
+    @Test
+    void learnsTheDirectionOfASequenceWithAnLstm() {
+        RecurrentParams p = new RecurrentParams(1, 16, 24, 16, 0.01, 15);
+        Metrics m = Trainer.fit(ModelKind.REP, p, 2, sequences(80, 24, 1), null, Integer.MAX_VALUE, sequences(40, 24, 2), 3, () -> false);
+        assertThat(m.accuracy()).isGreaterThan(0.85);
+    }
+
+    @Test
+    void stopsEarlyWhenValidationLossStopsImproving() {
+        FeedForwardParams long_ = new FeedForwardParams(1, 8, 32, 0.05, 200, 0);
+        Metrics m = Trainer.fit(ModelKind.START, long_, 2, frames(200, 1), frames(60, 3), 3, frames(60, 2), 5, () -> false);
+        assertThat(m.epochs()).isLessThan(200);
+        assertThat(m.accuracy()).isGreaterThan(0.9);
+    }
+
+    @Test
+    void stopsWhenCancelled() {
+        assertThatThrownBy(() -> Trainer.fit(ModelKind.START, FF, 2, frames(100, 1), null, 1, frames(10, 2), 5, () -> true))
+                .isInstanceOf(CancellationException.class);
+    }
+
+    @Test
+    void computesMacroF1OverClassesPresent() {
+        assertThat(Trainer.macroF1(new int[][] {{8, 2}, {1, 9}})).isCloseTo((16.0 / 19 + 18.0 / 21) / 2, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(Trainer.accuracy(new int[][] {{8, 2}, {1, 9}})).isEqualTo(0.85);
+    }
+}
