@@ -2,6 +2,8 @@ package io.kinefold.cli;
 
 import io.kinefold.exec.Progress;
 import io.kinefold.exec.RunListener;
+import io.kinefold.exec.SingleProcessExecutor;
+import io.kinefold.monitor.ProcessMemory;
 import io.kinefold.experiment.Status;
 import io.kinefold.experiment.TrialResult;
 import java.io.PrintWriter;
@@ -22,8 +24,10 @@ final class ConsoleProgress implements RunListener {
                 ? String.format(Locale.ROOT, "acc %.3f  f1 %.3f  %5.1fs  %s", r.metrics().accuracy(), r.metrics().macroF1(),
                         r.metrics().trainSeconds(), r.worker())
                 : "FAILED: " + r.error();
-        err.printf(Locale.ROOT, "[%d/%d] %-24s %s   elapsed %s, left ~%s%n", p.done(), p.total(), r.trial().key(), outcome,
-                duration(p.elapsedSeconds()), duration(p.remainingSeconds()));
+        String rss = r.worker().equals(SingleProcessExecutor.WORKER)
+                ? String.format(Locale.ROOT, "  rss %d MB", ProcessMemory.residentBytes() >> 20) : "";
+        err.printf(Locale.ROOT, "[%d/%d] %-24s %s   elapsed %s, left ~%s%s%n", p.done(), p.total(), r.trial().key(), outcome,
+                duration(p.elapsedSeconds()), duration(p.remainingSeconds()), rss);
         err.flush();
     }
 

@@ -6,6 +6,7 @@ import io.kinefold.experiment.TrialResult;
 import io.kinefold.experiment.Workload;
 import io.kinefold.model.Params;
 import io.kinefold.model.Trainer;
+import io.kinefold.monitor.NativeMemory;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
@@ -32,9 +33,9 @@ public final class TrialRunner {
             String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             return TrialResult.failed(trial, reason, worker, (System.nanoTime() - started) / 1e9);
         } finally {
-            // Native buffers are freed only when Java collects their owners: without this a
-            // process grows by hundreds of MB over many small fits.
-            System.gc();
+            // Native buffers are freed only when Java collects their owners, and glibc keeps
+            // what was freed: without this a process grows by hundreds of MB over many fits.
+            NativeMemory.release();
         }
     }
 }
