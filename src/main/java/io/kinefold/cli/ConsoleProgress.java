@@ -3,15 +3,19 @@ package io.kinefold.cli;
 import io.kinefold.exec.Progress;
 import io.kinefold.exec.RunListener;
 import io.kinefold.exec.SingleProcessExecutor;
+import io.kinefold.exec.WorkerInfo;
 import io.kinefold.monitor.ProcessMemory;
 import io.kinefold.experiment.Status;
 import io.kinefold.experiment.TrialResult;
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Prints a run's progress to stderr: one line per finished trial, with elapsed and remaining time. */
 final class ConsoleProgress implements RunListener {
     private final PrintWriter err;
+    private final Map<String, Long> rss = new ConcurrentHashMap<>();
 
     ConsoleProgress(PrintWriter err) {
         this.err = err;
@@ -24,11 +28,16 @@ final class ConsoleProgress implements RunListener {
                 ? String.format(Locale.ROOT, "acc %.3f  f1 %.3f  %5.1fs  %s", r.metrics().accuracy(), r.metrics().macroF1(),
                         r.metrics().trainSeconds(), r.worker())
                 : "FAILED: " + r.error();
-        String rss = r.worker().equals(SingleProcessExecutor.WORKER)
-                ? String.format(Locale.ROOT, "  rss %d MB", ProcessMemory.residentBytes() >> 20) : "";
+        long bytes = r.worker().equals(SingleProcessExecutor.WORKER) ? ProcessMemory.residentBytes() : rss.getOrDefault(r.worker(), -1L);
+        String rss = bytes > 0 ? String.format(Locale.ROOT, "  rss %d MB", bytes >> 20) : "";
         err.printf(Locale.ROOT, "[%d/%d] %-24s %s   elapsed %s, left ~%s%s%n", p.done(), p.total(), r.trial().key(), outcome,
                 duration(p.elapsedSeconds()), duration(p.remainingSeconds()), rss);
         err.flush();
+    }
+
+    @Override
+    public void workerChanged(WorkerInfo worker) {
+        rss.put(worker.name(), worker.rssBytes());
     }
 
     @Override

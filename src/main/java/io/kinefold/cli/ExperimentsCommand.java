@@ -29,13 +29,31 @@ final class ExperimentsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** A run as JSON, times in ISO-8601. */
+    static java.util.Map<String, Object> json(RunInfo r) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("id", r.id());
+        m.put("experimentId", r.experimentId());
+        m.put("experiment", r.experimentName());
+        m.put("mode", r.mode());
+        m.put("workers", r.workers());
+        m.put("status", r.status());
+        m.put("dataset", r.dataset());
+        m.put("started", r.started() == null ? null : r.started().toString());
+        m.put("finished", r.finished() == null ? null : r.finished().toString());
+        m.put("wallSeconds", r.wallSeconds());
+        m.put("trialsTotal", r.trialsTotal());
+        m.put("trialsDone", r.trialsDone());
+        return m;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (Store store = storeOption.open()) {
             List<RunInfo> runs = store.runs();
             if (json) {
-                out.println(Json.write(java.util.Map.of("runs", runs)));
+                out.println(Json.write(java.util.Map.of("runs", runs.stream().map(ExperimentsCommand::json).toList())));
             } else {
                 out.printf("%6s  %-16s  %-18s  %-14s  %7s  %-10s  %11s  %9s%n", "run", "started", "experiment", "mode", "workers",
                         "status", "trials", "wall");

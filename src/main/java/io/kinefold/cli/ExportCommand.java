@@ -6,6 +6,7 @@ import io.kinefold.experiment.RunReport;
 import io.kinefold.experiment.SpecException;
 import io.kinefold.report.ExportFormat;
 import io.kinefold.report.Exporter;
+import io.kinefold.report.SamplesCsv;
 import io.kinefold.store.Store;
 import io.kinefold.store.StoreException;
 import java.io.IOException;
@@ -25,7 +26,8 @@ final class ExportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN_ID")
     long runId;
 
-    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "csv, md, tex, json or html.")
+    @Option(names = "--format", required = true, paramLabel = "FORMAT",
+            description = "csv, md, tex, json or html for the results; samples-csv for the monitor's CPU and memory samples.")
     String format;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "File to write.")
@@ -37,9 +39,30 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private int exportSamples(PrintWriter err) {
+        try (Store store = storeOption.open()) {
+            if (store.run(runId).isEmpty()) {
+                err.println("kinefold: no run " + runId + " in " + store.file());
+                return KinefoldCommand.BAD_INPUT;
+            }
+            SamplesCsv.write(store.samples(runId), out);
+            err.println("Wrote " + out.toAbsolutePath());
+            return KinefoldCommand.OK;
+        } catch (StoreException e) {
+            err.println("kinefold: " + e.getMessage());
+            return KinefoldCommand.BAD_INPUT;
+        } catch (IOException e) {
+            err.println("kinefold: " + out + ": cannot be written: " + e.getMessage());
+            return KinefoldCommand.FAILED;
+        }
+    }
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if (format.equalsIgnoreCase("samples-csv")) {
+            return exportSamples(err);
+        }
         ExportFormat exportFormat;
         try {
             exportFormat = ExportFormat.parse(format);
@@ -52,8 +75,9 @@ final class ExportCommand implements Callable<Integer> {
                 err.println("kinefold: no run " + runId + " in " + store.file());
                 return KinefoldCommand.BAD_INPUT;
             }
-            RunReport report = new RunService(store).report(runId);
-            Exporter.export(report, exportFormat, out);
+            RunService service = new RunService(store);
+            RunReport report = service.report(runId);
+            Exporter.export(report, exportFormat, out, service.extras(runId));
             err.println("Wrote " + out.toAbsolutePath());
             return KinefoldCommand.OK;
         } catch (StoreException | SpecException | DatasetException e) {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = KinefoldCommand.Version.class,
         description = "Cross-validated pose-model experiments on OpenPose keypoints. Without arguments, opens the workbench.",
-        subcommands = {DatasetCommand.class, RunCommand.class, ResumeCommand.class, ExperimentsCommand.class,
+        subcommands = {DatasetCommand.class, RunCommand.class, CompareCommand.class, ResumeCommand.class, ExperimentsCommand.class,
             ExportCommand.class, CommandLine.HelpCommand.class})
 public final class KinefoldCommand implements Runnable {
     public static final int OK = 0;

@@ -22,6 +22,10 @@ final class ResumeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN_ID")
     long runId;
 
+    @Option(names = "--workers", paramLabel = "N|auto", defaultValue = "auto",
+            description = "Worker processes: a number, or auto (default: ${DEFAULT-VALUE}).")
+    String workers;
+
     @Option(names = "--json", description = "Print one JSON document on stdout.")
     boolean json;
 
@@ -45,7 +49,15 @@ final class ResumeCommand implements Callable<Integer> {
             }
             int done = store.succeededTrialKeys(runId).size();
             err.println("Resuming run " + runId + ": " + done + " of " + prepared.plan().trialCount() + " trials already done");
-            return RunCommand.execute(service, runId, prepared, spec.commandLine().getOut(), err, json);
+            WorkerChoice choice;
+            try {
+                choice = WorkerChoice.parse(workers);
+            } catch (IllegalArgumentException e) {
+                err.println("kinefold: --workers: " + e.getMessage());
+                return KinefoldCommand.BAD_INPUT;
+            }
+            err.println(choice.count().reason());
+            return RunCommand.execute(service, runId, prepared, choice, spec.commandLine().getOut(), err, json);
         } catch (StoreException e) {
             err.println("kinefold: " + e.getMessage());
             return KinefoldCommand.BAD_INPUT;

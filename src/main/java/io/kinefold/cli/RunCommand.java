@@ -4,13 +4,13 @@ import io.kinefold.data.DatasetException;
 import io.kinefold.data.Problem;
 import io.kinefold.exec.RunOutcome;
 import io.kinefold.exec.RunService;
-import io.kinefold.exec.SingleProcessExecutor;
+import io.kinefold.exec.PoolExecutor;
+import io.kinefold.exec.TrialExecutor;
 import io.kinefold.experiment.ExperimentSpec;
 import io.kinefold.experiment.ModelPlan;
 import io.kinefold.experiment.SpecException;
 import io.kinefold.experiment.SpecIo;
 import io.kinefold.experiment.Status;
-import io.kinefold.model.Trainer;
 import io.kinefold.store.Store;
 import io.kinefold.store.StoreException;
 import io.kinefold.store.StoreFailure;
@@ -39,8 +39,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--dataset", paramLabel = "DIR", description = "Dataset folder, instead of the spec's.")
     Path dataset;
 
-    @Option(names = "--workers", paramLabel = "N", defaultValue = "1",
-            description = "Worker processes (default: ${DEFAULT-VALUE}). This version runs single-process: 1.")
+    @Option(names = "--workers", paramLabel = "N|auto", defaultValue = "auto",
+            description = "Worker processes: a number, or auto for what the machine can hold (default: ${DEFAULT-VALUE}). "
+                    + "1 runs every trial one after another in one worker process.")
     String workers;
 
     @Option(names = "--dry-run", description = "Check the spec and count trials per model without training.")
@@ -59,8 +60,11 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!workers.equals("1") && !workers.equals("auto")) {
-            err.println("kinefold: --workers: this version runs single-process only (1); the worker pool comes next");
+        WorkerChoice choice;
+        try {
+            choice = WorkerChoice.parse(workers);
+        } catch (IllegalArgumentException e) {
+            err.println("kinefold: --workers: " + e.getMessage());
             return KinefoldCommand.BAD_INPUT;
         }
         RunService.Prepared prepared;
@@ -84,10 +88,11 @@ final class RunCommand implements Callable<Integer> {
         }
         try (Store store = storeOption.open()) {
             RunService service = new RunService(store);
-            long runId = service.createRun(prepared, "single", 1);
+            long runId = service.createRun(prepared, choice.mode(), choice.count().workers());
             err.println("Run " + runId + ": " + prepared.spec().name() + ", " + prepared.plan().trialCount() + " trials, store "
                     + store.file());
-            return execute(service, runId, prepared, out, err, json);
+            err.println(choice.count().reason());
+            return execute(service, runId, prepared, choice, out, err, json);
         } catch (StoreException | StoreFailure e) {
             err.println("kinefold: " + e.getMessage());
             return KinefoldCommand.FAILED;
@@ -95,9 +100,9 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Runs what is left of a run, cancelling cleanly on Ctrl-C, and prints the outcome. */
-    static int execute(RunService service, long runId, RunService.Prepared prepared, PrintWriter out, PrintWriter err, boolean json) {
-        Trainer.useOneNativeThread();
-        SingleProcessExecutor[] executor = new SingleProcessExecutor[1];
+    static int execute(RunService service, long runId, RunService.Prepared prepared, WorkerChoice choice, PrintWriter out,
+                       PrintWriter err, boolean json) {
+        TrialExecutor[] executor = new TrialExecutor[1];
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             if (executor[0] != null) {
@@ -113,7 +118,11 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         RunOutcome outcome;
         try {
-            outcome = service.execute(runId, prepared, w -> executor[0] = new SingleProcessExecutor(w), new ConsoleProgress(err));
+            outcome = service.execute(runId, prepared, w -> executor[0] = choice.executor(w), new ConsoleProgress(err));
+        } catch (PoolExecutor.PoolFailure e) {
+            err.println("kinefold: the worker pool failed: " + e.getMessage());
+            err.println("Results so far are stored; go on with: kinefold resume " + runId);
+            return KinefoldCommand.FAILED;
         } finally {
             finished.countDown();
             try {

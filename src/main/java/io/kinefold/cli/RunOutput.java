@@ -5,6 +5,7 @@ import io.kinefold.experiment.GridPointSummary;
 import io.kinefold.experiment.ModelSummary;
 import io.kinefold.experiment.Significance;
 import io.kinefold.experiment.Stat;
+import io.kinefold.monitor.ResourceSummary;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +26,8 @@ final class RunOutput {
         root.put("failedTrials", outcome.failed());
         root.put("wallSeconds", outcome.wallSeconds());
         root.put("workers", outcome.workers());
+        root.put("workerChoice", outcome.workerChoice());
+        root.put("resources", resources(outcome.resources()));
         List<Object> models = new ArrayList<>();
         for (ModelSummary m : outcome.models()) {
             Map<String, Object> model = new LinkedHashMap<>();
@@ -42,6 +45,21 @@ final class RunOutput {
         }
         root.put("models", models);
         return root;
+    }
+
+    static Map<String, Object> resources(ResourceSummary r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("samples", r.samples());
+        m.put("meanMachineCpu", r.meanCpu());
+        m.put("peakMachineCpu", r.peakCpu());
+        m.put("peakMemUsedMb", r.peakMemUsedBytes() >> 20);
+        m.put("memTotalMb", r.memTotalBytes() >> 20);
+        Map<String, Long> peaks = new LinkedHashMap<>();
+        r.peakRssBytesByWorker().forEach((w, b) -> peaks.put(w, b >> 20));
+        m.put("peakRssMbByWorker", peaks);
+        m.put("peakRssMb", r.peakRssBytesByWorker().values().stream().mapToLong(Long::longValue).max().orElse(0) >> 20);
+        m.put("meanSampleMillis", r.meanSampleMillis());
+        return m;
     }
 
     private static Map<String, Object> point(GridPointSummary p) {
@@ -67,6 +85,10 @@ final class RunOutput {
         err.printf(Locale.ROOT, "%nRun %d %s: %d trials (%d now, %d failed) in %s on %d worker%s%n", outcome.runId(),
                 outcome.status().name().toLowerCase(Locale.ROOT), outcome.trials(), outcome.ranNow(), outcome.failed(),
                 ConsoleProgress.duration(outcome.wallSeconds()), outcome.workers(), outcome.workers() == 1 ? "" : "s");
+        ResourceSummary r = outcome.resources();
+        err.printf(Locale.ROOT, "Monitor: %d samples (%.1f ms each), machine CPU mean %.0f %%, peak %.0f %%, memory peak %d MB of %d MB, "
+                        + "peak RSS per worker %s MB%n", r.samples(), r.meanSampleMillis(), 100 * r.meanCpu(), 100 * r.peakCpu(),
+                r.peakMemUsedBytes() >> 20, r.memTotalBytes() >> 20, resources(r).get("peakRssMbByWorker"));
         err.printf("%n  %-22s %-44s %16s %16s %8s%n", "model", "best grid point", "accuracy", "macro-F1", "majority");
         for (ModelSummary m : outcome.models()) {
             GridPointSummary b = m.bestPoint();

@@ -1,6 +1,7 @@
 package io.kinefold.exec;
 
 import io.kinefold.experiment.Trial;
+import io.kinefold.monitor.ResourceSample;
 
 /** What a run reports to whoever watches it: the command line prints it, the GUI binds it. */
 public interface RunListener {
@@ -9,6 +10,12 @@ public interface RunListener {
     default void progress(Progress progress) {}
 
     default void message(String text) {}
+
+    /** A sample of the machine and the workers, about once a second, on the monitor's thread. */
+    default void sample(ResourceSample sample) {}
+
+    /** A worker of a pool started, took a trial, finished one or ended. */
+    default void workerChanged(WorkerInfo worker) {}
 
     RunListener NONE = new RunListener() {};
 }

@@ -2,6 +2,7 @@ package io.kinefold.exec;
 
 import io.kinefold.experiment.ModelSummary;
 import io.kinefold.experiment.Status;
+import io.kinefold.monitor.ResourceSummary;
 import java.util.List;
 
 /**
@@ -15,6 +16,8 @@ import java.util.List;
  * @param wallSeconds wall time over all sessions
  * @param workers workers of this session
  * @param models per-model summaries of every result so far
+ * @param resources what the monitor saw during this session
+ * @param workerChoice the worker count and why
  */
 public record RunOutcome(long runId, Status status, int trials, int ranNow, int failed, double wallSeconds, int workers,
-                         List<ModelSummary> models) {}
+                         List<ModelSummary> models, ResourceSummary resources, String workerChoice) {}

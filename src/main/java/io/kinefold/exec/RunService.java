@@ -15,6 +15,16 @@ import io.kinefold.experiment.Trial;
 import io.kinefold.experiment.TrialResult;
 import io.kinefold.experiment.Workload;
 import io.kinefold.monitor.MachineInfo;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kinefold.experiment.SpecIo;
+import io.kinefold.monitor.ResourceSample;
+import io.kinefold.monitor.ResourceSampler;
+import io.kinefold.report.Comparison;
+import io.kinefold.report.ReportExtras;
+import io.kinefold.monitor.ResourceSummary;
+import java.time.Duration;
+import java.util.Map;
 import io.kinefold.store.Store;
 import io.kinefold.store.StoreException;
 import java.nio.file.Path;
@@ -29,6 +39,9 @@ import java.util.function.Function;
  * arrives, and summarise. A run interrupted at any point resumes from the store.
  */
 public final class RunService {
+    /** How often the monitor samples the machine and the workers. */
+    public static final Duration SAMPLE_INTERVAL = Duration.ofSeconds(1);
+
     private final Store store;
 
     public RunService(Store store) {
@@ -93,13 +106,25 @@ public final class RunService {
         AtomicInteger failed = new AtomicInteger();
         int workers;
         boolean cancelled;
-        try (TrialExecutor executor = executors.apply(prepared.workload())) {
+        String choice;
+        ResourceSummary resources;
+        try (TrialExecutor executor = executors.apply(prepared.workload());
+             ResourceSampler sampler = new ResourceSampler(SAMPLE_INTERVAL, () -> watched(executor), sample -> {
+                 store.recordSamples(runId, sample.toRows(runId));
+                 listener.sample(sample);
+             })) {
+            sampler.start();
             workers = executor.workers();
             store.setRunWorkers(runId, workers);
             if (!todo.isEmpty()) {
                 listener.message(todo.size() + " of " + total + " trials to run on " + workers + " worker" + (workers == 1 ? "" : "s"));
             }
-            executor.execute(todo, new ExecutionListener() {
+            executor.execute(todo, new PoolListener() {
+                @Override
+                public void workerChanged(WorkerInfo worker) {
+                    listener.workerChanged(worker);
+                }
+
                 @Override
                 public void trialStarted(Trial trial, String worker) {
                     listener.trialStarted(trial, worker);
@@ -125,6 +150,9 @@ public final class RunService {
                 }
             });
             cancelled = executor.cancelled();
+            choice = executor instanceof PoolExecutor pool ? pool.countReason() : "1 worker: this process";
+            sampler.close();
+            resources = sampler.summary();
         } finally {
             store.endSession(session, (System.nanoTime() - started) / 1e9);
         }
@@ -135,7 +163,32 @@ public final class RunService {
         int failedAll = (int) results.stream().filter(r -> r.status() == Status.FAILED).count();
         RunInfo info = store.run(runId).orElseThrow();
         return new RunOutcome(runId, status, total, ranNow.get(), failedAll, info.wallSeconds(), workers,
-                Results.summarize(prepared.plan(), prepared.workload(), results));
+                Results.summarize(prepared.plan(), prepared.workload(), results), resources, choice);
+    }
+
+    /** The processes the monitor watches: the pool's workers, or this process when it runs the trials. */
+    private static Map<String, Long> watched(TrialExecutor executor) {
+        if (executor instanceof PoolExecutor pool) {
+            return pool.workerPids();
+        }
+        return Map.of(SingleProcessExecutor.WORKER, ProcessHandle.current().pid());
+    }
+
+    /** The run's resource samples and the comparison it took part in, for the report. */
+    public ReportExtras extras(long runId) {
+        List<ResourceSample> samples = ResourceSample.fromRows(store.samples(runId));
+        Comparison comparison = store.comparisonOf(runId).map(json -> {
+            try {
+                JsonNode result = SpecIo.MAPPER.readTree(json);
+                long single = result.path("single").path("runId").asLong();
+                long pool = result.path("multi").path("runId").asLong();
+                return new Comparison(result, ResourceSample.fromRows(store.samples(single)),
+                        ResourceSample.fromRows(store.samples(pool)));
+            } catch (JsonProcessingException e) {
+                return null;
+            }
+        }).orElse(null);
+        return new ReportExtras(samples, comparison);
     }
 
     /** Everything stored about a run, summarised, for export. */

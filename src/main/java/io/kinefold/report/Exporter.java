@@ -21,18 +21,34 @@ import java.util.UUID;
 public final class Exporter {
     private Exporter() {}
 
-    /** The whole document as text (UTF-8 when written). */
+    /** The whole document as text (UTF-8 when written), with the run's results only. */
     public static String render(RunReport report, ExportFormat format) {
+        return render(report, format, ReportExtras.NONE);
+    }
+
+    /**
+     * The whole document as text (UTF-8 when written), with the run's resource samples and the
+     * comparison it took part in where the format has room for them: HTML shows both with charts,
+     * Markdown and LaTeX their tables, JSON a summary of the samples and the comparison as stored;
+     * CSV stays one row per grid point.
+     */
+    public static String render(RunReport report, ExportFormat format, ReportExtras extras) {
         Objects.requireNonNull(report, "report");
         Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(extras, "extras (ReportExtras.NONE for none)");
         Objects.requireNonNull(report.models(), "report.models");
         return switch (format) {
             case CSV -> CsvExport.render(report);
-            case MARKDOWN -> MarkdownExport.render(report);
-            case LATEX -> LatexExport.render(report);
-            case JSON -> JsonExport.render(report);
-            case HTML -> HtmlExport.render(report);
+            case MARKDOWN -> MarkdownExport.render(report, extras);
+            case LATEX -> LatexExport.render(report, extras);
+            case JSON -> JsonExport.render(report, extras);
+            case HTML -> HtmlExport.render(report, extras);
         };
+    }
+
+    /** {@link #export(RunReport, ExportFormat, Path, ReportExtras)} with the run's results only. */
+    public static void export(RunReport report, ExportFormat format, Path out) throws IOException {
+        export(report, format, out, ReportExtras.NONE);
     }
 
     /**
@@ -40,9 +56,9 @@ public final class Exporter {
      * rendered in full before any file is touched, then written beside the target and moved over
      * it, so a failure at any point leaves the target as it was and no temporary file behind.
      */
-    public static void export(RunReport report, ExportFormat format, Path out) throws IOException {
+    public static void export(RunReport report, ExportFormat format, Path out, ReportExtras extras) throws IOException {
         Objects.requireNonNull(out, "out");
-        byte[] bytes = render(report, format).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = render(report, format, extras).getBytes(StandardCharsets.UTF_8);
         Path target = out.toAbsolutePath();
         Path dir = target.getParent();
         Files.createDirectories(dir);

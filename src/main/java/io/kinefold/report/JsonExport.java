@@ -8,18 +8,22 @@ import io.kinefold.experiment.RunInfo;
 import io.kinefold.experiment.RunReport;
 import io.kinefold.experiment.SpecIo;
 import io.kinefold.experiment.TrialResult;
+import io.kinefold.monitor.ResourceSummary;
 
 /**
  * The whole report as one JSON document, fold by fold, for analyses the other formats do not
  * foresee. The spec goes through {@link SpecIo#toJson} so it reads exactly like a spec file and
- * can be fed back to {@code kinefold run}.
+ * can be fed back to {@code kinefold run}. {@code resources} summarises the run's samples in the
+ * shape {@code kinefold run --json} and {@code compare} use (null without samples; the samples
+ * themselves are in {@code kinefold export --format samples-csv}), and {@code comparison} is the
+ * stored comparison document as it is, or null.
  */
 final class JsonExport {
     static final String FORMAT = "kinefold-report/1";
 
     private JsonExport() {}
 
-    static String render(RunReport report) {
+    static String render(RunReport report, ReportExtras extras) {
         ObjectNode root = SpecIo.MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.set("run", run(report.run()));
@@ -30,6 +34,9 @@ final class JsonExport {
             for (ModelSummary m : ReportText.orEmpty(report.models())) {
                 models.add(SpecIo.MAPPER.<ObjectNode>valueToTree(m));
             }
+            root.set("resources", extras.samples().isEmpty() ? null
+                    : resources(ResourceSummary.of(extras.samples(), Double.NaN)));
+            root.set("comparison", extras.comparison() == null ? null : extras.comparison().result());
             ArrayNode trials = root.putArray("trials");
             for (TrialResult t : ReportText.orEmpty(report.trials())) {
                 ObjectNode node = SpecIo.MAPPER.valueToTree(t);
@@ -40,6 +47,33 @@ final class JsonExport {
             return SpecIo.MAPPER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the report as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * As {@code kinefold run --json} writes it, so one reader serves both; MB are 2^20 bytes, and a
+     * figure that is unknown (the cost of sampling, never stored) is null rather than the string
+     * Jackson would write for NaN.
+     */
+    private static ObjectNode resources(ResourceSummary r) {
+        ObjectNode n = SpecIo.MAPPER.createObjectNode();
+        n.put("samples", r.samples());
+        putFinite(n, "meanMachineCpu", r.meanCpu());
+        putFinite(n, "peakMachineCpu", r.peakCpu());
+        n.put("peakMemUsedMb", r.peakMemUsedBytes() >> 20);
+        n.put("memTotalMb", r.memTotalBytes() >> 20);
+        ObjectNode peaks = n.putObject("peakRssMbByWorker");
+        r.peakRssBytesByWorker().forEach((worker, bytes) -> peaks.put(worker, bytes >> 20));
+        n.put("peakRssMb", r.peakRssBytesByWorker().values().stream().mapToLong(Long::longValue).max().orElse(0) >> 20);
+        putFinite(n, "meanSampleMillis", r.meanSampleMillis());
+        return n;
+    }
+
+    private static void putFinite(ObjectNode n, String field, double v) {
+        if (Double.isFinite(v)) {
+            n.put(field, v);
+        } else {
+            n.putNull(field);
         }
     }
 

@@ -10,13 +10,14 @@ import java.util.Locale;
 /**
  * A {@code table} float per model, with booktabs rules, to {@code \input} into a paper. It is a
  * fragment, not a document, so it takes the paper's class and fonts. It needs only booktabs: the
- * symbols the report writes itself (±, Δ, dashes) are spelled in TeX rather than left as Unicode
- * that the paper's fonts may not have.
+ * symbols the report writes itself (±, Δ, ×, dashes) are spelled in TeX rather than left as Unicode
+ * that the paper's fonts may not have. A comparison the run took part in adds two tables before the
+ * models': the totals of both modes, and the time of each grid point in each.
  */
 final class LatexExport {
     private LatexExport() {}
 
-    static String render(RunReport report) {
+    static String render(RunReport report, ReportExtras extras) {
         StringBuilder out = new StringBuilder();
         RunInfo run = report.run();
         // A comment runs to the end of the line: oneLine keeps a name from ending it early.
@@ -25,10 +26,46 @@ final class LatexExport {
             out.append(" of run ").append(run.id()).append(" (").append(ReportText.oneLine(run.experimentName())).append(')');
         }
         out.append(".\n% A fragment to \\input into a document that loads booktabs (\\usepackage{booktabs}).\n\n");
+        if (extras.comparison() != null) {
+            comparison(out, report, ComparisonView.of(extras.comparison().result()));
+        }
         for (ModelSummary m : ReportText.orEmpty(report.models())) {
             model(out, report, m);
         }
         return out.toString();
+    }
+
+    private static void comparison(StringBuilder out, RunReport report, ComparisonView c) {
+        long thisRun = report.run() == null ? -1 : report.run().id();
+        String run = report.run() == null ? "" : " in run " + report.run().id();
+        StringBuilder caption = new StringBuilder("Single process vs pool").append(escape(run)).append(": ")
+                .append(escape(c.intro())).append(' ').append(escape(c.verdict()));
+        if (c.referenceLine() != null) {
+            caption.append(' ').append(escape(c.referenceLine()));
+        }
+        caption.append(' ').append(escape(ReportText.capitalised(ComparisonView.EFFICIENCY_NOTE))).append('.');
+        String label = "tab:kinefold-" + (thisRun < 0 ? "" : "run" + thisRun + "-") + "compare";
+        table(out, c.totals(thisRun), caption.toString(), label);
+        TextTable perPoint = c.perGridPointTable();
+        if (perPoint != null) {
+            table(out, perPoint, "Time per grid point" + escape(run) + ", single process vs pool: "
+                    + escape(ComparisonView.PER_POINT_NOTE) + '.', label + "-grid-points");
+        }
+    }
+
+    private static void table(StringBuilder out, TextTable t, String caption, String label) {
+        out.append("\\begin{table}[htbp]\n\\centering\n\\footnotesize\n");
+        out.append("\\caption{").append(caption).append("}\n");
+        out.append("\\label{").append(label).append("}\n");
+        out.append("\\begin{tabular}{").append("l".repeat(t.textColumns()))
+                .append("r".repeat(t.header().size() - t.textColumns())).append("}\n");
+        out.append("\\toprule\n");
+        row(out, t.header().stream().map(LatexExport::escape).toList(), false);
+        out.append("\\midrule\n");
+        for (List<String> cells : t.rows()) {
+            row(out, cells.stream().map(LatexExport::escape).toList(), false);
+        }
+        out.append("\\bottomrule\n\\end{tabular}\n\\end{table}\n\n");
     }
 
     private static void model(StringBuilder out, RunReport report, ModelSummary m) {
@@ -104,6 +141,7 @@ final class LatexExport {
                 case '±' -> b.append("{$\\pm$}");
                 case 'Δ' -> b.append("{$\\Delta$}");
                 case '∞' -> b.append("{$\\infty$}");
+                case '×' -> b.append("{$\\times$}");
                 case '−' -> b.append("{$-$}");
                 case '—' -> b.append("---");
                 case '–' -> b.append("--");

@@ -7,22 +7,69 @@ import io.kinefold.experiment.RunReport;
 import io.kinefold.report.ReportText.ParamColumn;
 import java.util.List;
 
-/** A heading and a table per model, for notes and pull requests; GitHub-flavoured tables. */
+/**
+ * A heading and a table per model, for notes and pull requests; GitHub-flavoured tables. A
+ * comparison the run took part in comes first, as tables, and the resource samples as a summary
+ * before the provenance; charts are the HTML report's.
+ */
 final class MarkdownExport {
     private MarkdownExport() {}
 
-    static String render(RunReport report) {
+    static String render(RunReport report, ReportExtras extras) {
         StringBuilder out = new StringBuilder();
         RunInfo run = report.run();
         out.append("# ").append(title(run)).append("\n\n");
         if (run != null) {
             out.append(escape(runLine(report))).append("\n\n");
         }
+        if (extras.comparison() != null) {
+            comparison(out, ComparisonView.of(extras.comparison().result()), run == null ? -1 : run.id());
+        }
         for (ModelSummary m : ReportText.orEmpty(report.models())) {
             model(out, m);
         }
+        if (!extras.samples().isEmpty()) {
+            out.append("## Resources\n\n");
+            table(out, ResourceText.summary(extras.samples()));
+            out.append(escape(ReportText.capitalised(ResourceText.NOTE))).append(".\n\n");
+        }
         provenance(out, report.provenance());
         return out.toString();
+    }
+
+    private static void comparison(StringBuilder out, ComparisonView c, long thisRun) {
+        out.append("## Single process vs pool\n\n");
+        out.append(escape(c.intro())).append("\n\n");
+        out.append("**").append(escape(c.verdict())).append("**\n\n");
+        if (c.referenceLine() != null) {
+            out.append(escape(c.referenceLine())).append("\n\n");
+        }
+        table(out, c.totals(thisRun));
+        out.append(escape(ReportText.capitalised(ComparisonView.EFFICIENCY_NOTE))).append(".\n\n");
+        TextTable scaling = c.scalingTable();
+        if (scaling != null) {
+            out.append("### Scaling\n\n");
+            table(out, scaling);
+        }
+        TextTable perPoint = c.perGridPointTable();
+        if (perPoint != null) {
+            out.append("### Per grid point\n\n");
+            table(out, perPoint);
+            out.append(escape(ReportText.capitalised(ComparisonView.PER_POINT_NOTE))).append(".\n\n");
+        }
+    }
+
+    private static void table(StringBuilder out, TextTable t) {
+        row(out, t.header().stream().map(MarkdownExport::escape).toList(), false);
+        out.append('|');
+        for (int i = 0; i < t.header().size(); i++) {
+            out.append(i < t.textColumns() ? " --- |" : " ---: |");
+        }
+        out.append('\n');
+        for (List<String> cells : t.rows()) {
+            row(out, cells.stream().map(MarkdownExport::escape).toList(), false);
+        }
+        out.append('\n');
     }
 
     private static String title(RunInfo run) {

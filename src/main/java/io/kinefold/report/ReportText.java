@@ -129,6 +129,26 @@ final class ReportText {
         return String.format(Locale.ROOT, "%d h %02d min %02d s", total / 3600, total % 3600 / 60, total % 60);
     }
 
+    /** A speedup or ratio of times, e.g. {@code 1.78×}. */
+    static String times(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f×", v) : MISSING;
+    }
+
+    /** A fraction as a whole percentage, e.g. {@code 0.891} as {@code 89 %}. */
+    static String percent(double fraction) {
+        return Double.isFinite(fraction) ? String.format(Locale.ROOT, "%.0f %%", 100 * fraction) : MISSING;
+    }
+
+    /** Mebibytes as whole numbers, e.g. {@code 465 MB}; the monitor's "MB" are 2^20 bytes throughout. */
+    static String megabytes(double mb) {
+        return Double.isFinite(mb) && mb >= 0 ? String.format(Locale.ROOT, "%.0f MB", mb) : MISSING;
+    }
+
+    /** A count that a lenient reader gives as -1 when it was missing. */
+    static String count(long n) {
+        return n < 0 ? MISSING : Long.toString(n);
+    }
+
     static String bytes(long b) {
         if (b <= 0) {
             return MISSING;

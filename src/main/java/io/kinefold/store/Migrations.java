@@ -95,7 +95,18 @@ final class Migrations {
                         metric       TEXT    NOT NULL,
                         value        REAL
                     )""",
-                    "CREATE INDEX resource_samples_run ON resource_samples (run_id, epoch_millis)")));
+                    "CREATE INDEX resource_samples_run ON resource_samples (run_id, epoch_millis)")),
+            new Migration(3, "comparisons of single-process and pool runs", List.of(
+                    """
+                    CREATE TABLE comparisons (
+                        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+                        single_run  INTEGER NOT NULL REFERENCES runs (id),
+                        pool_run    INTEGER NOT NULL REFERENCES runs (id),
+                        created_at  INTEGER NOT NULL,
+                        result_json TEXT    NOT NULL
+                    )""",
+                    "CREATE INDEX comparisons_single ON comparisons (single_run)",
+                    "CREATE INDEX comparisons_pool ON comparisons (pool_run)")));
 
     static final int LATEST = ALL.get(ALL.size() - 1).version();
 

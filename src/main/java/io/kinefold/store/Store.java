@@ -386,6 +386,39 @@ public final class Store implements AutoCloseable {
                 });
     }
 
+    /** Stores the result of a comparison between a single-process run and a pool run; returns its id. */
+    public long recordComparison(long singleRun, long poolRun, String resultJson) {
+        return transaction("record the comparison of runs " + singleRun + " and " + poolRun, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO comparisons (single_run, pool_run, created_at, result_json) VALUES (?, ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                ps.setLong(1, singleRun);
+                ps.setLong(2, poolRun);
+                ps.setLong(3, System.currentTimeMillis());
+                ps.setString(4, resultJson);
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** The newest comparison a run took part in, as stored JSON. */
+    public Optional<String> comparisonOf(long runId) {
+        return query("read the comparison of run " + runId, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT result_json FROM comparisons WHERE single_run = ? OR pool_run = ? ORDER BY id DESC LIMIT 1")) {
+                ps.setLong(1, runId);
+                ps.setLong(2, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
     /** Sets the run's worker count, which a resume may change. */
     public void setRunWorkers(long runId, int workers) {
         updateRun(runId, "set the workers of run " + runId, "UPDATE runs SET workers = ? WHERE id = ?", ps -> {
@@ -479,6 +512,11 @@ public final class Store implements AutoCloseable {
      */
     public void deleteRun(long runId) {
         transaction("delete run " + runId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM comparisons WHERE single_run = ? OR pool_run = ?")) {
+                ps.setLong(1, runId);
+                ps.setLong(2, runId);
+                ps.executeUpdate();
+            }
             for (String table : List.of("resource_samples", "trials", "sessions")) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE run_id = ?")) {
                     ps.setLong(1, runId);

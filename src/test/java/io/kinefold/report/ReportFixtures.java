@@ -1,5 +1,8 @@
 package io.kinefold.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kinefold.data.ModelId;
 import io.kinefold.experiment.ExperimentSpec;
 import io.kinefold.experiment.GridPointSummary;
@@ -10,15 +13,21 @@ import io.kinefold.experiment.Provenance;
 import io.kinefold.experiment.RunInfo;
 import io.kinefold.experiment.RunReport;
 import io.kinefold.experiment.Significance;
+import io.kinefold.experiment.SpecIo;
 import io.kinefold.experiment.Stat;
 import io.kinefold.experiment.Status;
 import io.kinefold.experiment.Trial;
 import io.kinefold.experiment.TrialResult;
+import io.kinefold.monitor.ResourceSample;
+import io.kinefold.monitor.ResourceSummary;
+import io.kinefold.monitor.WorkerSample;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A small run made by hand: {@code pose} with three grid points and one failed fold,
@@ -78,6 +87,130 @@ final class ReportFixtures {
         models.add(new ModelSummary(model, List.of("no", "yes"), 0.5,
                 List.of(point(model, 0, feedForward(8, 0.1), trials, -1, 2, 0.75)), 0, null));
         return new RunReport(base.run(), base.spec(), base.provenance(), models, trials);
+    }
+
+    /** 2025-03-01T10:00:00Z, when the fixture's runs start. */
+    static final long T0 = 1_740_823_200_000L;
+    static final long MIB = 1024 * 1024;
+    static final int CORES = 12;
+    /** The fixture's run as the pool half of a comparison: run 12 with two workers. */
+    static final int POOL_WORKERS = 2;
+
+    /** The report of run 12 as the pool half of a comparison with run 11. */
+    static RunReport comparedReport() {
+        RunReport base = report();
+        RunInfo r = base.run();
+        RunInfo run = new RunInfo(r.id(), r.experimentId(), r.experimentName(), "compare-pool", POOL_WORKERS, r.status(),
+                r.dataset(), r.started(), r.finished(), 29.0, r.trialsTotal(), r.trialsDone());
+        return new RunReport(run, base.spec(), base.provenance(), base.models(), base.trials());
+    }
+
+    /** Thirty samples of the pool run and the comparison it took part in. */
+    static ReportExtras extras() {
+        return new ReportExtras(poolSamples(), comparison());
+    }
+
+    static Comparison comparison() {
+        return new Comparison(comparisonJson(), singleSamples(), poolSamples());
+    }
+
+    static List<ResourceSample> singleSamples() {
+        return samples(1, 52);
+    }
+
+    static List<ResourceSample> poolSamples() {
+        return samples(POOL_WORKERS, 30);
+    }
+
+    /**
+     * About one sample a second on a 12-core machine with 16 GiB. Worker {@code wk} starts at
+     * sample k - 1, has no CPU figure at its first sample (the monitor needs two ticks), and w1 is
+     * recycled halfway: absent at one sample, back with a fresh RSS after.
+     */
+    static List<ResourceSample> samples(int workers, int count) {
+        List<ResourceSample> samples = new ArrayList<>();
+        int recycled = count / 2;
+        for (int i = 0; i < count; i++) {
+            Map<String, WorkerSample> present = new TreeMap<>();
+            double busy = 0;
+            long rssTotal = 0;
+            for (int k = 1; k <= workers; k++) {
+                int from = k == 1 && i > recycled ? recycled + 1 : k - 1;
+                if (i < from || (k == 1 && i == recycled)) {
+                    continue;
+                }
+                double cpu = i == from ? Double.NaN : Math.min(1.0, 0.86 + 0.12 * Math.sin(0.7 * i + k));
+                long rss = (240 + 9L * Math.min(i - from, 20) + 13L * k) * MIB;
+                present.put("w" + k, new WorkerSample(4000 + 10L * k + (i > recycled ? 1 : 0), cpu, rss));
+                busy += Double.isNaN(cpu) ? 0.3 : cpu;
+                rssTotal += rss;
+            }
+            double[] cores = new double[CORES];
+            for (int c = 0; c < CORES; c++) {
+                cores[c] = c < workers ? Math.min(1, busy / workers + 0.02) : 0.03 + 0.01 * ((i + c) % 4);
+            }
+            double total = (busy + 0.36 + 0.04 * ((i * 7) % 5)) / CORES;
+            samples.add(new ResourceSample(T0 + 1000L * i + (i * 37) % 60, total, cores, 3_100 * MIB + rssTotal,
+                    16_384 * MIB, 0, present));
+        }
+        return samples;
+    }
+
+    /** As {@code kinefold compare} stores it, for this fixture's grid; the spec name needs escaping. */
+    static JsonNode comparisonJson() {
+        String json = """
+                {"trials": 24,
+                 "single": {"runId": 11, "workers": 1, "wallSeconds": 51.0, "trialSeconds": 46.3},
+                 "multi": {"runId": 12, "workers": 2, "wallSeconds": 29.0, "trialSeconds": 49.8},
+                 "speedup": 1.7586206896551724, "efficiency": 0.8793103448275862,
+                 "identicalMetrics": true, "differingTrials": 0,
+                 "reference": {"processes": 2, "speedup": 1.95, "efficiency": 0.975, "aloneSeconds": 2.1,
+                               "togetherSeconds": 2.1538},
+                 "speedupOfReference": 0.9018567639257958,
+                 "scaling": [{"workers": 1, "wallSeconds": 51.0, "speedup": 1.0, "efficiency": 1.0},
+                             {"workers": 2, "wallSeconds": 29.0, "speedup": 1.7586206896551724,
+                              "efficiency": 0.8793103448275862}],
+                 "perGridPoint": [
+                   {"model": "pose", "gridPoint": 0, "hyperparameters": {"units": 32.0},
+                    "singleSeconds": 6.4, "multiSeconds": 6.8, "multiOverSingle": 1.0625},
+                   {"model": "pose", "gridPoint": 1, "hyperparameters": {"units": 64.0},
+                    "singleSeconds": 9.5, "multiSeconds": 10.1, "multiOverSingle": 1.0631578947368421},
+                   {"model": "pose", "gridPoint": 2, "hyperparameters": {"units": 128.0},
+                    "singleSeconds": 12.7, "multiSeconds": 13.9, "multiOverSingle": 1.094488188976378},
+                   {"model": "start:squat", "gridPoint": 0, "hyperparameters": {"units": 16.0},
+                    "singleSeconds": 6.2, "multiSeconds": 6.5, "multiOverSingle": 1.0483870967741935},
+                   {"model": "rep:squat", "gridPoint": 0, "hyperparameters": {"lstmUnits": 16.0},
+                    "singleSeconds": 3.3, "multiSeconds": 3.4, "multiOverSingle": 1.0303030303030303},
+                   {"model": "rep:squat", "gridPoint": 1, "hyperparameters": {"lstmUnits": 32.0},
+                    "singleSeconds": 8.2, "multiSeconds": 9.1, "multiOverSingle": 1.1097560975609757}]}
+                """;
+        try {
+            ObjectNode root = (ObjectNode) SpecIo.MAPPER.readTree(json);
+            root.put("spec", NAME);
+            monitored((ObjectNode) root.get("single"), singleSamples());
+            monitored((ObjectNode) root.get("multi"), poolSamples());
+            return root;
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Adds what {@code kinefold compare} writes about a mode's memory and its monitor, from the samples. */
+    private static void monitored(ObjectNode mode, List<ResourceSample> samples) {
+        ResourceSummary r = ResourceSummary.of(samples, 4.2);
+        long peak = r.peakRssBytesByWorker().values().stream().mapToLong(Long::longValue).max().orElse(0);
+        mode.put("peakRssMb", peak >> 20);
+        mode.put("sumOfWorkerPeakRssMb", r.peakRssBytesByWorker().values().stream().mapToLong(Long::longValue).sum() >> 20);
+        ObjectNode resources = mode.putObject("resources");
+        resources.put("samples", r.samples());
+        resources.put("meanMachineCpu", r.meanCpu());
+        resources.put("peakMachineCpu", r.peakCpu());
+        resources.put("peakMemUsedMb", r.peakMemUsedBytes() >> 20);
+        resources.put("memTotalMb", r.memTotalBytes() >> 20);
+        ObjectNode peaks = resources.putObject("peakRssMbByWorker");
+        r.peakRssBytesByWorker().forEach((w, b) -> peaks.put(w, b >> 20));
+        resources.put("peakRssMb", peak >> 20);
+        resources.put("meanSampleMillis", r.meanSampleMillis());
     }
 
     static Map<String, Double> feedForward(int units, double learningRate) {

@@ -229,7 +229,7 @@ class StoreTest {
     @Test
     void aFreshDatabaseReachesTheLatestSchemaAndReopeningChangesNothing() throws Exception {
         try (Store store = Store.open(db())) {
-            assertThat(store.schemaVersion()).isEqualTo(Migrations.LATEST).isEqualTo(2);
+            assertThat(store.schemaVersion()).isEqualTo(Migrations.LATEST).isEqualTo(3);
             store.createExperiment(SPEC);
         }
         try (Store store = Store.open(db())) {
@@ -254,7 +254,7 @@ class StoreTest {
         assertThat(count("SELECT COUNT(*) FROM sqlite_master WHERE name = 'resource_samples'")).isZero();
 
         try (Store store = Store.open(db())) {
-            assertThat(store.schemaVersion()).isEqualTo(2);
+            assertThat(store.schemaVersion()).isEqualTo(Migrations.LATEST);
             assertThat(store.spec(ids[0])).isEqualTo(SPEC);
             assertThat(store.succeededTrialKeys(ids[0])).containsExactly("pose/g0/f0");
             store.recordSamples(ids[0], List.of(new ResourceSampleRow(ids[0], 5, "w1", "rssMb", 812.5)));
@@ -270,7 +270,7 @@ class StoreTest {
 
         assertThatThrownBy(() -> Store.open(db()))
                 .isInstanceOf(StoreException.class)
-                .hasMessage(db().toAbsolutePath() + ": written by a newer Kinefold (schema 7, this one knows 2)");
+                .hasMessage(db().toAbsolutePath() + ": written by a newer Kinefold (schema 7, this one knows " + Migrations.LATEST + ")");
     }
 
     @Test

@@ -1,0 +1,129 @@
+package io.kinefold.exec;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What the machine gives N independent CPU-bound processes: the same fixed amount of plain
+ * arithmetic, timed in one process alone and then in N processes started together. The pool's
+ * speedup is judged against this, not against N, because cores shared with hyperthreads, a busy
+ * neighbour or thermal limits make N× unreachable on many machines.
+ *
+ * @param processes N
+ * @param aloneSeconds the work in one process alone
+ * @param togetherSeconds the slowest of N processes doing the same work at once
+ */
+public record CpuReference(int processes, double aloneSeconds, double togetherSeconds) {
+    /** Work units sized to about two seconds on a current core. */
+    public static final int DEFAULT_UNITS = 40;
+
+    /** Throughput of N processes over one: {@code N × alone / together}. */
+    public double speedup() {
+        return processes * aloneSeconds / togetherSeconds;
+    }
+
+    public double efficiency() {
+        return speedup() / processes;
+    }
+
+    public String describe() {
+        return String.format(Locale.ROOT, "%d independent CPU-bound processes: %.2f× (%.2f s alone, %.2f s together, efficiency %.0f %%)",
+                processes, speedup(), aloneSeconds, togetherSeconds, 100 * efficiency());
+    }
+
+    public static CpuReference measure(int processes) throws IOException, InterruptedException {
+        return measure(processes, DEFAULT_UNITS);
+    }
+
+    public static CpuReference measure(int processes, int units) throws IOException, InterruptedException {
+        double alone = run(1, units);
+        double together = run(processes, units);
+        return new CpuReference(processes, alone, together);
+    }
+
+    /** Starts n children, lets them go at once, and returns the longest time one took. */
+    private static double run(int n, int units) throws IOException, InterruptedException {
+        List<Process> children = new ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                ProcessBuilder pb = new ProcessBuilder(WorkerLauncher.javaExecutable(), "-Xmx64m", "-XX:+UseSerialGC",
+                        "-cp", WorkerLauncher.classPath(), CpuReference.class.getName(), Integer.toString(units));
+                pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+                children.add(pb.start());
+            }
+            List<BufferedReader> outs = new ArrayList<>();
+            for (Process p : children) {
+                BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+                if (!"ready".equals(out.readLine())) {
+                    throw new IOException("a reference process did not start");
+                }
+                outs.add(out);
+            }
+            for (Process p : children) {
+                Writer in = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8);
+                in.write("go\n");
+                in.flush();
+            }
+            double longest = 0;
+            for (BufferedReader out : outs) {
+                String line = out.readLine();
+                if (line == null) {
+                    throw new IOException("a reference process ended without a time");
+                }
+                longest = Math.max(longest, Double.parseDouble(line));
+            }
+            return longest;
+        } finally {
+            for (Process p : children) {
+                p.destroyForcibly();
+                p.waitFor();
+            }
+        }
+    }
+
+    /** The child: warms up, waits for "go", does the work, prints its seconds. */
+    public static void main(String[] args) throws IOException {
+        int units = Integer.parseInt(args[0]);
+        work(2);
+        System.out.println("ready");
+        System.out.flush();
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        long start = System.nanoTime();
+        double sink = work(units);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.println(seconds);
+        System.err.println(sink);
+    }
+
+    /** Dense float matrix products: CPU-bound, cache-resident, like a small network's step. */
+    static double work(int units) {
+        int n = 160;
+        float[] a = new float[n * n];
+        float[] b = new float[n * n];
+        float[] c = new float[n * n];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (i % 17) / 17f;
+            b[i] = (i % 13) / 13f;
+        }
+        double sink = 0;
+        for (int u = 0; u < units * 8; u++) {
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < n; k++) {
+                    float aik = a[i * n + k];
+                    for (int j = 0; j < n; j++) {
+                        c[i * n + j] += aik * b[k * n + j];
+                    }
+                }
+            }
+            sink += c[u % c.length];
+        }
+        return sink;
+    }
+}

@@ -1,0 +1,458 @@
+package io.kinefold.exec;
+
+import io.kinefold.data.DatasetSnapshot;
+import io.kinefold.experiment.SpecIo;
+import io.kinefold.experiment.Status;
+import io.kinefold.experiment.Trial;
+import io.kinefold.experiment.TrialResult;
+import io.kinefold.experiment.Workload;
+import io.kinefold.monitor.MachineInfo;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs trials in a pool of long-lived worker JVMs, one trial per worker at a time, longest
+ * expected first. A worker that dies has its trial run again on a fresh worker (up to a limit);
+ * a worker is recycled after a number of trials or above an RSS limit; cancel ends every worker
+ * at once. All pool state is touched only by the thread in {@link #execute}; the workers'
+ * reader threads talk to it through one event queue.
+ */
+public final class PoolExecutor implements TrialExecutor {
+    private static final Logger LOG = LoggerFactory.getLogger(PoolExecutor.class);
+
+    /**
+     * @param workers workers at once (the most, when {@code auto})
+     * @param auto whether to lower the count once a worker's footprint has been measured
+     * @param maxTrialsPerWorker trials before a worker is replaced by a fresh one
+     * @param rssLimitBytes resident memory above which a worker is replaced after its trial
+     * @param maxAttempts times a trial is tried before it is marked failed
+     */
+    public record Options(int workers, boolean auto, int maxTrialsPerWorker, long rssLimitBytes, int maxAttempts) {
+        public Options {
+            if (workers < 1) {
+                throw new IllegalArgumentException("workers must be at least 1, was " + workers);
+            }
+        }
+
+        public static Options of(int workers, boolean auto) {
+            return new Options(workers, auto, 200, 900L << 20, 3);
+        }
+    }
+
+    private sealed interface Event {}
+
+    private record Message(Worker worker, WorkerMessage message) implements Event {}
+
+    private record Garbage(Worker worker, String line) implements Event {}
+
+    private record Died(Worker worker, int exitCode) implements Event {}
+
+    private record Wake() implements Event {}
+
+    private final class Worker {
+        final String name;
+        final Process process;
+        final BufferedWriter stdin;
+        final Deque<String> lastErrors = new ArrayDeque<>();
+        Trial current;
+        int trialsDone;
+        long rss;
+        Status status = Status.QUEUED;
+        boolean ready;
+        boolean retiring;
+
+        Worker(String name, Process process) {
+            this.name = name;
+            this.process = process;
+            this.stdin = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
+        }
+
+        void send(WorkerMessage message) {
+            try {
+                stdin.write(Protocol.encode(message));
+                stdin.newLine();
+                stdin.flush();
+            } catch (IOException e) {
+                // the worker is gone: its death arrives as an event of its own
+                LOG.debug("{}: cannot send {}: {}", name, message.getClass().getSimpleName(), e.getMessage());
+            }
+        }
+
+        WorkerInfo info() {
+            return new WorkerInfo(name, process.pid(), status, current == null ? null : current.key(), trialsDone, rss);
+        }
+    }
+
+    private final Workload workload;
+    private final Options options;
+    private final WorkerLauncher launcher;
+    private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final List<Worker> alive = new CopyOnWriteArrayList<>();
+    private final AtomicInteger names = new AtomicInteger();
+    private volatile boolean cancelled;
+    private volatile int target;
+    private volatile String countReason;
+    private long footprint;
+    private int deathsBeforeReady;
+    private WorkerMessage.Init init;
+
+    public PoolExecutor(Workload workload, Options options) {
+        this(workload, options, new WorkerLauncher());
+    }
+
+    PoolExecutor(Workload workload, Options options, WorkerLauncher launcher) {
+        this.workload = workload;
+        this.options = options;
+        this.launcher = launcher;
+        this.target = options.workers();
+        this.countReason = WorkerCount.fixed(options.workers()).reason();
+    }
+
+    /** Sets the words shown for the worker count (the reason {@code auto} gave). */
+    public PoolExecutor withReason(String reason) {
+        this.countReason = reason;
+        return this;
+    }
+
+    public String countReason() {
+        return countReason;
+    }
+
+    @Override
+    public int workers() {
+        return target;
+    }
+
+    /** Name to PID of every live worker, for the resource monitor. */
+    public Map<String, Long> workerPids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        for (Worker w : alive) {
+            pids.put(w.name, w.process.pid());
+        }
+        return pids;
+    }
+
+    public List<WorkerInfo> workerInfos() {
+        return alive.stream().map(Worker::info).toList();
+    }
+
+    @Override
+    public void execute(List<Trial> trials, ExecutionListener listener) {
+        if (cancelled) {
+            return;
+        }
+        PoolListener pool = listener instanceof PoolListener p ? p : null;
+        Deque<Trial> pending = new ArrayDeque<>(TrialCost.longestFirst(trials, t -> trainSamples(t)));
+        Map<String, Integer> attempts = new HashMap<>();
+        int inFlight = 0;
+        try {
+            for (int i = 0; i < Math.min(target, pending.size()); i++) {
+                startWorker(pool);
+            }
+            while ((!pending.isEmpty() || inFlight > 0) && !cancelled) {
+                Event event = events.poll(1, TimeUnit.SECONDS);
+                if (event == null || event instanceof Wake) {
+                    continue;
+                }
+                if (event instanceof Garbage g) {
+                    listener.message(g.worker().name + " wrote something that is not a message, ignored: "
+                            + WorkerMain.abbreviate(g.line()));
+                } else if (event instanceof Died d) {
+                    Worker w = d.worker();
+                    alive.remove(w);
+                    boolean wasReady = w.ready;
+                    w.status = w.retiring ? Status.SUCCEEDED : Status.FAILED;
+                    notify(pool, w);
+                    if (w.retiring || cancelled) {
+                        continue;
+                    }
+                    if (!wasReady && ++deathsBeforeReady >= options.maxAttempts()) {
+                        throw new PoolFailure("workers die before they are ready (" + deathsBeforeReady + " in a row), last exit code "
+                                + d.exitCode() + (w.lastErrors.isEmpty() ? "" : ": " + w.lastErrors.peekLast()));
+                    }
+                    String why = "worker " + w.name + " (pid " + w.process.pid() + ") died, exit code " + d.exitCode()
+                            + (w.lastErrors.isEmpty() ? "" : ": " + w.lastErrors.peekLast());
+                    listener.message(why);
+                    if (w.current != null) {
+                        Trial t = w.current;
+                        inFlight--;
+                        int n = attempts.merge(t.key(), 1, Integer::sum);
+                        if (n < options.maxAttempts()) {
+                            listener.message(t.key() + " goes to a fresh worker (attempt " + (n + 1) + " of " + options.maxAttempts() + ")");
+                            pending.addFirst(t);
+                        } else {
+                            listener.trialFinished(TrialResult.failed(t, "its worker died " + n + " times; last: " + why, w.name, 0));
+                        }
+                    }
+                    if (!pending.isEmpty() && active() < target) {
+                        startWorker(pool);
+                    }
+                } else if (event instanceof Message m) {
+                    Worker w = m.worker();
+                    WorkerMessage message = m.message();
+                    if (message instanceof WorkerMessage.Ready ready) {
+                        w.status = Status.RUNNING;
+                        w.ready = true;
+                        w.rss = ready.rssBytes();
+                        deathsBeforeReady = 0;
+                        inFlight += dispatch(w, pending, pool);
+                    } else if (message instanceof WorkerMessage.Started started) {
+                        if (w.current != null && w.current.key().equals(started.key())) {
+                            listener.trialStarted(w.current, w.name);
+                        }
+                    } else if (message instanceof WorkerMessage.Finished finished) {
+                        if (w.current == null || !w.current.key().equals(finished.result().trial().key())) {
+                            listener.message(w.name + " reported a trial it was not given, ignored: " + finished.result().trial().key());
+                            continue;
+                        }
+                        inFlight--;
+                        w.current = null;
+                        w.trialsDone++;
+                        w.rss = finished.rssBytes();
+                        notify(pool, w);
+                        TrialResult r = finished.result();
+                        listener.trialFinished(new TrialResult(r.trial(), r.status(), r.metrics(), r.error(), w.name, r.wallSeconds()));
+                        adjustTarget(listener);
+                        if (w.trialsDone >= options.maxTrialsPerWorker() || w.rss > options.rssLimitBytes() || active() > target) {
+                            retire(w, pool);
+                            if (!pending.isEmpty() && active() < target) {
+                                listener.message("recycled " + w.name + " after " + w.trialsDone + " trials at "
+                                        + (w.rss >> 20) + " MB");
+                                startWorker(pool);
+                            }
+                        } else {
+                            inFlight += dispatch(w, pending, pool);
+                        }
+                    } else if (message instanceof WorkerMessage.Fatal fatal) {
+                        throw new PoolFailure(w.name + ": " + fatal.message());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancelled = true;
+        } catch (IOException e) {
+            throw new PoolFailure("cannot start a worker: " + e.getMessage());
+        } finally {
+            shutdownAll(pool);
+        }
+    }
+
+    /** Live workers that are not on their way out. */
+    private int active() {
+        return (int) alive.stream().filter(w -> !w.retiring).count();
+    }
+
+    private int trainSamples(Trial t) {
+        try {
+            return workload.samples(t.model()) * (workload.spec().folds() - 1) / workload.spec().folds();
+        } catch (RuntimeException e) {
+            return 1;
+        }
+    }
+
+    /** Lowers the worker count in auto mode once workers have been measured. */
+    private void adjustTarget(ExecutionListener listener) {
+        long peak = alive.stream().mapToLong(w -> w.rss).max().orElse(0);
+        if (peak <= 0) {
+            return; // the OS does not tell resident memory: keep the count
+        }
+        if (!options.auto() || peak <= footprint) {
+            return;
+        }
+        footprint = peak;
+        long inUse = alive.stream().mapToLong(w -> Math.max(0, w.rss)).sum();
+        WorkerCount count = WorkerCount.auto(MachineInfo.logicalCores(), MachineInfo.availableMemoryBytes() + inUse, footprint, true);
+        int next = Math.min(options.workers(), count.workers());
+        countReason = next + " worker" + (next == 1 ? "" : "s") + count.reason().substring(count.reason().indexOf(':'));
+        if (next < target) {
+            listener.message("fewer workers: " + countReason);
+            target = next;
+        }
+    }
+
+    private int dispatch(Worker w, Deque<Trial> pending, PoolListener pool) {
+        Trial next = pending.poll();
+        if (next == null) {
+            retire(w, pool);
+            return 0;
+        }
+        w.current = next;
+        w.send(new WorkerMessage.RunTrial(next));
+        notify(pool, w);
+        return 1;
+    }
+
+    private void retire(Worker w, PoolListener pool) {
+        w.retiring = true;
+        w.send(new WorkerMessage.Shutdown());
+        notify(pool, w);
+    }
+
+    private void startWorker(PoolListener pool) throws IOException {
+        String name = "w" + names.incrementAndGet();
+        Process process = launcher.start(name);
+        Worker w = new Worker(name, process);
+        alive.add(w);
+        Thread out = new Thread(() -> readStdout(w), "pool-" + name + "-out");
+        Thread err = new Thread(() -> readStderr(w), "pool-" + name + "-err");
+        out.setDaemon(true);
+        err.setDaemon(true);
+        out.start();
+        err.start();
+        w.send(initMessage());
+        notify(pool, w);
+        LOG.debug("started {} (pid {})", name, process.pid());
+    }
+
+    /** Encoded once: the same dataset goes to every worker, replacements included. */
+    private WorkerMessage.Init initMessage() {
+        if (init == null) {
+            init = new WorkerMessage.Init(DatasetSnapshot.of(workload.dataset()), SpecIo.toJson(workload.spec()).replace('\n', ' '));
+        }
+        return init;
+    }
+
+    private void readStdout(Worker w) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(w.process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                Optional<WorkerMessage> message = Protocol.decode(line);
+                int embedded = line.indexOf("{\"type\":");
+                if (message.isEmpty() && embedded > 0) {
+                    events.add(new Garbage(w, line.substring(0, embedded)));
+                    message = Protocol.decode(line.substring(embedded));
+                    line = "";
+                }
+                if (message.isPresent()) {
+                    events.add(new Message(w, message.get()));
+                } else if (!line.isBlank()) {
+                    events.add(new Garbage(w, line));
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("{}: stdout closed: {}", w.name, e.getMessage());
+        }
+        int exit;
+        try {
+            exit = w.process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exit = -1;
+        }
+        events.add(new Died(w, exit));
+    }
+
+    private void readStderr(Worker w) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(w.process.getErrorStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                LOG.debug("{}: {}", w.name, line);
+                synchronized (w.lastErrors) {
+                    w.lastErrors.addLast(line);
+                    if (w.lastErrors.size() > 20) {
+                        w.lastErrors.removeFirst();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("{}: stderr closed", w.name);
+        }
+    }
+
+    private void notify(PoolListener pool, Worker w) {
+        if (pool != null) {
+            pool.workerChanged(w.info());
+        }
+    }
+
+    /** Ends every worker: politely where there is time, forcibly after two seconds at most. */
+    private void shutdownAll(PoolListener pool) {
+        List<Worker> workers = new ArrayList<>(alive);
+        for (Worker w : workers) {
+            if (!cancelled) {
+                w.send(new WorkerMessage.Shutdown());
+            }
+            try {
+                w.stdin.close();
+            } catch (IOException e) {
+                // already closed
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(cancelled ? 200 : 1500);
+        for (Worker w : workers) {
+            try {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !w.process.waitFor(left, TimeUnit.NANOSECONDS)) {
+                    w.process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                w.process.destroyForcibly();
+            }
+        }
+        for (Worker w : workers) {
+            try {
+                w.process.waitFor(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (Worker w : workers) {
+            w.status = cancelled ? Status.CANCELLED : (w.retiring || w.current == null ? Status.SUCCEEDED : Status.FAILED);
+            w.current = null;
+            notify(pool, w);
+        }
+        alive.removeAll(workers);
+    }
+
+    @Override
+    public void cancel() {
+        cancelled = true;
+        for (Worker w : alive) {
+            w.process.destroyForcibly();
+        }
+        events.add(new Wake());
+    }
+
+    @Override
+    public boolean cancelled() {
+        return cancelled;
+    }
+
+    @Override
+    public void close() {
+        if (!alive.isEmpty()) {
+            cancel();
+            shutdownAll(null);
+        }
+    }
+
+    /** The pool cannot go on: a worker could not load the dataset, say. */
+    public static final class PoolFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public PoolFailure(String message) {
+            super(message);
+        }
+    }
+}

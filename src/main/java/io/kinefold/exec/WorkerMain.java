@@ -1,0 +1,132 @@
+package io.kinefold.exec;
+
+import io.kinefold.experiment.ExperimentSpec;
+import io.kinefold.experiment.SpecException;
+import io.kinefold.experiment.SpecIo;
+import io.kinefold.experiment.TrialResult;
+import io.kinefold.experiment.Workload;
+import io.kinefold.model.Trainer;
+import io.kinefold.monitor.ProcessMemory;
+import java.io.BufferedReader;
+import java.io.FileOutputStream;
+import java.io.FileDescriptor;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A worker process: reads messages from stdin, runs one trial at a time, writes messages to
+ * stdout. It exits by itself the moment its parent is gone (stdin closed, or the parent process
+ * no longer alive), so that no worker ever outlives the app.
+ */
+public final class WorkerMain {
+    private static final Object OUT_LOCK = new Object();
+    private static PrintStream protocol;
+
+    private WorkerMain() {}
+
+    public static void main(String[] args) throws Exception {
+        // The protocol owns the real stdout; anything else printed goes to stderr, which the
+        // parent logs, so a chatty library can never corrupt a message.
+        protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        System.setOut(System.err);
+        BlockingQueue<WorkerMessage> inbox = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> readStdin(inbox), "worker-stdin");
+        reader.setDaemon(true);
+        reader.start();
+        watchParent();
+
+        Workload workload = null;
+        Trainer.useOneNativeThread();
+        while (true) {
+            WorkerMessage message = inbox.take();
+            if (message instanceof WorkerMessage.Init init) {
+                long started = System.nanoTime();
+                try {
+                    ExperimentSpec spec = SpecIo.parse(init.spec(), "spec from the app");
+                    workload = new Workload(init.dataset().toDataset(), spec);
+                } catch (SpecException | RuntimeException e) {
+                    send(new WorkerMessage.Fatal("cannot take the dataset: " + e.getMessage()));
+                    Runtime.getRuntime().halt(3);
+                }
+                send(new WorkerMessage.Ready(ProcessHandle.current().pid(), ProcessMemory.residentBytes(),
+                        (System.nanoTime() - started) / 1e9));
+            } else if (message instanceof WorkerMessage.RunTrial run) {
+                if (workload == null) {
+                    send(new WorkerMessage.Fatal("a trial arrived before init"));
+                    Runtime.getRuntime().halt(3);
+                }
+                send(new WorkerMessage.Started(run.trial().key()));
+                TrialResult result = TrialRunner.run(workload, run.trial(), workerName(), () -> false);
+                send(new WorkerMessage.Finished(result, ProcessMemory.residentBytes()));
+            } else if (message instanceof WorkerMessage.Shutdown) {
+                protocol.flush();
+                Runtime.getRuntime().halt(0);
+            } else {
+                System.err.println("worker: ignored a message meant for the app: " + message);
+            }
+        }
+    }
+
+    private static String workerName() {
+        return System.getProperty("kinefold.worker.name", "w?");
+    }
+
+    private static void send(WorkerMessage message) {
+        synchronized (OUT_LOCK) {
+            // A leading newline ends any partial line a native library left on stdout, which
+            // would otherwise swallow this message; the app skips blank lines.
+            protocol.print("\n" + Protocol.encode(message) + "\n");
+            protocol.flush();
+        }
+    }
+
+    private static void readStdin(BlockingQueue<WorkerMessage> inbox) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                Optional<WorkerMessage> message = Protocol.decode(line);
+                if (message.isPresent()) {
+                    inbox.add(message.get());
+                } else {
+                    System.err.println("worker: not a message, ignored: " + abbreviate(line));
+                }
+            }
+        } catch (Exception e) {
+            System.err.println("worker: stdin failed: " + e);
+        }
+        // stdin closed: the parent is gone or done with us. Halt, not exit: a trial in progress
+        // must not keep the process alive.
+        Runtime.getRuntime().halt(0);
+    }
+
+    /** A second guard beside stdin: a parent that died without closing the pipe. */
+    private static void watchParent() {
+        Optional<ProcessHandle> parent = ProcessHandle.current().parent();
+        if (parent.isEmpty()) {
+            return;
+        }
+        Thread watchdog = new Thread(() -> {
+            while (true) {
+                if (!parent.get().isAlive()) {
+                    Runtime.getRuntime().halt(0);
+                }
+                try {
+                    TimeUnit.MILLISECONDS.sleep(500);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "worker-parent-watch");
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
+
+    static String abbreviate(String line) {
+        return line.length() <= 200 ? line : line.substring(0, 200) + "…";
+    }
+}

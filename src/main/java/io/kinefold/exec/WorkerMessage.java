@@ -1,0 +1,45 @@
+package io.kinefold.exec;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.kinefold.data.DatasetSnapshot;
+import io.kinefold.experiment.Trial;
+import io.kinefold.experiment.TrialResult;
+
+/**
+ * The messages between the app and a worker process: one JSON object a line, on the worker's
+ * stdin (to the worker) and stdout (from it), told apart by their {@code type}.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = WorkerMessage.Init.class, name = "init"),
+    @JsonSubTypes.Type(value = WorkerMessage.RunTrial.class, name = "run"),
+    @JsonSubTypes.Type(value = WorkerMessage.Shutdown.class, name = "shutdown"),
+    @JsonSubTypes.Type(value = WorkerMessage.Ready.class, name = "ready"),
+    @JsonSubTypes.Type(value = WorkerMessage.Started.class, name = "started"),
+    @JsonSubTypes.Type(value = WorkerMessage.Finished.class, name = "finished"),
+    @JsonSubTypes.Type(value = WorkerMessage.Fatal.class, name = "fatal")
+})
+public sealed interface WorkerMessage {
+
+    /** To the worker, once: the dataset's samples and the spec whose trials it will run. */
+    record Init(DatasetSnapshot dataset, String spec) implements WorkerMessage {}
+
+    /** To the worker: run this trial. */
+    record RunTrial(Trial trial) implements WorkerMessage {}
+
+    /** To the worker: finish and exit. */
+    record Shutdown() implements WorkerMessage {}
+
+    /** From the worker: initialised, waiting for trials. */
+    record Ready(long pid, long rssBytes, double initSeconds) implements WorkerMessage {}
+
+    /** From the worker: began a trial. */
+    record Started(String key) implements WorkerMessage {}
+
+    /** From the worker: a trial ended, with the worker's resident memory after it. */
+    record Finished(TrialResult result, long rssBytes) implements WorkerMessage {}
+
+    /** From the worker: it cannot go on (its dataset failed to load, say). */
+    record Fatal(String message) implements WorkerMessage {}
+}

@@ -1,0 +1,71 @@
+package io.kinefold.monitor;
+
+import io.kinefold.store.ResourceSampleRow;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * What the resource monitor saw over a run, in a few numbers.
+ *
+ * @param samples how many samples
+ * @param meanCpu mean machine CPU load, 0..1 (NaN without samples)
+ * @param peakCpu highest machine CPU load, 0..1 (NaN without samples)
+ * @param peakMemUsedBytes most physical memory in use at any sample
+ * @param memTotalBytes the machine's physical memory
+ * @param peakRssBytesByWorker each worker's highest resident set size, by name in natural order
+ * @param meanSampleMillis what one sample cost the monitor (NaN when unknown, as for stored runs)
+ */
+public record ResourceSummary(int samples, double meanCpu, double peakCpu, long peakMemUsedBytes, long memTotalBytes,
+                              Map<String, Long> peakRssBytesByWorker, double meanSampleMillis) {
+    public ResourceSummary {
+        TreeMap<String, Long> sorted = new TreeMap<>(ResourceSample.SOURCE_ORDER);
+        sorted.putAll(Objects.requireNonNull(peakRssBytesByWorker, "peakRssBytesByWorker"));
+        peakRssBytesByWorker = Collections.unmodifiableMap(sorted);
+    }
+
+    public static ResourceSummary of(List<ResourceSample> samples, double meanSampleMillis) {
+        Accumulator totals = new Accumulator();
+        samples.forEach(totals::add);
+        return totals.summary(meanSampleMillis);
+    }
+
+    /** The summary of a stored run's samples; what sampling cost is not stored, so it is NaN. */
+    public static ResourceSummary fromRows(List<ResourceSampleRow> rows) {
+        return of(ResourceSample.fromRows(rows), Double.NaN);
+    }
+
+    /**
+     * Running totals, so that a sampler can summarise every sample it took, not only the ones it
+     * still keeps. Not thread-safe.
+     */
+    static final class Accumulator {
+        private int count;
+        private int cpuCount;
+        private double cpuSum;
+        private double peakCpu = Double.NaN;
+        private long peakMemUsed;
+        private long memTotal;
+        private final Map<String, Long> peakRss = new TreeMap<>(ResourceSample.SOURCE_ORDER);
+
+        void add(ResourceSample s) {
+            count++;
+            // A stored sample may lack its load (NaN); it still counts, its memory still tells.
+            if (!Double.isNaN(s.cpuTotal())) {
+                cpuCount++;
+                cpuSum += s.cpuTotal();
+                peakCpu = Double.isNaN(peakCpu) ? s.cpuTotal() : Math.max(peakCpu, s.cpuTotal());
+            }
+            peakMemUsed = Math.max(peakMemUsed, s.memUsedBytes());
+            memTotal = Math.max(memTotal, s.memTotalBytes());
+            s.workers().forEach((name, w) -> peakRss.merge(name, w.rssBytes(), Math::max));
+        }
+
+        ResourceSummary summary(double meanSampleMillis) {
+            return new ResourceSummary(count, cpuCount == 0 ? Double.NaN : cpuSum / cpuCount, peakCpu, peakMemUsed, memTotal,
+                    peakRss, meanSampleMillis);
+        }
+    }
+}

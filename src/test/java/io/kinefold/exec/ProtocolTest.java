@@ -1,0 +1,104 @@
+package io.kinefold.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kinefold.data.DatasetSnapshot;
+import io.kinefold.data.FrameRange;
+import io.kinefold.data.ModelId;
+import io.kinefold.data.Rep;
+import io.kinefold.experiment.Metrics;
+import io.kinefold.experiment.Trial;
+import io.kinefold.experiment.TrialResult;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every message survives the trip through one line of JSON; a line that is no message decodes to nothing. */
+class ProtocolTest {
+    private static final Trial TRIAL = new Trial(ModelId.rep("squat"), 12, params(), 3);
+
+    private static Map<String, Double> params() {
+        Map<String, Double> p = new LinkedHashMap<>();
+        p.put("lstmUnits", 32.0);
+        p.put("learningRate", 0.005);
+        p.put("epochs", 30.0);
+        return p;
+    }
+
+    private static DatasetSnapshot snapshot() {
+        var recording = new DatasetSnapshot.RecordingSnapshot("s01_squat_1", "s01", "squat",
+                List.of(new FrameRange(0, 4)), List.of(new Rep(new FrameRange(5, 30), true), new Rep(new FrameRange(31, 60), false)),
+                new int[] {0, 1, 3}, new float[][] {{0.1f, -1.5e-7f, 3.4e38f}, {Float.MIN_VALUE, 0f, -0f}, {1f, 2f, 3f}},
+                new boolean[][] {{true, false}, {false, true}, {true, true}}, 1);
+        return new DatasetSnapshot("synthetic", "/data/synthetic", 30.0, List.of(recording));
+    }
+
+    /** Field by field, arrays by content, numbers exactly (AssertJ would allow 1e-15, and NaN would differ from itself). */
+    private static void assertSameContent(WorkerMessage actual, WorkerMessage expected) {
+        assertThat(actual).usingRecursiveComparison().withStrictTypeChecking()
+                .withComparatorForType(Double::compare, Double.class)
+                .withComparatorForType(Float::compare, Float.class)
+                .isEqualTo(expected);
+    }
+
+    static Stream<WorkerMessage> everyKindOfMessage() {
+        Metrics metrics = new Metrics(0.8125, 0.79, new int[][] {{5, 1}, {2, 8}}, 1.25, 30, 120, 16);
+        return Stream.of(
+                new WorkerMessage.Init(snapshot(), "{\"format\":\"kinefold-experiment/1\",\n \"name\":\"two lines\"}"),
+                new WorkerMessage.RunTrial(TRIAL),
+                new WorkerMessage.Shutdown(),
+                new WorkerMessage.Ready(4242, 512L << 20, 1.5),
+                new WorkerMessage.Started(TRIAL.key()),
+                new WorkerMessage.Finished(TrialResult.succeeded(TRIAL, metrics, "w2", 2.5), 600L << 20),
+                new WorkerMessage.Finished(TrialResult.failed(TRIAL, "OutOfMemoryError: Java heap space", "w1", 0.5), 700L << 20),
+                new WorkerMessage.Finished(TrialResult.succeeded(TRIAL,
+                        new Metrics(Double.NaN, Double.NaN, new int[][] {{0, 0}, {0, 0}}, 0.1, 1, 10, 0), "w3", 0.2), 1),
+                new WorkerMessage.Fatal("cannot take the dataset:\nline two"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyKindOfMessage")
+    void roundTripsEveryMessage(WorkerMessage message) {
+        Optional<WorkerMessage> decoded = Protocol.decode(Protocol.encode(message));
+
+        assertThat(decoded).isPresent();
+        assertThat(decoded.get()).isInstanceOf(message.getClass());
+        assertSameContent(decoded.get(), message);
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyKindOfMessage")
+    void encodesEveryMessageOnOneLine(WorkerMessage message) {
+        assertThat(Protocol.encode(message)).doesNotContain("\n", "\r").startsWith("{").endsWith("}");
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyKindOfMessage")
+    void decodesAMessageWithSpaceAroundIt(WorkerMessage message) {
+        Optional<WorkerMessage> decoded = Protocol.decode("  " + Protocol.encode(message) + " \r");
+
+        assertThat(decoded).isPresent();
+        assertSameContent(decoded.get(), message);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "", "   ", "not json", "{broken", "{\"type\":\"nonsense\"}", "{}", "[1,2,3]", "null",
+        "{\"type\":\"ready\",\"pid\":\"not a number\"}", "{\"type\":\"run\",\"trial\":{\"model\":\"jump:squat\"}}",
+        "12:00:01 [main] WARN org.nd4j - {\"type\":\"shutdown\"}"
+    })
+    void decodesALineThatIsNoMessageToNothing(String line) {
+        assertThat(Protocol.decode(line)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"type\":\"started\",\"key\":\"pose/g0/f1\",\"extra\":true}", "{\"key\":\"pose/g0/f1\",\"type\":\"started\"}"})
+    void toleratesUnknownFieldsAndAnyFieldOrder(String line) {
+        assertThat(Protocol.decode(line)).contains(new WorkerMessage.Started("pose/g0/f1"));
+    }
+}
