@@ -1,15 +1,22 @@
 package io.kinefold.ui;
 
 import io.kinefold.AppInfo;
+import io.kinefold.store.Store;
+import io.kinefold.ui.common.AppContext;
+import io.kinefold.ui.dataset.DatasetView;
 import javafx.application.Application;
 import javafx.geometry.Insets;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
-/** The workbench window. For now a placeholder that names the dataset it will open. */
+/** The workbench window: one tab per view, all sharing one {@link AppContext}. */
 public final class WorkbenchApp extends Application {
+    private AppContext context;
 
     public static void launchApp(String[] args) {
         Application.launch(WorkbenchApp.class, args);
@@ -17,14 +24,37 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Label title = new Label(AppInfo.NAME + " " + AppInfo.version());
-        title.setStyle("-fx-font-size: 20px; -fx-font-weight: bold;");
-        Label body = new Label("The workbench views come next. Dataset: " + AppInfo.BUNDLED_DATASET
-                + "\nUse the command line meanwhile: java -jar target/kinefold.jar --help");
-        VBox root = new VBox(12, title, body);
-        root.setPadding(new Insets(24));
-        stage.setTitle(AppInfo.NAME);
-        stage.setScene(new Scene(root, 640, 360));
+        context = new AppContext(Store.defaultPath());
+        TabPane tabs = new TabPane(
+                tab("Dataset", DatasetView.create(context)),
+                tab("Experiment", placeholder("Experiment design comes next: use kinefold run SPEC meanwhile.")),
+                tab("Run", placeholder("Runs with live charts come next: use kinefold run / compare meanwhile.")),
+                tab("Results", placeholder("Results come next: use kinefold export RUN_ID meanwhile.")),
+                tab("History", placeholder("History comes next: use kinefold experiments meanwhile.")));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        Scene scene = new Scene(tabs, 1200, 780);
+        scene.getStylesheets().add(WorkbenchApp.class.getResource("kinefold.css").toExternalForm());
+        stage.setTitle(AppInfo.NAME + " " + AppInfo.version());
+        stage.setScene(scene);
         stage.show();
+    }
+
+    private static Tab tab(String title, Parent content) {
+        return new Tab(title, content);
+    }
+
+    private static Parent placeholder(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("placeholder");
+        StackPane pane = new StackPane(label);
+        pane.setPadding(new Insets(24));
+        return pane;
+    }
+
+    @Override
+    public void stop() {
+        if (context != null) {
+            context.close();
+        }
     }
 }

@@ -1,0 +1,253 @@
+package io.kinefold.ui.dataset;
+
+import io.kinefold.data.PoseTrack;
+import io.kinefold.data.Problem;
+import io.kinefold.data.Recording;
+import io.kinefold.ui.common.AppContext;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.function.Function;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.transformation.SortedList;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.util.Duration;
+
+/** Controller of {@code dataset_view.fxml}: binds the controls to a {@link DatasetViewModel}. */
+public final class DatasetView {
+    private static final KeyCombination OPEN = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN);
+
+    private final DatasetViewModel model;
+    private Timeline player;
+    private Rectangle2D box = new Rectangle2D(0, 0, 1, 1);
+
+    @FXML private VBox root;
+    @FXML private Button openButton;
+    @FXML private ProgressIndicator progress;
+    @FXML private Label nameLabel;
+    @FXML private Label summaryLabel;
+    @FXML private Label errorLabel;
+    @FXML private TextField filterField;
+    @FXML private TableView<RecordingRow> table;
+    @FXML private TableColumn<RecordingRow, String> idColumn;
+    @FXML private TableColumn<RecordingRow, String> exerciseColumn;
+    @FXML private TableColumn<RecordingRow, String> subjectColumn;
+    @FXML private TableColumn<RecordingRow, Integer> framesColumn;
+    @FXML private TableColumn<RecordingRow, Integer> droppedColumn;
+    @FXML private TableColumn<RecordingRow, Integer> correctColumn;
+    @FXML private TableColumn<RecordingRow, Integer> incorrectColumn;
+    @FXML private TableColumn<RecordingRow, Integer> problemsColumn;
+    @FXML private Pane canvasHolder;
+    @FXML private Canvas canvas;
+    @FXML private Label missingLabel;
+    @FXML private Pane stripHolder;
+    @FXML private Canvas strip;
+    @FXML private Button playButton;
+    @FXML private Slider frameSlider;
+    @FXML private Label frameLabel;
+    @FXML private TitledPane problemsPane;
+    @FXML private ListView<Problem> problemList;
+
+    public DatasetView(DatasetViewModel model) {
+        this.model = model;
+    }
+
+    /** The view for the app: opens the last folder used, or the bundled dataset, in the background. */
+    public static Parent create(AppContext context) {
+        DatasetViewModel model = DatasetViewModel.forApp(context);
+        Parent view = create(model);
+        model.openAtStart();
+        return view;
+    }
+
+    /** The view over a given model, which the caller opens folders in. */
+    public static Parent create(DatasetViewModel model) {
+        FXMLLoader loader = new FXMLLoader(DatasetView.class.getResource("dataset_view.fxml"));
+        loader.setControllerFactory(type -> {
+            if (type == DatasetView.class) {
+                return new DatasetView(model);
+            }
+            throw new IllegalArgumentException("no controller of type " + type.getName() + " in the dataset view");
+        });
+        try {
+            return loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("dataset_view.fxml cannot be loaded", e);
+        }
+    }
+
+    @FXML
+    private void initialize() {
+        progress.visibleProperty().bind(model.loadingProperty());
+        progress.managedProperty().bind(model.loadingProperty());
+        openButton.disableProperty().bind(model.loadingProperty());
+        nameLabel.textProperty().bind(model.datasetNameProperty());
+        summaryLabel.textProperty().bind(Bindings.when(model.loadingProperty())
+                .then(model.statusProperty()).otherwise(model.summaryProperty()));
+        errorLabel.textProperty().bind(model.errorProperty());
+        errorLabel.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+
+        filterField.textProperty().bindBidirectional(model.filterProperty());
+        column(idColumn, RecordingRow::id);
+        column(exerciseColumn, RecordingRow::exercise);
+        column(subjectColumn, RecordingRow::subject);
+        column(framesColumn, RecordingRow::frames);
+        column(droppedColumn, RecordingRow::droppedFrames);
+        column(correctColumn, RecordingRow::repsCorrect);
+        column(incorrectColumn, RecordingRow::repsIncorrect);
+        column(problemsColumn, RecordingRow::problems);
+        SortedList<RecordingRow> sorted = new SortedList<>(model.rows());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.setPlaceholder(new Label("No recordings"));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            if (row != null) {
+                model.select(row);
+            }
+        });
+        model.selectedProperty().addListener((obs, old, row) -> {
+            stop();
+            box = row == null ? new Rectangle2D(0, 0, 1, 1) : SkeletonPainter.bounds(row.recording().track());
+            if (row == null) {
+                table.getSelectionModel().clearSelection();
+            } else if (table.getSelectionModel().getSelectedItem() != row) {
+                table.getSelectionModel().select(row);
+            }
+            redraw();
+        });
+
+        frameSlider.setMin(0);
+        frameSlider.maxProperty().bind(Bindings.max(0, model.frameCountProperty().subtract(1)));
+        frameSlider.setBlockIncrement(1);
+        frameSlider.valueProperty().bindBidirectional(model.frameIndexProperty());
+        frameSlider.disableProperty().bind(model.frameCountProperty().isEqualTo(0));
+        playButton.disableProperty().bind(model.frameCountProperty().isEqualTo(0));
+        frameLabel.textProperty().bind(model.frameTextProperty());
+        missingLabel.textProperty().bind(model.missingTextProperty());
+        model.frameIndexProperty().addListener((obs, old, i) -> redraw());
+
+        canvas.widthProperty().bind(canvasHolder.widthProperty());
+        canvas.heightProperty().bind(canvasHolder.heightProperty());
+        strip.widthProperty().bind(stripHolder.widthProperty());
+        strip.heightProperty().bind(stripHolder.heightProperty());
+        canvas.widthProperty().addListener(o -> redraw());
+        canvas.heightProperty().addListener(o -> redraw());
+        strip.widthProperty().addListener(o -> redraw());
+
+        problemList.setItems(model.problems());
+        problemList.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(Problem item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.file() + ": " + item.message());
+                getStyleClass().remove("problem");
+                if (!empty && item != null) {
+                    getStyleClass().add("problem");
+                }
+            }
+        });
+        problemsPane.textProperty().bind(Bindings.size(model.problems()).asString("Problems (%d)"));
+        problemsPane.setExpanded(false);
+
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.getAccelerators().remove(OPEN);
+            }
+            if (scene != null) {
+                scene.getAccelerators().put(OPEN, this::openFolder);
+            }
+        });
+    }
+
+    private static <T> void column(TableColumn<RecordingRow, T> column, Function<RecordingRow, T> value) {
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+    }
+
+    @FXML
+    private void openFolder() {
+        if (model.loadingProperty().get()) {
+            return;
+        }
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a dataset folder");
+        if (model.datasetProperty().get() != null) {
+            File current = model.datasetProperty().get().root().toFile();
+            File parent = current.getParentFile();
+            if (parent != null && parent.isDirectory()) {
+                chooser.setInitialDirectory(parent);
+            }
+        }
+        Scene scene = root.getScene();
+        File folder = chooser.showDialog(scene == null ? null : scene.getWindow());
+        if (folder != null) {
+            model.open(folder.toPath());
+        }
+    }
+
+    @FXML
+    private void togglePlay() {
+        if (player != null) {
+            stop();
+            return;
+        }
+        if (model.frameIndexProperty().get() >= model.frameCountProperty().get() - 1) {
+            model.frameIndexProperty().set(0);
+        }
+        player = new Timeline(new KeyFrame(Duration.seconds(1 / model.fps()), e -> {
+            if (!model.advance()) {
+                stop();
+            }
+        }));
+        player.setCycleCount(Animation.INDEFINITE);
+        player.play();
+        playButton.setText("❚❚ Pause");
+    }
+
+    private void stop() {
+        if (player != null) {
+            player.stop();
+            player = null;
+        }
+        playButton.setText("▶ Play");
+    }
+
+    private void redraw() {
+        Recording recording = model.selectedRecording().orElse(null);
+        if (recording == null) {
+            SkeletonPainter.clear(canvas);
+            SkeletonPainter.drawStrip(strip, -1, -1, java.util.List.of(), java.util.List.of(), -1);
+            return;
+        }
+        PoseTrack track = recording.track();
+        int index = model.frameIndexProperty().get();
+        SkeletonPainter.drawFrame(canvas, track, box, index);
+        SkeletonPainter.drawStrip(strip, track.firstFrame(), track.lastFrame(), recording.startFrames(),
+                recording.reps(), model.currentFrameNumber());
+    }
+}
