@@ -16,6 +16,9 @@ public final class WorkerLauncher {
     /** Heap of a worker; fixed (min = max, touched up front) so that its RSS does not creep. */
     public static final String HEAP = System.getProperty("kinefold.worker.heap", "320m");
 
+    /** Resident memory a worker may reach before native allocations fail. */
+    public static final String NATIVE_LIMIT = System.getProperty("kinefold.worker.maxPhysical", "1536m");
+
     private final List<String> command;
     private final String mainClass;
 
@@ -31,6 +34,9 @@ public final class WorkerLauncher {
         c.add("-Xms" + HEAP);
         c.add("-Xmx" + HEAP);
         c.add("-XX:+AlwaysPreTouch");
+        // A ceiling on the worker's resident memory where JavaCPP allocates natively; the pool
+        // also recycles a worker above its RSS limit after each trial.
+        c.add("-Dorg.bytedeco.javacpp.maxPhysicalBytes=" + NATIVE_LIMIT);
         // One collector thread: N workers must not fight over the cores they were given.
         c.add("-XX:+UseSerialGC");
         c.add("-Djava.awt.headless=true");

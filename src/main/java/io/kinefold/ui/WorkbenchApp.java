@@ -28,7 +28,7 @@ public final class WorkbenchApp extends Application {
         TabPane tabs = new TabPane(
                 tab("Dataset", DatasetView.create(context)),
                 tab("Experiment", placeholder("Experiment design comes next: use kinefold run SPEC meanwhile.")),
-                tab("Run", placeholder("Runs with live charts come next: use kinefold run / compare meanwhile.")),
+                tab("Run", io.kinefold.ui.run.RunView.create(context)),
                 tab("Results", placeholder("Results come next: use kinefold export RUN_ID meanwhile.")),
                 tab("History", placeholder("History comes next: use kinefold experiments meanwhile.")));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

@@ -1,0 +1,199 @@
+package io.kinefold.ui.run;
+
+import io.kinefold.ui.common.AppContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.chart.LineChart;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** Controller of {@code run_view.fxml}: binds the controls to a {@link RunViewModel}. */
+public final class RunView {
+    private static final KeyCombination CANCEL = new KeyCodeCombination(KeyCode.ESCAPE);
+
+    private final RunViewModel model;
+
+    @FXML private VBox root;
+    @FXML private ChoiceBox<String> specChoice;
+    @FXML private ComboBox<String> workersBox;
+    @FXML private Button poolButton;
+    @FXML private Button singleButton;
+    @FXML private Button cancelButton;
+    @FXML private Label reasonLabel;
+    @FXML private Label workersErrorLabel;
+    @FXML private ProgressBar progressBar;
+    @FXML private Label progressLabel;
+    @FXML private Label statusLabel;
+    @FXML private HBox errorBox;
+    @FXML private Label errorLabel;
+    @FXML private Hyperlink detailsLink;
+    @FXML private LineChart<Number, Number> cpuChart;
+    @FXML private LineChart<Number, Number> memoryChart;
+    @FXML private LineChart<Number, Number> workerCpuChart;
+    @FXML private LineChart<Number, Number> workerRssChart;
+    @FXML private TableView<WorkerRow> workerTable;
+    @FXML private TableColumn<WorkerRow, String> nameColumn;
+    @FXML private TableColumn<WorkerRow, Long> pidColumn;
+    @FXML private TableColumn<WorkerRow, String> stateColumn;
+    @FXML private TableColumn<WorkerRow, String> trialColumn;
+    @FXML private TableColumn<WorkerRow, Integer> doneColumn;
+    @FXML private TableColumn<WorkerRow, Double> cpuColumn;
+    @FXML private TableColumn<WorkerRow, Double> rssColumn;
+    @FXML private ListView<String> messageList;
+
+    public RunView(RunViewModel model) {
+        this.model = model;
+    }
+
+    /** The view for the app: updates on the FX thread, runs on the context's executor. */
+    public static Parent create(AppContext context) {
+        return create(RunViewModel.forApp(context));
+    }
+
+    public static Parent create(RunViewModel model) {
+        FXMLLoader loader = new FXMLLoader(RunView.class.getResource("run_view.fxml"));
+        loader.setControllerFactory(type -> {
+            if (type == RunView.class) {
+                return new RunView(model);
+            }
+            throw new IllegalArgumentException("no controller of type " + type.getName() + " in the run view");
+        });
+        try {
+            return loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("run_view.fxml cannot be loaded", e);
+        }
+    }
+
+    @FXML
+    private void initialize() {
+        specChoice.getItems().setAll(RunViewModel.PRESETS);
+        specChoice.valueProperty().bindBidirectional(model.specProperty());
+        specChoice.disableProperty().bind(model.runningProperty());
+
+        workersBox.getItems().add("auto");
+        for (int n = 1; n <= Math.min(RunViewModel.MAX_WORKERS, 16); n++) {
+            workersBox.getItems().add(Integer.toString(n));
+        }
+        workersBox.setValue(model.workersProperty().get());
+        // The editor's text, not the value: the value only changes once the user presses Enter.
+        workersBox.getEditor().textProperty().bindBidirectional(model.workersProperty());
+        workersBox.disableProperty().bind(model.runningProperty());
+        workersErrorLabel.textProperty().bind(model.workersErrorProperty());
+        workersErrorLabel.visibleProperty().bind(model.workersErrorProperty().isNotEmpty());
+        workersErrorLabel.managedProperty().bind(workersErrorLabel.visibleProperty());
+
+        poolButton.disableProperty().bind(model.runningProperty().or(model.workersErrorProperty().isNotEmpty()));
+        singleButton.disableProperty().bind(model.runningProperty());
+        cancelButton.disableProperty().bind(model.runningProperty().not());
+        reasonLabel.textProperty().bind(model.reasonProperty());
+
+        progressBar.progressProperty().bind(model.progressProperty());
+        progressLabel.textProperty().bind(model.progressTextProperty());
+        statusLabel.textProperty().bind(model.statusProperty());
+        errorLabel.textProperty().bind(model.errorProperty());
+        errorBox.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        errorBox.managedProperty().bind(errorBox.visibleProperty());
+        detailsLink.visibleProperty().bind(model.errorDetailsProperty().isNotEmpty());
+
+        cpuChart.setData(model.cpuSeries());
+        memoryChart.setData(model.memorySeries());
+        workerCpuChart.setData(model.workerCpuSeries());
+        workerRssChart.setData(model.workerRssSeries());
+
+        column(nameColumn, WorkerRow::name);
+        column(pidColumn, WorkerRow::pid);
+        column(stateColumn, WorkerRow::state);
+        column(trialColumn, WorkerRow::currentTrial);
+        column(doneColumn, WorkerRow::trialsDone);
+        column(cpuColumn, WorkerRow::cpuPercent);
+        column(rssColumn, WorkerRow::rssMb);
+        cpuColumn.setCellFactory(c -> numberCell("%.0f"));
+        rssColumn.setCellFactory(c -> numberCell("%.0f"));
+        workerTable.setItems(model.workerRows());
+        workerTable.setPlaceholder(new Label("No workers yet"));
+        messageList.setItems(model.messages());
+        messageList.setPlaceholder(new Label("Messages of the run appear here"));
+        // Follow the newest message.
+        model.messages().addListener((javafx.collections.ListChangeListener<String>) c ->
+                messageList.scrollTo(model.messages().size() - 1));
+
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.getAccelerators().remove(CANCEL);
+            }
+            if (scene != null) {
+                scene.getAccelerators().put(CANCEL, this::cancel);
+            }
+        });
+    }
+
+    private static <T> void column(TableColumn<WorkerRow, T> column, Function<WorkerRow, T> value) {
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+    }
+
+    private static TableCell<WorkerRow, Double> numberCell(String format) {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(Double item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null || item.isNaN() ? null : String.format(Locale.ROOT, format, item));
+            }
+        };
+    }
+
+    @FXML
+    private void runPool() {
+        model.start(true);
+    }
+
+    @FXML
+    private void runSingle() {
+        model.start(false);
+    }
+
+    @FXML
+    private void cancel() {
+        if (model.runningProperty().get()) {
+            model.cancel();
+        }
+    }
+
+    @FXML
+    private void showDetails() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.setTitle("Details");
+        alert.setHeaderText(model.errorProperty().get());
+        TextArea text = new TextArea(model.errorDetailsProperty().get());
+        text.setEditable(false);
+        text.setWrapText(true);
+        alert.getDialogPane().setContent(text);
+        Scene scene = root.getScene();
+        if (scene != null) {
+            alert.initOwner(scene.getWindow());
+        }
+        alert.show();
+    }
+}

@@ -1,0 +1,127 @@
+package io.kinefold.ui.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kinefold.data.DatasetLoader;
+import io.kinefold.data.synth.DatasetGenerator;
+import io.kinefold.exec.RunOutcome;
+import io.kinefold.experiment.ExperimentSpec;
+import io.kinefold.experiment.ModelGrid;
+import io.kinefold.ui.common.AppContext;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The view model without a window: updates are applied on the engine's threads themselves. */
+class RunViewModelTest {
+    @TempDir Path tmp;
+    private AppContext context;
+    private RunViewModel model;
+
+    @BeforeEach
+    void setUp() {
+        context = new AppContext(tmp.resolve("t.db"));
+        model = new RunViewModel(context, Runnable::run);
+    }
+
+    @AfterEach
+    void tearDown() {
+        model.cancel();
+        context.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "x", "65", ""})
+    void refusesWorkerCountsThatCannotRunWithAReason(String text) {
+        model.workersProperty().set(text);
+
+        assertThat(model.workersErrorProperty().get()).startsWith("Workers: ").contains("1 to 64");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"auto", "2", " 64 "})
+    void acceptsAutoAndCountsFromOneTo64(String text) {
+        model.workersProperty().set("x");
+        model.workersProperty().set(text);
+
+        assertThat(model.workersErrorProperty().get()).isNull();
+        assertThat(model.reasonProperty().get()).contains("worker");
+    }
+
+    @Test
+    void asksForADatasetBeforeRunning() throws Exception {
+        assertThat(model.start(true).get()).isNull();
+
+        assertThat(model.errorProperty().get()).isEqualTo("Open a dataset first");
+        assertThat(model.runningProperty().get()).isFalse();
+    }
+
+    @Test
+    void runsToTheEndWithChartsThenCancelsAndLeavesNoWorkerAlive() throws Exception {
+        Path data = tmp.resolve("data");
+        DatasetGenerator.generate(data, new DatasetGenerator.Options(4, 5, 3, 15));
+        context.datasetProperty().set(DatasetLoader.load(data));
+        model.workersProperty().set("1");
+
+        model.useSpec(spec(List.of(8.0)));
+        assertThat(model.start(true).get(25, TimeUnit.SECONDS)).isNotNull();
+
+        assertThat(model.errorProperty().get()).isNull();
+        assertThat(model.progressProperty().get()).isEqualTo(1.0);
+        assertThat(model.statusProperty().get()).contains("succeeded");
+        assertThat(model.progressTextProperty().get()).startsWith("3 / 3 trials · ");
+        assertThat(model.cpuSeries()).isNotEmpty();
+        assertThat(model.cpuSeries().get(model.cpuSeries().size() - 1).getName()).isEqualTo("machine");
+        assertThat(model.cpuSeries()).allSatisfy(s -> assertThat(s.getData()).isNotEmpty()
+                .allSatisfy(p -> assertThat(p.getYValue().doubleValue()).isBetween(0.0, 100.0)));
+        assertThat(model.memorySeries().get(0).getData()).isNotEmpty();
+        assertThat(model.messages()).isNotEmpty();
+
+        model.useSpec(spec(List.of(8.0, 12.0, 16.0, 20.0, 24.0, 28.0)));
+        CompletableFuture<RunOutcome> second = model.start(true);
+        Set<Long> pids = new HashSet<>();
+        waitUntil(Duration.ofSeconds(25), () -> {
+            model.workerRows().forEach(r -> pids.add(r.pid()));
+            return model.progressProperty().get() > 0;
+        });
+        model.workerRows().forEach(r -> pids.add(r.pid()));
+        model.cancel();
+        second.get(10, TimeUnit.SECONDS);
+
+        assertThat(model.runningProperty().get()).isFalse();
+        assertThat(model.statusProperty().get()).isEqualTo(RunViewModel.CANCELLED_TEXT);
+        assertThat(model.progressProperty().get()).isLessThan(1.0);
+        pids.remove(-1L);
+        assertThat(pids).isNotEmpty();
+        Thread.sleep(2000);
+        assertThat(pids).noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+    }
+
+    private static ExperimentSpec spec(List<Double> units) {
+        return new ExperimentSpec(ExperimentSpec.FORMAT, "tiny", null, 3, 7, null, List.of(
+                new ModelGrid("start:squat", Map.of("units", units, "epochs", List.of(2.0),
+                        "batchSize", List.of(256.0)))));
+    }
+
+    private static void waitUntil(Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("not reached within " + timeout);
+            }
+            Thread.sleep(50);
+        }
+    }
+}
