@@ -4,9 +4,9 @@ import io.kinefold.data.PoseTrack;
 import io.kinefold.data.Problem;
 import io.kinefold.data.Recording;
 import io.kinefold.ui.common.AppContext;
+import io.kinefold.ui.common.Fxml;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.function.Function;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -15,7 +15,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -87,18 +86,7 @@ public final class DatasetView {
 
     /** The view over a given model, which the caller opens folders in. */
     public static Parent create(DatasetViewModel model) {
-        FXMLLoader loader = new FXMLLoader(DatasetView.class.getResource("dataset_view.fxml"));
-        loader.setControllerFactory(type -> {
-            if (type == DatasetView.class) {
-                return new DatasetView(model);
-            }
-            throw new IllegalArgumentException("no controller of type " + type.getName() + " in the dataset view");
-        });
-        try {
-            return loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("dataset_view.fxml cannot be loaded", e);
-        }
+        return Fxml.load(DatasetView.class, "dataset_view.fxml", () -> new DatasetView(model));
     }
 
     @FXML

@@ -1,13 +1,12 @@
 package io.kinefold.ui.run;
 
 import io.kinefold.ui.common.AppContext;
+import io.kinefold.ui.common.Fxml;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
@@ -73,18 +72,7 @@ public final class RunView {
     }
 
     public static Parent create(RunViewModel model) {
-        FXMLLoader loader = new FXMLLoader(RunView.class.getResource("run_view.fxml"));
-        loader.setControllerFactory(type -> {
-            if (type == RunView.class) {
-                return new RunView(model);
-            }
-            throw new IllegalArgumentException("no controller of type " + type.getName() + " in the run view");
-        });
-        try {
-            return loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("run_view.fxml cannot be loaded", e);
-        }
+        return Fxml.load(RunView.class, "run_view.fxml", () -> new RunView(model));
     }
 
     @FXML
