@@ -30,7 +30,7 @@ public final class WorkbenchApp extends Application {
                 tab("Experiment", placeholder("Experiment design comes next: use kinefold run SPEC meanwhile.")),
                 tab("Run", io.kinefold.ui.run.RunView.create(context)),
                 tab("Results", placeholder("Results come next: use kinefold export RUN_ID meanwhile.")),
-                tab("History", placeholder("History comes next: use kinefold experiments meanwhile.")));
+                tab("History", io.kinefold.ui.history.HistoryView.create(context)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Scene scene = new Scene(tabs, 1200, 780);
         scene.getStylesheets().add(WorkbenchApp.class.getResource("kinefold.css").toExternalForm());

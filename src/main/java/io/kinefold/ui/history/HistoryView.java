@@ -1,0 +1,156 @@
+package io.kinefold.ui.history;
+
+import io.kinefold.report.ExportFormat;
+import io.kinefold.ui.common.AppContext;
+import io.kinefold.ui.common.Fxml;
+import java.io.File;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** Controller of {@code history_view.fxml}: binds the controls to a {@link HistoryViewModel}. */
+public final class HistoryView {
+    private static final KeyCombination REFRESH = new KeyCodeCombination(KeyCode.F5);
+
+    private final HistoryViewModel model;
+
+    @FXML private VBox root;
+    @FXML private Button refreshButton;
+    @FXML private MenuButton exportButton;
+    @FXML private Button deleteButton;
+    @FXML private TableView<HistoryRow> runTable;
+    @FXML private TableColumn<HistoryRow, Long> idColumn;
+    @FXML private TableColumn<HistoryRow, String> startedColumn;
+    @FXML private TableColumn<HistoryRow, String> experimentColumn;
+    @FXML private TableColumn<HistoryRow, String> modeColumn;
+    @FXML private TableColumn<HistoryRow, Integer> workersColumn;
+    @FXML private TableColumn<HistoryRow, String> statusColumn;
+    @FXML private TableColumn<HistoryRow, String> trialsColumn;
+    @FXML private TableColumn<HistoryRow, String> wallColumn;
+    @FXML private Label statusLabel;
+
+    public HistoryView(HistoryViewModel model) {
+        this.model = model;
+    }
+
+    /** The view for the app: updates on the FX thread, reads the store on the context's executor. */
+    public static Parent create(AppContext context) {
+        return create(HistoryViewModel.forApp(context));
+    }
+
+    public static Parent create(HistoryViewModel model) {
+        return Fxml.load(HistoryView.class, "history_view.fxml", () -> new HistoryView(model));
+    }
+
+    @FXML
+    private void initialize() {
+        column(idColumn, HistoryRow::id);
+        column(startedColumn, HistoryRow::started);
+        column(experimentColumn, HistoryRow::experiment);
+        column(modeColumn, HistoryRow::mode);
+        column(workersColumn, HistoryRow::workers);
+        column(statusColumn, HistoryRow::status);
+        column(trialsColumn, HistoryRow::trials);
+        column(wallColumn, HistoryRow::wallTime);
+        runTable.setItems(model.rows());
+        runTable.setPlaceholder(new Label("No runs yet: start one in the Run tab, then press Refresh"));
+        runTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> model.selectedProperty().set(row));
+        model.selectedProperty().addListener((obs, old, row) -> {
+            if (runTable.getSelectionModel().getSelectedItem() != row) {
+                runTable.getSelectionModel().select(row);
+            }
+        });
+
+        for (ExportFormat format : ExportFormat.values()) {
+            MenuItem item = new MenuItem(label(format));
+            item.setOnAction(e -> export(format));
+            exportButton.getItems().add(item);
+        }
+        refreshButton.disableProperty().bind(model.loadingProperty());
+        exportButton.disableProperty().bind(model.loadingProperty().or(model.selectedProperty().isNull()));
+        deleteButton.disableProperty().bind(model.loadingProperty().or(model.selectedProperty().isNull()));
+        statusLabel.textProperty().bind(model.statusProperty());
+
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.getAccelerators().remove(REFRESH);
+            }
+            if (scene != null) {
+                scene.getAccelerators().put(REFRESH, this::refresh);
+            }
+        });
+        model.refresh();
+    }
+
+    private static <T> void column(TableColumn<HistoryRow, T> column, Function<HistoryRow, T> value) {
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+    }
+
+    private static String label(ExportFormat format) {
+        return switch (format) {
+            case CSV -> "CSV";
+            case MARKDOWN -> "Markdown";
+            case LATEX -> "LaTeX";
+            case JSON -> "JSON";
+            case HTML -> "HTML";
+        };
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    @FXML
+    private void refresh() {
+        if (!model.loadingProperty().get()) {
+            model.refresh();
+        }
+    }
+
+    private void export(ExportFormat format) {
+        HistoryRow row = model.selectedProperty().get();
+        if (row == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export run " + row.id() + " as " + label(format));
+        chooser.setInitialFileName(HistoryViewModel.suggestedName(row, format));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(label(format),
+                "*." + format.extension().toLowerCase(Locale.ROOT)));
+        File file = chooser.showSaveDialog(window());
+        if (file != null) {
+            model.export(row, format, file.toPath());
+        }
+    }
+
+    @FXML
+    private void delete() {
+        HistoryRow row = model.selectedProperty().get();
+        if (row == null) {
+            return;
+        }
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
+                "Its trial results and resource samples are deleted too. This cannot be undone.",
+                ButtonType.CANCEL, ButtonType.OK);
+        confirm.setTitle("Delete run");
+        confirm.setHeaderText("Delete run " + row.id() + " (" + row.experiment() + ")?");
+        confirm.initOwner(window());
+        confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> model.delete(row));
+    }
+}

@@ -1,0 +1,129 @@
+package io.kinefold.ui.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kinefold.data.synth.DatasetGenerator;
+import io.kinefold.exec.RunListener;
+import io.kinefold.exec.RunOutcome;
+import io.kinefold.exec.RunService;
+import io.kinefold.exec.SingleProcessExecutor;
+import io.kinefold.experiment.Provenance;
+import io.kinefold.experiment.SpecIo;
+import io.kinefold.experiment.Status;
+import io.kinefold.report.ExportFormat;
+import io.kinefold.store.Store;
+import io.kinefold.ui.common.AppContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HistoryViewModelTest {
+    private static final Provenance PROVENANCE =
+            new Provenance("test", "17", "1.0", "linux", "cpu", 4, 1L << 30, "fingerprint");
+
+    @TempDir
+    Path dir;
+    private AppContext context;
+
+    @AfterEach
+    void closeContext() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    private HistoryViewModel model() {
+        context = new AppContext(dir.resolve("history.db"));
+        return new HistoryViewModel(context, Runnable::run);
+    }
+
+    /** A run of the quick preset on a dataset folder that does not exist. */
+    private long storedRun() throws Exception {
+        try (Store store = Store.open(dir.resolve("history.db"))) {
+            long experiment = store.createExperiment(SpecIo.readResource("quick"));
+            return store.createRun(experiment, "pool", 3, dir.resolve("missing").toString(), PROVENANCE, 12);
+        }
+    }
+
+    @Test
+    void refreshShowsEachRunInWords() throws Exception {
+        long run = storedRun();
+        HistoryViewModel model = model();
+
+        model.refresh().get(10, TimeUnit.SECONDS);
+
+        assertThat(model.rows()).hasSize(1);
+        HistoryRow row = model.rows().get(0);
+        assertThat(row.id()).isEqualTo(run);
+        assertThat(row.started()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+        assertThat(row.experiment()).isEqualTo(SpecIo.readResource("quick").name());
+        assertThat(row.mode()).isEqualTo("pool");
+        assertThat(row.workers()).isEqualTo(3);
+        assertThat(row.status()).isEqualTo("running");
+        assertThat(row.trials()).isEqualTo("0 / 12");
+        assertThat(row.wallTime()).isEqualTo("0:00");
+        assertThat(model.loadingProperty().get()).isFalse();
+        assertThat(model.statusProperty().get()).isEqualTo("1 run");
+    }
+
+    @Test
+    void deleteRemovesTheRunFromStoreAndTable() throws Exception {
+        storedRun();
+        HistoryViewModel model = model();
+        model.refresh().get(10, TimeUnit.SECONDS);
+        model.selectedProperty().set(model.rows().get(0));
+
+        model.delete(model.rows().get(0)).get(10, TimeUnit.SECONDS);
+
+        assertThat(model.rows()).isEmpty();
+        assertThat(model.selectedProperty().get()).isNull();
+        try (Store store = Store.open(dir.resolve("history.db"))) {
+            assertThat(store.runs()).isEmpty();
+        }
+    }
+
+    @Test
+    void exportOfARunWhoseDatasetIsGoneSaysSoInWords() throws Exception {
+        storedRun();
+        HistoryViewModel model = model();
+        model.refresh().get(10, TimeUnit.SECONDS);
+        Path out = dir.resolve("out.csv");
+
+        model.export(model.rows().get(0), ExportFormat.CSV, out).get(10, TimeUnit.SECONDS);
+
+        assertThat(model.statusProperty().get()).contains("cannot be exported").contains("dataset");
+        assertThat(out).doesNotExist();
+        assertThat(model.loadingProperty().get()).isFalse();
+    }
+
+    @Test
+    void exportsAFinishedRunAsCsv() throws Exception {
+        Path dataset = dir.resolve("ds");
+        DatasetGenerator.generate(dataset, new DatasetGenerator.Options(4, 5, 3, 15));
+        Path specFile = dir.resolve("spec.json");
+        Files.writeString(specFile, """
+                {"format":"kinefold-experiment/1","name":"history-test","folds":2,"seed":5,
+                 "models":[{"model":"start:squat","grid":{"units":[8],"epochs":[1],"batchSize":[256]}}]}""");
+        try (Store store = Store.open(dir.resolve("history.db"))) {
+            RunService service = new RunService(store);
+            RunService.Prepared prepared = RunService.prepare(SpecIo.read(specFile), dataset, Path.of("."));
+            long run = service.createRun(prepared, "single", 1);
+            RunOutcome outcome = service.execute(run, prepared, SingleProcessExecutor::new, RunListener.NONE);
+            assertThat(outcome.status()).isEqualTo(Status.SUCCEEDED);
+        }
+        HistoryViewModel model = model();
+        model.refresh().get(10, TimeUnit.SECONDS);
+        HistoryRow row = model.rows().get(0);
+        assertThat(row.status()).isEqualTo("succeeded");
+        assertThat(row.trials()).isEqualTo("2 / 2");
+        Path out = dir.resolve("reports").resolve(HistoryViewModel.suggestedName(row, ExportFormat.CSV));
+
+        model.export(row, ExportFormat.CSV, out).get(60, TimeUnit.SECONDS);
+
+        assertThat(model.statusProperty().get()).startsWith("Wrote ").endsWith("run-" + row.id() + ".csv");
+        assertThat(Files.readString(out)).startsWith("model,grid_point");
+    }
+}
