@@ -4,6 +4,8 @@ import io.kinefold.AppInfo;
 import io.kinefold.store.Store;
 import io.kinefold.ui.common.AppContext;
 import io.kinefold.ui.dataset.DatasetView;
+import io.kinefold.ui.history.HistoryView;
+import io.kinefold.ui.run.RunView;
 import javafx.application.Application;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
@@ -28,9 +30,9 @@ public final class WorkbenchApp extends Application {
         TabPane tabs = new TabPane(
                 tab("Dataset", DatasetView.create(context)),
                 tab("Experiment", placeholder("Experiment design comes next: use kinefold run SPEC meanwhile.")),
-                tab("Run", io.kinefold.ui.run.RunView.create(context)),
-                tab("Results", placeholder("Results come next: use kinefold export RUN_ID meanwhile.")),
-                tab("History", io.kinefold.ui.history.HistoryView.create(context)));
+                tab("Run", RunView.create(context)),
+                tab("Results", placeholder("Results come next: use History to export a run, or kinefold export RUN_ID.")),
+                tab("History", HistoryView.create(context)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Scene scene = new Scene(tabs, 1200, 780);
         scene.getStylesheets().add(WorkbenchApp.class.getResource("kinefold.css").toExternalForm());
