@@ -30,6 +30,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--fps", paramLabel = "N", description = "Frames per second (default: ${DEFAULT-VALUE}).")
     int fps = DatasetGenerator.Options.defaults().fps();
 
+    @Option(names = "--csv", description = "One CSV file per recording instead of a folder of OpenPose JSON frames.")
+    boolean csv;
+
     @Option(names = "--json", description = "Print one JSON document on stdout.")
     boolean json;
 
@@ -48,7 +51,7 @@ final class GenerateCommand implements Callable<Integer> {
         }
         DatasetGenerator.Summary summary;
         try {
-            summary = DatasetGenerator.generate(out, options);
+            summary = DatasetGenerator.generate(out, options, csv);
         } catch (IOException e) {
             err.println("kinefold: " + e.getMessage());
             return KinefoldCommand.BAD_INPUT;

@@ -82,6 +82,15 @@ public final class DatasetGenerator {
      *                     overwritten), or on a write error
      */
     public static Summary generate(Path outDir, Options options) throws IOException {
+        return generate(outDir, options, false);
+    }
+
+    /**
+     * Writes a dataset; with {@code csv}, each recording is one CSV file of the subject's
+     * keypoints instead of a folder of per-frame OpenPose JSON (no bystanders then). The bundled
+     * dataset is CSV: thousands of tiny JSON files take ten times their size on disk.
+     */
+    public static Summary generate(Path outDir, Options options, boolean csv) throws IOException {
         prepare(outDir);
         Path recordingsDir = outDir.resolve(RECORDINGS);
         // Sequential on purpose: the default dataset takes a couple of seconds, mostly file
@@ -90,7 +99,7 @@ public final class DatasetGenerator {
         for (int s = 0; s < options.subjects(); s++) {
             Subject subject = Subject.sample(s, Rng.derive(options.seed(), s));
             for (Exercise exercise : Exercise.values()) {
-                written.add(Take.write(recordingsDir, subject, s, exercise, options));
+                written.add(Take.write(recordingsDir, subject, s, exercise, options, csv));
             }
         }
         byte[] manifest = ManifestJson.encode(options, written).getBytes(StandardCharsets.UTF_8);

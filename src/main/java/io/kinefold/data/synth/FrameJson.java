@@ -28,25 +28,29 @@ final class FrameJson {
                 out.append(',');
             }
             out.append("{\"person_id\":[-1],\"pose_keypoints_2d\":[");
-            double[] keypoints = people.get(i);
-            for (int k = 0; k < keypoints.length; k += 3) {
-                if (k > 0) {
-                    out.append(',');
-                }
-                if (keypoints[k + 2] <= 0) {
-                    out.append("0,0,0");
-                    continue;
-                }
-                pixel(out, keypoints[k]);
-                out.append(',');
-                pixel(out, keypoints[k + 1]);
-                out.append(',');
-                confidence(out, keypoints[k + 2]);
-            }
+            keypoints(out, people.get(i));
             out.append("]}");
         }
         out.append("]}");
         return out.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The flat {@code x,y,c} values, comma-separated, short; a missed keypoint is 0,0,0. */
+    static void keypoints(StringBuilder out, double[] keypoints) {
+        for (int k = 0; k < keypoints.length; k += 3) {
+            if (k > 0) {
+                out.append(',');
+            }
+            if (keypoints[k + 2] <= 0) {
+                out.append("0,0,0");
+                continue;
+            }
+            pixel(out, keypoints[k]);
+            out.append(',');
+            pixel(out, keypoints[k + 1]);
+            out.append(',');
+            confidence(out, keypoints[k + 2]);
+        }
     }
 
     /** One decimal, none when it is zero: 641.3, 640. */

@@ -28,7 +28,7 @@ final class ManifestJson {
         for (int r = 0; r < recordings.size(); r++) {
             Take.Written recording = recordings.get(r);
             out.append("    { \"id\": ").append(quote(recording.id()))
-                    .append(", \"source\": ").append(quote(DatasetGenerator.RECORDINGS + "/" + recording.id()))
+                    .append(", \"source\": ").append(quote(recording.source()))
                     .append(", \"subject\": ").append(quote(recording.subject()))
                     .append(", \"exercise\": ").append(quote(recording.exercise().id)).append(",\n");
             out.append("      \"startFrames\": [");

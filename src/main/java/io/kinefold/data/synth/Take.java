@@ -1,6 +1,7 @@
 package io.kinefold.data.synth;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ final class Take {
     }
 
     /** What the manifest needs to know about a written recording. */
-    record Written(String id, String subject, Exercise exercise, List<int[]> startFrames, List<Rep> reps,
+    record Written(String id, String source, String subject, Exercise exercise, List<int[]> startFrames, List<Rep> reps,
             int frames, long bytes) {
     }
 
@@ -44,7 +45,7 @@ final class Take {
     }
 
     static Written write(Path recordingsDir, Subject subject, int subjectIndex, Exercise exercise,
-            DatasetGenerator.Options options) throws IOException {
+            DatasetGenerator.Options options, boolean csv) throws IOException {
         long seed = options.seed();
         int e = exercise.ordinal();
         String id = subject.id() + "-" + exercise.id;
@@ -68,13 +69,74 @@ final class Take {
                 ? new Bystander(background, camera.pixelsPerMetre(), box, frames, options.fps())
                 : null;
 
-        Path dir = recordingsDir.resolve(id);
-        Files.createDirectories(dir);
-        long bytes = writeFrames(dir, id, image, personHeight, detector, detection, bystander, background);
-        return new Written(id, subject.id(), exercise, performance.startFrames(), performance.reps(), frames, bytes);
+        Files.createDirectories(recordingsDir);
+        FrameSink sink = csv ? new CsvSink(recordingsDir.resolve(id + ".csv")) : new JsonSink(recordingsDir.resolve(id), id);
+        long bytes = writeFrames(sink, image, personHeight, detector, detection, bystander, background);
+        String source = DatasetGenerator.RECORDINGS + "/" + id + (csv ? ".csv" : "");
+        return new Written(id, source, subject.id(), exercise, performance.startFrames(), performance.reps(), frames, bytes);
     }
 
-    private static long writeFrames(Path dir, String id, double[][][] image, double personHeight,
+    /** Where a recording's frames go: a folder of OpenPose JSON, or one CSV file. */
+    private interface FrameSink {
+        /** Writes one frame; returns the bytes written. */
+        long frame(int frame, List<double[]> people, double[] subject) throws IOException;
+
+        default long finish() throws IOException {
+            return 0;
+        }
+    }
+
+    private record JsonSink(Path dir, String id) implements FrameSink {
+        JsonSink {
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public long frame(int frame, List<double[]> people, double[] subject) throws IOException {
+            byte[] json = FrameJson.encode(people);
+            Files.write(dir.resolve(FrameJson.fileName(id, frame)), json);
+            return json.length;
+        }
+    }
+
+    /**
+     * One row per frame, the subject only: a CSV recording holds one person, so the bystander is
+     * left out and a frame without a detection is a row of zeros.
+     */
+    private static final class CsvSink implements FrameSink {
+        private final Path file;
+        private final StringBuilder out = new StringBuilder();
+
+        CsvSink(Path file) {
+            this.file = file;
+            out.append("frame");
+            for (int k = 0; k < 25; k++) {
+                out.append(",x").append(k).append(",y").append(k).append(",c").append(k);
+            }
+            out.append('\n');
+        }
+
+        @Override
+        public long frame(int frame, List<double[]> people, double[] subject) {
+            out.append(frame).append(',');
+            FrameJson.keypoints(out, subject == null ? new double[75] : subject);
+            out.append('\n');
+            return 0;
+        }
+
+        @Override
+        public long finish() throws IOException {
+            byte[] bytes = out.toString().getBytes(StandardCharsets.US_ASCII);
+            Files.write(file, bytes);
+            return bytes.length;
+        }
+    }
+
+    private static long writeFrames(FrameSink sink, double[][][] image, double personHeight,
             Detector detector, Rng detection, Bystander bystander, Rng background) throws IOException {
         long bytes = 0;
         int emptyFor = 0;
@@ -104,11 +166,9 @@ final class Take {
                     people.add(other);
                 }
             }
-            byte[] json = FrameJson.encode(people);
-            Files.write(dir.resolve(FrameJson.fileName(id, f)), json);
-            bytes += json.length;
+            bytes += sink.frame(f, people, empty ? null : person);
         }
-        return bytes;
+        return bytes + sink.finish();
     }
 
     private static <R> Performance perform(Motion<R> motion, Subject subject, Exercise exercise,

@@ -321,4 +321,22 @@ class DatasetGeneratorTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void writesOneCsvPerRecordingWithTheSameLabelsAsJson(@TempDir Path dir) throws Exception {
+        Options small = new Options(2, 4, 2, 15);
+        Summary json = DatasetGenerator.generate(dir.resolve("json"), small);
+        Summary csv = DatasetGenerator.generate(dir.resolve("csv"), small, true);
+        try (Stream<Path> files = Files.list(dir.resolve("csv").resolve(DatasetGenerator.RECORDINGS))) {
+            assertThat(files.map(f -> f.getFileName().toString())).hasSize(csv.recordings()).allMatch(n -> n.endsWith(".csv"));
+        }
+        io.kinefold.data.Dataset fromCsv = io.kinefold.data.DatasetLoader.load(dir.resolve("csv"));
+        io.kinefold.data.Dataset fromJson = io.kinefold.data.DatasetLoader.load(dir.resolve("json"));
+        assertThat(fromCsv.problems()).isEmpty();
+        assertThat(fromCsv.frames()).isEqualTo(json.frames());
+        assertThat(fromCsv.recordings()).extracting(r -> r.reps().size())
+                .containsExactlyElementsOf(fromJson.recordings().stream().map(r -> r.reps().size()).toList());
+        assertThat(csv.reps()).isEqualTo(json.reps());
+        assertThat(csv.correctReps()).isEqualTo(json.correctReps());
+    }
 }
