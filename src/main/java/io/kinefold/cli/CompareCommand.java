@@ -1,6 +1,5 @@
 package io.kinefold.cli;
 
-import io.kinefold.data.DatasetException;
 import io.kinefold.exec.CpuReference;
 import io.kinefold.exec.PoolExecutor;
 import io.kinefold.exec.RunOutcome;
@@ -8,7 +7,6 @@ import io.kinefold.exec.RunService;
 import io.kinefold.exec.WorkerCount;
 import io.kinefold.experiment.GridPointSummary;
 import io.kinefold.experiment.ModelSummary;
-import io.kinefold.experiment.SpecException;
 import io.kinefold.experiment.Status;
 import io.kinefold.experiment.TrialResult;
 import io.kinefold.monitor.ResourceSummary;
@@ -70,18 +68,14 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         WorkerChoice choice;
-        RunService.Prepared prepared;
         try {
             choice = WorkerChoice.parse(workers);
-            prepared = RunService.prepare(RunCommand.loadSpec(specArg), dataset, Path.of("."));
         } catch (IllegalArgumentException e) {
             err.println("kinefold: --workers: " + e.getMessage());
             return KinefoldCommand.BAD_INPUT;
-        } catch (SpecException e) {
-            e.problems().forEach(p -> err.println("kinefold: " + p));
-            return KinefoldCommand.BAD_INPUT;
-        } catch (DatasetException e) {
-            err.println("kinefold: " + e.getMessage());
+        }
+        RunService.Prepared prepared = RunCommand.prepare(specArg, dataset, err);
+        if (prepared == null) {
             return KinefoldCommand.BAD_INPUT;
         }
         int n = choice.count().workers();

@@ -67,21 +67,9 @@ final class RunCommand implements Callable<Integer> {
             err.println("kinefold: --workers: " + e.getMessage());
             return KinefoldCommand.BAD_INPUT;
         }
-        RunService.Prepared prepared;
-        try {
-            prepared = RunService.prepare(loadSpec(specArg), dataset, Path.of("."));
-        } catch (SpecException e) {
-            e.problems().forEach(p -> err.println("kinefold: " + p));
+        RunService.Prepared prepared = prepare(specArg, dataset, err);
+        if (prepared == null) {
             return KinefoldCommand.BAD_INPUT;
-        } catch (DatasetException e) {
-            err.println("kinefold: " + e.getMessage());
-            e.problems().forEach(p -> err.println("  " + p));
-            return KinefoldCommand.BAD_INPUT;
-        }
-        if (!prepared.dataset().problems().isEmpty()) {
-            err.println("Dataset " + prepared.datasetDir() + ": " + prepared.dataset().problems().size()
-                    + " problem(s), the rest loaded (kinefold dataset inspect lists them):");
-            prepared.dataset().problems().stream().limit(5).map(Problem::toString).forEach(p -> err.println("  " + p));
         }
         if (dryRun) {
             return dryRun(prepared, out, err);
@@ -169,6 +157,30 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
         }
         return KinefoldCommand.OK;
+    }
+
+    /**
+     * Loads the spec and its dataset and plans it; prints every problem in plain words and returns
+     * null when the spec or the dataset cannot be used. Shared by run and compare.
+     */
+    static RunService.Prepared prepare(String specArg, Path dataset, PrintWriter err) {
+        RunService.Prepared prepared;
+        try {
+            prepared = RunService.prepare(loadSpec(specArg), dataset, Path.of("."));
+        } catch (SpecException e) {
+            e.problems().forEach(p -> err.println("kinefold: " + p));
+            return null;
+        } catch (DatasetException e) {
+            err.println("kinefold: " + e.getMessage());
+            e.problems().forEach(p -> err.println("  " + p));
+            return null;
+        }
+        if (!prepared.dataset().problems().isEmpty()) {
+            err.println("Dataset " + prepared.datasetDir() + ": " + prepared.dataset().problems().size()
+                    + " problem(s), the rest loaded (kinefold dataset inspect lists them):");
+            prepared.dataset().problems().stream().limit(5).map(Problem::toString).forEach(p -> err.println("  " + p));
+        }
+        return prepared;
     }
 
     /** A spec file, or a preset by name. */

@@ -18,8 +18,4 @@ public enum ModelKind {
     public String prefix() {
         return prefix;
     }
-
-    public boolean sequential() {
-        return this == REP;
-    }
 }

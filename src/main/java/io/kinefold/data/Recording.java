@@ -2,7 +2,6 @@ package io.kinefold.data;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * One recording of one person, with its labels when the dataset has a manifest.
@@ -29,10 +28,6 @@ public record Recording(
     public Recording {
         startFrames = List.copyOf(startFrames);
         reps = List.copyOf(reps);
-    }
-
-    public Optional<String> exerciseLabel() {
-        return Optional.ofNullable(exercise);
     }
 
     public boolean labelled() {

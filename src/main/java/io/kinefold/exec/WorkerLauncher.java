@@ -73,8 +73,4 @@ public final class WorkerLauncher {
         pb.redirectError(ProcessBuilder.Redirect.PIPE);
         return pb.start();
     }
-
-    public List<String> command() {
-        return command;
-    }
 }

@@ -1,6 +1,5 @@
 package io.kinefold.experiment;
 
-import io.kinefold.data.ModelId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -125,11 +124,5 @@ public final class Results {
 
     private static double[] unbox(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    /** The results of one model's grid point, for callers that hold only the summaries. */
-    public static GridPointSummary point(List<ModelSummary> summaries, ModelId model, int gridPoint) {
-        return summaries.stream().filter(s -> s.model().equals(model)).findFirst()
-                .map(s -> s.points().get(gridPoint)).orElse(null);
     }
 }

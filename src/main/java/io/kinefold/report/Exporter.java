@@ -2,14 +2,8 @@ package io.kinefold.report;
 
 import io.kinefold.experiment.RunReport;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * Renders a run's report in one of the {@link ExportFormat}s and writes it out.
@@ -58,27 +52,6 @@ public final class Exporter {
      */
     public static void export(RunReport report, ExportFormat format, Path out, ReportExtras extras) throws IOException {
         Objects.requireNonNull(out, "out");
-        byte[] bytes = render(report, format, extras).getBytes(StandardCharsets.UTF_8);
-        Path target = out.toAbsolutePath();
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        // Beside the target, so the move stays within one file system and can be atomic. Not
-        // Files.createTempFile: its owner-only permissions would carry over to the report.
-        Path temp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
-            Files.write(temp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException | RuntimeException e) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        }
+        AtomicFile.write(out, render(report, format, extras));
     }
 }

@@ -3,12 +3,7 @@ package io.kinefold.report;
 import io.kinefold.monitor.ResourceSample;
 import io.kinefold.store.ResourceSampleRow;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 
 /**
  * A run's resource samples as one wide CSV (RFC 4180), a row per timestamp:
@@ -91,27 +85,7 @@ public final class SamplesCsv {
      */
     public static void write(List<ResourceSampleRow> rows, Path out) throws IOException {
         Objects.requireNonNull(out, "out");
-        byte[] bytes = render(rows).getBytes(StandardCharsets.UTF_8);
-        Path target = out.toAbsolutePath();
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        // Beside the target, so the move stays within one file system and can be atomic.
-        Path temp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
-            Files.write(temp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException | RuntimeException e) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        }
+        AtomicFile.write(out, render(rows));
     }
 
     private static void row(StringBuilder out, List<String> cells) {
