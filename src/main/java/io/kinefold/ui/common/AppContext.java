@@ -1,20 +1,29 @@
 package io.kinefold.ui.common;
 
 import io.kinefold.data.Dataset;
+import io.kinefold.experiment.ExperimentSpec;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.prefs.Preferences;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
- * What every view shares: the dataset that is open, the store's file, and the one executor on
+ * What every view shares: the dataset that is open, the spec designed in the Experiment view,
+ * the run shown in Results, the store's file, the user's preferences, and the one executor on
  * which background work runs, so that the FX thread never waits on training, I/O or the store.
  * One instance per window; no static state.
  */
 public final class AppContext implements AutoCloseable {
+    /** The preferences node of the app, under the user root. */
+    public static final String PREFERENCES_NODE = "io/kinefold";
+
     private final ObjectProperty<Dataset> dataset = new SimpleObjectProperty<>(this, "dataset");
+    private final ObjectProperty<ExperimentSpec> spec = new SimpleObjectProperty<>(this, "spec");
+    private final ObjectProperty<Long> shownRun = new SimpleObjectProperty<>(this, "shownRun");
     private final Path storeFile;
+    private final Preferences preferences;
     private final ExecutorService background = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "kinefold-background");
         t.setDaemon(true);
@@ -22,7 +31,12 @@ public final class AppContext implements AutoCloseable {
     });
 
     public AppContext(Path storeFile) {
+        this(storeFile, Preferences.userRoot().node(PREFERENCES_NODE));
+    }
+
+    public AppContext(Path storeFile, Preferences preferences) {
         this.storeFile = storeFile;
+        this.preferences = preferences;
     }
 
     /** The dataset open in the workbench; null until one has loaded. */
@@ -30,8 +44,29 @@ public final class AppContext implements AutoCloseable {
         return dataset;
     }
 
+    /**
+     * The spec designed in the Experiment view, valid against the open dataset, which the Run view
+     * runs; null while the form has a problem or no dataset is open.
+     */
+    public ObjectProperty<ExperimentSpec> specProperty() {
+        return spec;
+    }
+
+    /**
+     * The id of the run shown in the Results view. Setting it (History's "Open in Results", a run
+     * that finished) loads that run there and brings the Results tab forward.
+     */
+    public ObjectProperty<Long> shownRunProperty() {
+        return shownRun;
+    }
+
     public Path storeFile() {
         return storeFile;
+    }
+
+    /** Where views remember things between sessions: last folder, window size, dividers. */
+    public Preferences preferences() {
+        return preferences;
     }
 
     public ExecutorService background() {

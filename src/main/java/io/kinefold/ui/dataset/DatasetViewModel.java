@@ -48,7 +48,6 @@ import javafx.collections.transformation.FilteredList;
  * tested without a window; results of background loading are applied through {@code fxThread}.
  */
 public final class DatasetViewModel {
-    static final String PREFERENCES_NODE = "io/kinefold";
     static final String LAST_DATASET_KEY = "lastDataset";
 
     private final AppContext context;
@@ -96,7 +95,7 @@ public final class DatasetViewModel {
 
     /** The view model of the app: results on the FX thread, last folder in the user's preferences. */
     public static DatasetViewModel forApp(AppContext context) {
-        return new DatasetViewModel(context, Platform::runLater, Preferences.userRoot().node(PREFERENCES_NODE));
+        return new DatasetViewModel(context, Platform::runLater, context.preferences());
     }
 
     /** The folder to open at start: the last one used if it still exists, else the bundled dataset. */
