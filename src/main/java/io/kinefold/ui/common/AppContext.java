@@ -8,6 +8,8 @@ import java.util.concurrent.Executors;
 import java.util.prefs.Preferences;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 
 /**
  * What every view shares: the dataset that is open, the spec designed in the Experiment view,
@@ -22,6 +24,7 @@ public final class AppContext implements AutoCloseable {
     private final ObjectProperty<Dataset> dataset = new SimpleObjectProperty<>(this, "dataset");
     private final ObjectProperty<ExperimentSpec> spec = new SimpleObjectProperty<>(this, "spec");
     private final ObjectProperty<Long> shownRun = new SimpleObjectProperty<>(this, "shownRun");
+    private final StringProperty workers = new SimpleStringProperty(this, "workers", "auto");
     private final Path storeFile;
     private final Preferences preferences;
     private final ExecutorService background = Executors.newCachedThreadPool(r -> {
@@ -58,6 +61,14 @@ public final class AppContext implements AutoCloseable {
      */
     public ObjectProperty<Long> shownRunProperty() {
         return shownRun;
+    }
+
+    /**
+     * The worker count as the user typed it, {@code auto} or a number; edited in the Experiment
+     * view and the Run view alike, each validating it.
+     */
+    public StringProperty workersProperty() {
+        return workers;
     }
 
     public Path storeFile() {
