@@ -1,15 +1,11 @@
 package io.kinefold.cli;
 
+import io.kinefold.exec.Comparer;
+import io.kinefold.exec.Comparer.ModeRun;
 import io.kinefold.exec.CpuReference;
 import io.kinefold.exec.PoolExecutor;
-import io.kinefold.exec.RunOutcome;
 import io.kinefold.exec.RunService;
 import io.kinefold.exec.WorkerCount;
-import io.kinefold.experiment.GridPointSummary;
-import io.kinefold.experiment.ModelSummary;
-import io.kinefold.experiment.Status;
-import io.kinefold.experiment.TrialResult;
-import io.kinefold.monitor.ResourceSummary;
 import io.kinefold.store.Store;
 import io.kinefold.store.StoreException;
 import io.kinefold.store.StoreFailure;
@@ -17,8 +13,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -94,32 +88,34 @@ final class CompareCommand implements Callable<Integer> {
             }
         }
         try (Store store = storeOption.open()) {
-            RunService service = new RunService(store);
+            Comparer comparer = new Comparer(new RunService(store), prepared);
             err.println();
             err.println("== single process (1 worker) ==");
-            Mode single = runMode(service, prepared, "compare-single", new WorkerChoice(WorkerCount.fixed(1), false), err);
-            if (single.outcome.status() != Status.SUCCEEDED) {
+            ModeRun single = comparer.run(Comparer.SINGLE_MODE, 1, new WorkerChoice(WorkerCount.fixed(1), false)::executor,
+                    new ConsoleProgress(err));
+            if (!single.succeeded()) {
                 return KinefoldCommand.FAILED;
             }
             err.println();
             err.println("== pool (" + n + " workers) ==");
-            Mode multi = runMode(service, prepared, "compare-pool", choice, err);
-            if (multi.outcome.status() != Status.SUCCEEDED) {
+            ModeRun multi = comparer.run(Comparer.POOL_MODE, n, choice::executor, new ConsoleProgress(err));
+            if (!multi.succeeded()) {
                 return KinefoldCommand.FAILED;
             }
+            double singleWall = single.outcome().wallSeconds();
             List<Map<String, Object>> curve = new ArrayList<>();
             if (scaling) {
-                curve.add(point(1, single.outcome.wallSeconds(), single.outcome.wallSeconds()));
+                curve.add(Comparer.scalingPoint(1, singleWall, singleWall));
                 for (int k = 2; k < n; k++) {
                     err.println();
                     err.println("== scaling: " + k + " workers ==");
-                    Mode m = runMode(service, prepared, "scaling-" + k, new WorkerChoice(WorkerCount.fixed(k), false), err);
-                    curve.add(point(k, m.outcome.wallSeconds(), single.outcome.wallSeconds()));
+                    ModeRun m = comparer.run("scaling-" + k, k, new WorkerChoice(WorkerCount.fixed(k), false)::executor,
+                            new ConsoleProgress(err));
+                    curve.add(Comparer.scalingPoint(k, m.outcome().wallSeconds(), singleWall));
                 }
-                curve.add(point(n, multi.outcome.wallSeconds(), single.outcome.wallSeconds()));
+                curve.add(Comparer.scalingPoint(n, multi.outcome().wallSeconds(), singleWall));
             }
-            Map<String, Object> result = comparison(prepared, single, multi, reference, curve);
-            store.recordComparison(single.runId, multi.runId, Json.write(result));
+            Map<String, Object> result = comparer.record(single, multi, reference, curve);
             printHuman(result, single, multi, err);
             if (json) {
                 out.println(Json.write(result));
@@ -135,104 +131,8 @@ final class CompareCommand implements Callable<Integer> {
         }
     }
 
-    private record Mode(long runId, RunOutcome outcome, List<TrialResult> trials) {}
-
-    private static Mode runMode(RunService service, RunService.Prepared prepared, String mode, WorkerChoice choice, PrintWriter err) {
-        long runId = service.createRun(prepared, mode, choice.count().workers());
-        err.println("Run " + runId + ": " + choice.count().reason());
-        RunOutcome outcome = service.execute(runId, prepared, choice::executor, new ConsoleProgress(err));
-        return new Mode(runId, outcome, service.store().trialResults(runId));
-    }
-
-    private static Map<String, Object> point(int workers, double wall, double singleWall) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("workers", workers);
-        p.put("wallSeconds", wall);
-        p.put("speedup", singleWall / wall);
-        p.put("efficiency", singleWall / wall / workers);
-        return p;
-    }
-
-    static Map<String, Object> comparison(RunService.Prepared prepared, Mode single, Mode multi, CpuReference reference,
-                                          List<Map<String, Object>> curve) {
-        Map<String, TrialResult> multiByKey = new HashMap<>();
-        multi.trials.forEach(t -> multiByKey.put(t.trial().key(), t));
-        int differing = 0;
-        Map<String, double[]> perPoint = new LinkedHashMap<>();
-        for (TrialResult s : single.trials) {
-            TrialResult m = multiByKey.get(s.trial().key());
-            if (m == null || s.metrics() == null || m.metrics() == null
-                    || s.metrics().accuracy() != m.metrics().accuracy() || s.metrics().macroF1() != m.metrics().macroF1()
-                    || !java.util.Arrays.deepEquals(s.metrics().confusion(), m.metrics().confusion())) {
-                differing++;
-            }
-            String point = s.trial().model() + "/g" + s.trial().gridPoint();
-            double[] times = perPoint.computeIfAbsent(point, k -> new double[2]);
-            times[0] += s.wallSeconds();
-            times[1] += m == null ? Double.NaN : m.wallSeconds();
-        }
-        double speedup = single.outcome.wallSeconds() / multi.outcome.wallSeconds();
-        int workers = multi.outcome.workers();
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("spec", prepared.spec().name());
-        root.put("trials", prepared.plan().trialCount());
-        root.put("single", mode(single));
-        root.put("multi", mode(multi));
-        root.put("speedup", speedup);
-        root.put("efficiency", speedup / workers);
-        root.put("identicalMetrics", differing == 0);
-        root.put("differingTrials", differing);
-        if (reference != null) {
-            Map<String, Object> ref = new LinkedHashMap<>();
-            ref.put("processes", reference.processes());
-            ref.put("speedup", reference.speedup());
-            ref.put("efficiency", reference.efficiency());
-            ref.put("aloneSeconds", reference.aloneSeconds());
-            ref.put("togetherSeconds", reference.togetherSeconds());
-            root.put("reference", ref);
-            root.put("speedupOfReference", speedup / reference.speedup());
-        }
-        if (!curve.isEmpty()) {
-            root.put("scaling", curve);
-        }
-        List<Map<String, Object>> rows = new ArrayList<>();
-        Map<String, GridPointSummary> summaries = new HashMap<>();
-        for (ModelSummary model : single.outcome.models()) {
-            for (GridPointSummary p : model.points()) {
-                summaries.put(model.model() + "/g" + p.gridPoint(), p);
-            }
-        }
-        perPoint.forEach((key, times) -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            GridPointSummary p = summaries.get(key);
-            row.put("model", key.substring(0, key.lastIndexOf("/g")));
-            row.put("gridPoint", Integer.parseInt(key.substring(key.lastIndexOf("/g") + 2)));
-            row.put("hyperparameters", p == null ? Map.of() : p.params());
-            row.put("singleSeconds", times[0]);
-            row.put("multiSeconds", times[1]);
-            row.put("multiOverSingle", times[1] / times[0]);
-            rows.add(row);
-        });
-        root.put("perGridPoint", rows);
-        return root;
-    }
-
-    private static Map<String, Object> mode(Mode mode) {
-        ResourceSummary r = mode.outcome.resources();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("runId", mode.runId);
-        m.put("workers", mode.outcome.workers());
-        m.put("wallSeconds", mode.outcome.wallSeconds());
-        m.put("trialSeconds", mode.trials.stream().mapToDouble(TrialResult::wallSeconds).sum());
-        long peak = r.peakRssBytesByWorker().values().stream().mapToLong(Long::longValue).max().orElse(0);
-        m.put("peakRssMb", peak >> 20);
-        m.put("sumOfWorkerPeakRssMb", r.peakRssBytesByWorker().values().stream().mapToLong(Long::longValue).sum() >> 20);
-        m.put("resources", RunOutput.resources(r));
-        return m;
-    }
-
     @SuppressWarnings("unchecked")
-    private static void printHuman(Map<String, Object> result, Mode single, Mode multi, PrintWriter err) {
+    private static void printHuman(Map<String, Object> result, ModeRun single, ModeRun multi, PrintWriter err) {
         Map<String, Object> s = (Map<String, Object>) result.get("single");
         Map<String, Object> m = (Map<String, Object>) result.get("multi");
         err.println();
@@ -265,7 +165,7 @@ final class CompareCommand implements Callable<Integer> {
                         (double) p.get("speedup"), 100 * (double) p.get("efficiency"));
             }
         }
-        err.printf("  runs: %d (single) and %d (pool); export either with kinefold export RUN_ID%n", single.runId, multi.runId);
+        err.printf("  runs: %d (single) and %d (pool); export either with kinefold export RUN_ID%n", single.runId(), multi.runId());
         err.flush();
     }
 }

@@ -27,7 +27,7 @@ final class RunOutput {
         root.put("wallSeconds", outcome.wallSeconds());
         root.put("workers", outcome.workers());
         root.put("workerChoice", outcome.workerChoice());
-        root.put("resources", resources(outcome.resources()));
+        root.put("resources", outcome.resources().asMap());
         List<Object> models = new ArrayList<>();
         for (ModelSummary m : outcome.models()) {
             Map<String, Object> model = new LinkedHashMap<>();
@@ -45,21 +45,6 @@ final class RunOutput {
         }
         root.put("models", models);
         return root;
-    }
-
-    static Map<String, Object> resources(ResourceSummary r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("samples", r.samples());
-        m.put("meanMachineCpu", r.meanCpu());
-        m.put("peakMachineCpu", r.peakCpu());
-        m.put("peakMemUsedMb", r.peakMemUsedBytes() >> 20);
-        m.put("memTotalMb", r.memTotalBytes() >> 20);
-        Map<String, Long> peaks = new LinkedHashMap<>();
-        r.peakRssBytesByWorker().forEach((w, b) -> peaks.put(w, b >> 20));
-        m.put("peakRssMbByWorker", peaks);
-        m.put("peakRssMb", r.peakRssBytesByWorker().values().stream().mapToLong(Long::longValue).max().orElse(0) >> 20);
-        m.put("meanSampleMillis", r.meanSampleMillis());
-        return m;
     }
 
     private static Map<String, Object> point(GridPointSummary p) {
@@ -88,7 +73,7 @@ final class RunOutput {
         ResourceSummary r = outcome.resources();
         err.printf(Locale.ROOT, "Monitor: %d samples (%.1f ms each), machine CPU mean %.0f %%, peak %.0f %%, memory peak %d MB of %d MB, "
                         + "peak RSS per worker %s MB%n", r.samples(), r.meanSampleMillis(), 100 * r.meanCpu(), 100 * r.peakCpu(),
-                r.peakMemUsedBytes() >> 20, r.memTotalBytes() >> 20, resources(r).get("peakRssMbByWorker"));
+                r.peakMemUsedBytes() >> 20, r.memTotalBytes() >> 20, r.asMap().get("peakRssMbByWorker"));
         err.printf("%n  %-22s %-44s %16s %16s %8s%n", "model", "best grid point", "accuracy", "macro-F1", "majority");
         for (ModelSummary m : outcome.models()) {
             GridPointSummary b = m.bestPoint();

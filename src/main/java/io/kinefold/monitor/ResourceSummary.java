@@ -2,6 +2,7 @@ package io.kinefold.monitor;
 
 import io.kinefold.store.ResourceSampleRow;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,6 +36,34 @@ public record ResourceSummary(int samples, double meanCpu, double peakCpu, long 
     /** The summary of a stored run's samples; what sampling cost is not stored, so it is NaN. */
     public static ResourceSummary fromRows(List<ResourceSampleRow> rows) {
         return of(ResourceSample.fromRows(rows), Double.NaN);
+    }
+
+    /** The highest peak RSS of any worker, bytes; 0 without workers. */
+    public long peakRssBytes() {
+        return peakRssBytesByWorker.values().stream().mapToLong(Long::longValue).max().orElse(0);
+    }
+
+    /**
+     * As {@code run --json}, comparisons and JSON exports write it: MB are 2^20 bytes, and a
+     * figure that is not known (NaN) is null rather than a non-standard number.
+     */
+    public Map<String, Object> asMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("samples", samples);
+        putFinite(m, "meanMachineCpu", meanCpu);
+        putFinite(m, "peakMachineCpu", peakCpu);
+        m.put("peakMemUsedMb", peakMemUsedBytes >> 20);
+        m.put("memTotalMb", memTotalBytes >> 20);
+        Map<String, Long> peaks = new LinkedHashMap<>();
+        peakRssBytesByWorker.forEach((w, b) -> peaks.put(w, b >> 20));
+        m.put("peakRssMbByWorker", peaks);
+        m.put("peakRssMb", peakRssBytes() >> 20);
+        putFinite(m, "meanSampleMillis", meanSampleMillis);
+        return m;
+    }
+
+    private static void putFinite(Map<String, Object> m, String key, double v) {
+        m.put(key, Double.isFinite(v) ? v : null);
     }
 
     /**

@@ -35,7 +35,7 @@ final class JsonExport {
                 models.add(SpecIo.MAPPER.<ObjectNode>valueToTree(m));
             }
             root.set("resources", extras.samples().isEmpty() ? null
-                    : resources(ResourceSummary.of(extras.samples(), Double.NaN)));
+                    : SpecIo.MAPPER.valueToTree(ResourceSummary.of(extras.samples(), Double.NaN).asMap()));
             root.set("comparison", extras.comparison() == null ? null : extras.comparison().result());
             ArrayNode trials = root.putArray("trials");
             for (TrialResult t : ReportText.orEmpty(report.trials())) {
@@ -50,32 +50,6 @@ final class JsonExport {
         }
     }
 
-    /**
-     * As {@code kinefold run --json} writes it, so one reader serves both; MB are 2^20 bytes, and a
-     * figure that is unknown (the cost of sampling, never stored) is null rather than the string
-     * Jackson would write for NaN.
-     */
-    private static ObjectNode resources(ResourceSummary r) {
-        ObjectNode n = SpecIo.MAPPER.createObjectNode();
-        n.put("samples", r.samples());
-        putFinite(n, "meanMachineCpu", r.meanCpu());
-        putFinite(n, "peakMachineCpu", r.peakCpu());
-        n.put("peakMemUsedMb", r.peakMemUsedBytes() >> 20);
-        n.put("memTotalMb", r.memTotalBytes() >> 20);
-        ObjectNode peaks = n.putObject("peakRssMbByWorker");
-        r.peakRssBytesByWorker().forEach((worker, bytes) -> peaks.put(worker, bytes >> 20));
-        n.put("peakRssMb", r.peakRssBytesByWorker().values().stream().mapToLong(Long::longValue).max().orElse(0) >> 20);
-        putFinite(n, "meanSampleMillis", r.meanSampleMillis());
-        return n;
-    }
-
-    private static void putFinite(ObjectNode n, String field, double v) {
-        if (Double.isFinite(v)) {
-            n.put(field, v);
-        } else {
-            n.putNull(field);
-        }
-    }
 
     /** By hand because the project's mapper has no java.time module, and ISO instants read best. */
     private static ObjectNode run(RunInfo run) {
