@@ -12,7 +12,6 @@ import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -35,10 +34,13 @@ public final class RunView {
     private final RunViewModel model;
 
     @FXML private VBox root;
-    @FXML private ChoiceBox<String> specChoice;
+    @FXML private Label specLabel;
     @FXML private ComboBox<String> workersBox;
     @FXML private Button poolButton;
     @FXML private Button singleButton;
+    @FXML private Button compareButton;
+    @FXML private Button resultsButton;
+    @FXML private VBox workersBoxPane;
     @FXML private Button cancelButton;
     @FXML private Label reasonLabel;
     @FXML private Label workersErrorLabel;
@@ -77,9 +79,7 @@ public final class RunView {
 
     @FXML
     private void initialize() {
-        specChoice.getItems().setAll(RunViewModel.PRESETS);
-        specChoice.valueProperty().bindBidirectional(model.specProperty());
-        specChoice.disableProperty().bind(model.runningProperty());
+        specLabel.textProperty().bind(model.specTextProperty());
 
         workersBox.getItems().add("auto");
         for (int n = 1; n <= Math.min(RunViewModel.MAX_WORKERS, 16); n++) {
@@ -95,6 +95,9 @@ public final class RunView {
 
         poolButton.disableProperty().bind(model.runningProperty().or(model.workersErrorProperty().isNotEmpty()));
         singleButton.disableProperty().bind(model.runningProperty());
+        compareButton.disableProperty().bind(poolButton.disableProperty());
+        resultsButton.visibleProperty().bind(model.finishedRunProperty().isNotNull().and(model.runningProperty().not()));
+        resultsButton.managedProperty().bind(resultsButton.visibleProperty());
         cancelButton.disableProperty().bind(model.runningProperty().not());
         reasonLabel.textProperty().bind(model.reasonProperty());
 
@@ -122,6 +125,10 @@ public final class RunView {
         rssColumn.setCellFactory(c -> numberCell("%.0f"));
         workerTable.setItems(model.workerRows());
         workerTable.setPlaceholder(new Label("No workers yet"));
+        TimelineChart timeline = new TimelineChart(model.timeline(), model.elapsedProperty());
+        timeline.setPrefHeight(120);
+        VBox.setVgrow(timeline, javafx.scene.layout.Priority.ALWAYS);
+        workersBoxPane.getChildren().add(timeline);
         messageList.setItems(model.messages());
         messageList.setPlaceholder(new Label("Messages of the run appear here"));
         // Follow the newest message.
@@ -160,6 +167,16 @@ public final class RunView {
     @FXML
     private void runSingle() {
         model.start(false);
+    }
+
+    @FXML
+    private void runCompare() {
+        model.start(RunViewModel.Mode.COMPARE);
+    }
+
+    @FXML
+    private void showResults() {
+        model.showResults();
     }
 
     @FXML

@@ -2,7 +2,10 @@ package io.kinefold.ui.run;
 
 import io.kinefold.data.Dataset;
 import io.kinefold.data.DatasetException;
+import io.kinefold.exec.Comparer;
+import io.kinefold.exec.CpuReference;
 import io.kinefold.exec.PoolExecutor;
+import io.kinefold.exec.TrialExecutor;
 import io.kinefold.exec.Progress;
 import io.kinefold.exec.RunListener;
 import io.kinefold.exec.RunOutcome;
@@ -11,15 +14,17 @@ import io.kinefold.exec.WorkerCount;
 import io.kinefold.exec.WorkerInfo;
 import io.kinefold.experiment.ExperimentSpec;
 import io.kinefold.experiment.SpecException;
-import io.kinefold.experiment.SpecIo;
 import io.kinefold.experiment.Status;
 import io.kinefold.experiment.Trial;
+import io.kinefold.experiment.TrialResult;
+import io.kinefold.experiment.Workload;
 import io.kinefold.monitor.MachineInfo;
 import io.kinefold.monitor.ResourceSample;
 import io.kinefold.monitor.WorkerSample;
 import io.kinefold.store.Store;
 import io.kinefold.store.StoreException;
 import io.kinefold.ui.common.AppContext;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -31,22 +36,25 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
 
 /**
- * State of the run view: the preset and worker count chosen, the run in progress, its workers,
- * messages and the points of the live charts. Touches no control, so it is tested without a
+ * State of the run view: the spec designed in the Experiment tab and the worker count, the run
+ * (or comparison) in progress, its workers, their timeline, messages and the points of the live
+ * charts. Touches no control, so it is tested without a
  * window. The engine reports on its own threads; every change to a property goes through
  * {@code fxThread}.
  */
@@ -56,7 +64,6 @@ public final class RunViewModel {
     /** Messages kept in the list; older ones drop off. */
     public static final int MAX_MESSAGES = 200;
     public static final int MAX_WORKERS = 64;
-    public static final List<String> PRESETS = List.of("quick", "article");
     public static final String CANCELLED_TEXT = "Cancelled — finished trials are kept; resume from History";
     private static final double MIB = 1024.0 * 1024.0;
 
@@ -65,8 +72,8 @@ public final class RunViewModel {
     // With a direct executor (tests) updates arrive from the pool's and the monitor's threads at once.
     private final Object lock = new Object();
 
-    private final StringProperty spec = new SimpleStringProperty(this, "spec", "quick");
-    private final StringProperty workers = new SimpleStringProperty(this, "workers", "auto");
+    private final StringProperty workers;
+    private final ReadOnlyStringWrapper specText = new ReadOnlyStringWrapper(this, "specText");
     private final ReadOnlyStringWrapper workersError = new ReadOnlyStringWrapper(this, "workersError");
     private final ReadOnlyStringWrapper reason = new ReadOnlyStringWrapper(this, "reason", "");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
@@ -75,7 +82,10 @@ public final class RunViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Choose a preset and run it");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyStringWrapper errorDetails = new ReadOnlyStringWrapper(this, "errorDetails");
+    private final ReadOnlyObjectWrapper<Long> finishedRun = new ReadOnlyObjectWrapper<>(this, "finishedRun");
+    private final ReadOnlyDoubleWrapper elapsed = new ReadOnlyDoubleWrapper(this, "elapsed");
     private final ObservableList<String> messages = FXCollections.observableArrayList();
+    private final ObservableList<TimelineBar> timeline = FXCollections.observableArrayList();
     private final ObservableList<WorkerRow> workerRows = FXCollections.observableArrayList();
     private final ObservableList<XYChart.Series<Number, Number>> cpuSeries = FXCollections.observableArrayList();
     private final ObservableList<XYChart.Series<Number, Number>> memorySeries = FXCollections.observableArrayList();
@@ -87,16 +97,32 @@ public final class RunViewModel {
     private final Map<String, WorkerInfo> workerInfos = new LinkedHashMap<>();
     private final Map<String, WorkerSample> lastWorkerSamples = new LinkedHashMap<>();
     private long firstSampleMillis = -1;
+    private long startNanos;
+    // In a comparison, "single " or "pool " before worker names, so that the two phases' w1 differ.
+    private String phase = "";
 
-    private ExperimentSpec specOverride;
     private volatile PoolExecutor executor;
     private volatile boolean cancelRequested;
+
+    /** What the buttons start. */
+    public enum Mode {
+        /** Every trial in a pool of the chosen number of workers. */
+        POOL,
+        /** Every trial in one worker process. */
+        SINGLE,
+        /** Single-process, then the pool, then both compared. */
+        COMPARE
+    }
 
     public RunViewModel(AppContext context, Executor fxThread) {
         this.context = context;
         this.fxThread = fxThread;
+        this.workers = context.workersProperty();
         workers.addListener((obs, old, text) -> validateWorkers());
         validateWorkers();
+        context.specProperty().addListener((obs, old, spec) -> describeSpec());
+        context.datasetProperty().addListener((obs, old, dataset) -> describeSpec());
+        describeSpec();
     }
 
     /** The view model of the app: updates on the FX thread. */
@@ -104,9 +130,16 @@ public final class RunViewModel {
         return new RunViewModel(context, Platform::runLater);
     }
 
-    /** Runs this spec instead of the chosen preset; for tests, which need a tiny one. */
-    void useSpec(ExperimentSpec spec) {
-        this.specOverride = spec;
+    private void describeSpec() {
+        ExperimentSpec spec = context.specProperty().get();
+        if (context.datasetProperty().get() == null) {
+            specText.set("No dataset open: open one in the Dataset tab");
+        } else if (spec == null) {
+            specText.set("No valid experiment: design one in the Experiment tab");
+        } else {
+            specText.set("Experiment “" + spec.name() + "”: " + spec.models().size()
+                    + (spec.models().size() == 1 ? " model" : " models") + ", " + spec.folds() + " folds");
+        }
     }
 
     private record Choice(WorkerCount count, boolean auto) {}
@@ -150,66 +183,70 @@ public final class RunViewModel {
         }
     }
 
-    /**
-     * Prepares the chosen spec on the open dataset and runs it on the background executor: in the
-     * pool with the chosen worker count, or in one worker process. The future completes once the
-     * outcome is applied (with null when the run could not start).
-     */
+    /** Starts in the pool ({@code true}) or in one worker process. */
     public CompletableFuture<RunOutcome> start(boolean pool) {
+        return start(pool ? Mode.POOL : Mode.SINGLE);
+    }
+
+    /**
+     * Prepares the spec of the Experiment tab on the open dataset and runs it on the background
+     * executor: in the pool with the chosen worker count, in one worker process, or both one after
+     * the other and compared. The future completes once the outcome is applied, with the outcome
+     * of the (last) run, or null when nothing could start.
+     */
+    public CompletableFuture<RunOutcome> start(Mode mode) {
         CompletableFuture<RunOutcome> applied = new CompletableFuture<>();
         if (running.get()) {
             applied.complete(null);
             return applied;
         }
         Dataset dataset = context.datasetProperty().get();
+        ExperimentSpec chosen = context.specProperty().get();
         if (dataset == null) {
-            fail("Open a dataset first", "The run view runs a preset on the dataset open in the Dataset tab.");
+            fail("Open a dataset first", "The run view runs the Experiment tab's spec on the dataset open in the Dataset tab.");
             applied.complete(null);
             return applied;
         }
-        Choice choice;
-        if (pool) {
+        if (chosen == null) {
+            fail("The experiment has problems: fix them in the Experiment tab", null);
+            applied.complete(null);
+            return applied;
+        }
+        WorkerCount count;
+        boolean auto = false;
+        if (mode == Mode.SINGLE) {
+            count = new WorkerCount(1, "1 worker: single-process run");
+        } else {
             StringBuilder why = new StringBuilder();
-            Optional<WorkerCount> count = parseWorkers(workers.get(), why);
-            if (count.isEmpty()) {
+            Optional<WorkerCount> parsed = parseWorkers(workers.get(), why);
+            if (parsed.isEmpty()) {
                 fail(why.toString(), null);
                 applied.complete(null);
                 return applied;
             }
-            choice = new Choice(count.get(), workers.get().strip().equalsIgnoreCase("auto"));
-        } else {
-            choice = new Choice(new WorkerCount(1, "1 worker: single-process run"), false);
+            count = parsed.get();
+            auto = workers.get().strip().equalsIgnoreCase("auto");
         }
-        String mode = pool ? "pool" : "single";
-        String presetName = spec.get();
-        ExperimentSpec given = specOverride;
-        resetForRun(choice.count().reason(), presetName);
+        resetForRun(count.reason(), chosen.name());
+        boolean autoCount = auto;
         context.background().execute(() -> {
             RunOutcome outcome = null;
             try (Store store = Store.open(context.storeFile())) {
-                ExperimentSpec chosen = given != null ? given : SpecIo.readResource(presetName);
                 RunService.Prepared prepared = RunService.prepare(chosen, dataset.root(), Path.of("."));
-                RunService service = new RunService(store);
-                long runId = service.createRun(prepared, mode, choice.count().workers());
+                Comparer comparer = new Comparer(new RunService(store), prepared);
                 int trials = prepared.plan().trialCount();
-                ui(() -> {
-                    status.set("Run " + runId + " (" + mode + "): " + trials + " trials");
-                    progressText.set("0 / " + trials + " trials · starting workers");
-                });
-                outcome = service.execute(runId, prepared, workload -> {
-                    PoolExecutor created = new PoolExecutor(workload,
-                            PoolExecutor.Options.of(choice.count().workers(), choice.auto()))
-                            .withReason(choice.count().reason());
-                    executor = created;
-                    if (cancelRequested) {
-                        created.cancel();
-                    }
-                    return created;
-                }, new Listener());
-                RunOutcome finished = outcome;
-                ui(() -> applyOutcome(finished));
+                if (mode == Mode.COMPARE) {
+                    outcome = compare(comparer, trials, count, autoCount);
+                } else {
+                    String name = mode == Mode.POOL ? "pool" : "single";
+                    ui(() -> progressText.set("0 / " + trials + " trials · starting workers"));
+                    Comparer.ModeRun run = comparer.run(name, count.workers(), executors(count, autoCount), new Listener());
+                    outcome = run.outcome();
+                    RunOutcome finished = outcome;
+                    ui(() -> applyOutcome(finished));
+                }
             } catch (SpecException e) {
-                uiFail("The preset cannot run on this dataset", e.getMessage());
+                uiFail("The experiment cannot run on this dataset", e.getMessage());
             } catch (DatasetException e) {
                 uiFail("The dataset cannot be read for the run", e.getMessage());
             } catch (StoreException e) {
@@ -227,6 +264,81 @@ public final class RunViewModel {
         return applied;
     }
 
+    /**
+     * The reference, then single-process, then the pool; each phase starts only when the one before
+     * succeeded and no cancel came. Returns the last phase's outcome, null when cancelled before.
+     */
+    private RunOutcome compare(Comparer comparer, int trials, WorkerCount count, boolean auto) {
+        int n = count.workers();
+        CpuReference reference = null;
+        if (n > 1) {
+            ui(() -> progressText.set("Measuring what " + n + " plain CPU-bound processes get on this machine …"));
+            try {
+                reference = CpuReference.measure(n);
+                String text = "Reference: " + reference.describe();
+                ui(() -> addMessage(text));
+            } catch (IOException e) {
+                String text = "The reference could not be measured: " + e.getMessage();
+                ui(() -> addMessage(text));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                ui(this::applyCancelled);
+                return null;
+            }
+        }
+        if (cancelRequested) {
+            ui(this::applyCancelled);
+            return null;
+        }
+        ui(() -> {
+            phase = "single ";
+            status.set("Comparison 1 of 2: single process (1 worker)");
+            progressText.set("0 / " + trials + " trials · starting the worker");
+        });
+        Comparer.ModeRun single = comparer.run(Comparer.SINGLE_MODE, 1,
+                executors(new WorkerCount(1, "1 worker: single-process run"), false), new Listener());
+        if (!single.succeeded() || cancelRequested) {
+            ui(() -> applyOutcome(single.outcome()));
+            return single.outcome();
+        }
+        ui(() -> {
+            phase = "pool ";
+            progress.set(0);
+            reason.set(count.reason());
+            status.set("Comparison 2 of 2: pool (" + n + " workers); single process took "
+                    + clock(single.outcome().wallSeconds()));
+            progressText.set("0 / " + trials + " trials · starting workers");
+        });
+        Comparer.ModeRun pool = comparer.run(Comparer.POOL_MODE, n, executors(count, auto), new Listener());
+        if (!pool.succeeded()) {
+            ui(() -> applyOutcome(pool.outcome()));
+            return pool.outcome();
+        }
+        Map<String, Object> document = comparer.record(single, pool, reference, List.of());
+        ui(() -> applyComparison(single, pool, document));
+        return pool.outcome();
+    }
+
+    private Function<Workload, TrialExecutor> executors(WorkerCount count, boolean auto) {
+        return workload -> {
+            PoolExecutor created = new PoolExecutor(workload, PoolExecutor.Options.of(count.workers(), auto))
+                    .withReason(count.reason());
+            executor = created;
+            if (cancelRequested) {
+                created.cancel();
+            }
+            return created;
+        };
+    }
+
+    /** Shows the finished run in the Results view. */
+    public void showResults() {
+        if (finishedRun.get() != null) {
+            context.shownRunProperty().set(null);
+            context.shownRunProperty().set(finishedRun.get());
+        }
+    }
+
     /** Ends the run: workers are stopped, finished trials stay in the store. */
     public void cancel() {
         cancelRequested = true;
@@ -239,12 +351,17 @@ public final class RunViewModel {
         }
     }
 
-    private void resetForRun(String countReason, String presetName) {
+    private void resetForRun(String countReason, String specName) {
         cancelRequested = false;
         synchronized (lock) {
             running.set(true);
+            phase = "";
+            startNanos = System.nanoTime();
+            elapsed.set(0);
+            finishedRun.set(null);
+            timeline.clear();
             progress.set(0);
-            progressText.set("Preparing " + (specOverride != null ? "the spec" : presetName) + " …");
+            progressText.set("Preparing “" + specName + "” …");
             status.set("Starting…");
             error.set(null);
             errorDetails.set(null);
@@ -291,10 +408,33 @@ public final class RunViewModel {
         status.set(plain);
     }
 
+    private void applyCancelled() {
+        status.set(CANCELLED_TEXT);
+        running.set(false);
+    }
+
+    private void applyComparison(Comparer.ModeRun single, Comparer.ModeRun pool, Map<String, Object> document) {
+        progress.set(1);
+        finishedRun.set(pool.runId());
+        double speedup = (double) document.get("speedup");
+        String text = String.format(Locale.ROOT, "Compared: single process %s, %d workers %s → %.2f× faster, %.0f %% efficiency",
+                clock(single.outcome().wallSeconds()), pool.outcome().workers(), clock(pool.outcome().wallSeconds()),
+                speedup, 100 * (double) document.get("efficiency"));
+        if (document.get("speedupOfReference") instanceof Double share) {
+            text += String.format(Locale.ROOT, " (%.0f %% of what %d plain processes get)", 100 * share, pool.outcome().workers());
+        }
+        text += Boolean.TRUE.equals(document.get("identicalMetrics")) ? "; metrics identical"
+                : "; metrics DIFFER in " + document.get("differingTrials") + " trials";
+        status.set(text);
+        addMessage(text);
+        running.set(false);
+    }
+
     private void applyOutcome(RunOutcome outcome) {
         reason.set(outcome.workerChoice());
         if (outcome.status() == Status.SUCCEEDED) {
             progress.set(1);
+            finishedRun.set(outcome.runId());
             status.set("Run " + outcome.runId() + " succeeded: " + outcome.trials() + " trials"
                     + (outcome.failed() > 0 ? ", " + outcome.failed() + " failed" : "")
                     + " in " + clock(outcome.wallSeconds()));
@@ -319,7 +459,10 @@ public final class RunViewModel {
     private final class Listener implements RunListener {
         @Override
         public void trialStarted(Trial trial, String worker) {
-            ui(() -> addMessage(worker + " started " + trial.key()));
+            ui(() -> {
+                addMessage(phase + worker + " started " + trial.key());
+                timeline.add(new TimelineBar(phase + worker, trial.key(), trial.model().kind(), now(), Double.NaN, false));
+            });
         }
 
         @Override
@@ -327,8 +470,11 @@ public final class RunViewModel {
             ui(() -> {
                 progress.set(p.fraction());
                 progressText.set(progressLine(p));
-                if (p.last() != null && p.last().status() == Status.SUCCEEDED) {
-                    addMessage(p.last().trial().key() + " done (" + p.done() + " / " + p.total() + ")");
+                if (p.last() != null) {
+                    finishBar(p.last());
+                    if (p.last().status() == Status.SUCCEEDED) {
+                        addMessage(p.last().trial().key() + " done (" + p.done() + " / " + p.total() + ")");
+                    }
                 }
             });
         }
@@ -346,9 +492,25 @@ public final class RunViewModel {
         @Override
         public void workerChanged(WorkerInfo worker) {
             ui(() -> {
-                workerInfos.put(worker.name(), worker);
+                workerInfos.put(phase + worker.name(), worker);
                 refreshWorkers();
             });
+        }
+    }
+
+    private double now() {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    /** Ends the trial's open bar; a trial that was retried on another worker has one bar per attempt. */
+    private void finishBar(TrialResult result) {
+        String lane = phase + result.worker();
+        for (int i = timeline.size() - 1; i >= 0; i--) {
+            TimelineBar bar = timeline.get(i);
+            if (bar.running() && bar.trial().equals(result.trial().key()) && bar.lane().equals(lane)) {
+                timeline.set(i, bar.finish(now(), result.status() != Status.SUCCEEDED));
+                return;
+            }
         }
     }
 
@@ -371,6 +533,7 @@ public final class RunViewModel {
     }
 
     private void applySample(ResourceSample sample) {
+        elapsed.set(now());
         if (firstSampleMillis < 0) {
             firstSampleMillis = sample.epochMillis();
         }
@@ -391,13 +554,13 @@ public final class RunViewModel {
         push(cpuSeries.get(cpuSeries.size() - 1), t, sample.cpuTotal() * 100);
         push(memorySeries.get(0), t, sample.memUsedBytes() / MIB);
         sample.workers().forEach((name, w) -> {
-            push(workerSeries(workerCpuSeries, name), t, w.cpu() * 100);
-            push(workerSeries(workerRssSeries, name), t, w.rssBytes() / MIB);
+            push(workerSeries(workerCpuSeries, phase + name), t, w.cpu() * 100);
+            push(workerSeries(workerRssSeries, phase + name), t, w.rssBytes() / MIB);
         });
         dropStale(workerCpuSeries, t);
         dropStale(workerRssSeries, t);
         lastWorkerSamples.clear();
-        lastWorkerSamples.putAll(sample.workers());
+        sample.workers().forEach((name, w) -> lastWorkerSamples.put(phase + name, w));
         refreshWorkers();
     }
 
@@ -439,12 +602,13 @@ public final class RunViewModel {
 
     private void refreshWorkers() {
         List<WorkerRow> rows = new ArrayList<>();
-        for (WorkerInfo w : workerInfos.values()) {
-            WorkerSample s = lastWorkerSamples.get(w.name());
+        for (Map.Entry<String, WorkerInfo> e : workerInfos.entrySet()) {
+            WorkerInfo w = e.getValue();
+            WorkerSample s = lastWorkerSamples.get(e.getKey());
             boolean gone = w.status().isTerminal();
             double cpu = s == null || gone ? Double.NaN : s.cpu() * 100;
             double rss = s != null && !gone ? s.rssBytes() / MIB : w.rssBytes() / MIB;
-            rows.add(new WorkerRow(w.name(), w.pid(), stateWords(w.status()),
+            rows.add(new WorkerRow(e.getKey(), w.pid(), stateWords(w.status()),
                     w.currentTrial() == null ? "" : w.currentTrial(), w.trialsDone(), cpu, rss));
         }
         workerRows.setAll(rows);
@@ -460,8 +624,16 @@ public final class RunViewModel {
         };
     }
 
-    public StringProperty specProperty() { return spec; }
+    /** The spec that runs, in words, or what is missing to run one. */
+    public ReadOnlyStringProperty specTextProperty() { return specText.getReadOnlyProperty(); }
+    /** The worker count as typed; the same property as the Experiment view's. */
     public StringProperty workersProperty() { return workers; }
+    /** The run whose results can be shown: the last that succeeded (the pool's, for a comparison). */
+    public ReadOnlyObjectProperty<Long> finishedRunProperty() { return finishedRun.getReadOnlyProperty(); }
+    /** Seconds since the run started, updated with every monitor sample; the timeline's right edge. */
+    public ReadOnlyDoubleProperty elapsedProperty() { return elapsed.getReadOnlyProperty(); }
+    /** Every trial started, by worker, in start order. */
+    public ObservableList<TimelineBar> timeline() { return timeline; }
     /** Why the workers text cannot be used, in plain words; null when it can. */
     public ReadOnlyStringProperty workersErrorProperty() { return workersError.getReadOnlyProperty(); }
     /** The worker count in words: how many and why. */

@@ -7,6 +7,8 @@ import io.kinefold.data.synth.DatasetGenerator;
 import io.kinefold.exec.RunOutcome;
 import io.kinefold.experiment.ExperimentSpec;
 import io.kinefold.experiment.ModelGrid;
+import io.kinefold.experiment.RunInfo;
+import io.kinefold.store.Store;
 import io.kinefold.ui.common.AppContext;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,6 +63,41 @@ class RunViewModelTest {
     }
 
     @Test
+    void comparesSingleProcessWithAPoolAndStoresTheComparison() throws Exception {
+        Path data = tmp.resolve("data");
+        DatasetGenerator.generate(data, new DatasetGenerator.Options(4, 5, 3, 15));
+        context.datasetProperty().set(DatasetLoader.load(data));
+        context.specProperty().set(spec(List.of(8.0, 12.0)));
+        model.workersProperty().set("2");
+
+        RunOutcome pool = model.start(RunViewModel.Mode.COMPARE).get(90, TimeUnit.SECONDS);
+
+        assertThat(pool).isNotNull();
+        assertThat(model.errorProperty().get()).isNull();
+        assertThat(model.statusProperty().get()).startsWith("Compared: single process ").contains("2 workers")
+                .contains("metrics identical");
+        assertThat(model.timeline()).extracting(TimelineBar::lane).contains("single w1").containsAnyOf("pool w1", "pool w2")
+                .hasSize(12);
+        assertThat(model.finishedRunProperty().get()).isEqualTo(pool.runId());
+        try (Store store = Store.open(context.storeFile())) {
+            assertThat(store.comparisonOf(pool.runId())).isPresent();
+            assertThat(store.runs()).extracting(RunInfo::mode).containsExactlyInAnyOrder("compare-single", "compare-pool");
+        }
+    }
+
+    @Test
+    void asksForAValidExperimentBeforeRunning() throws Exception {
+        Path data = tmp.resolve("data");
+        DatasetGenerator.generate(data, new DatasetGenerator.Options(4, 5, 3, 15));
+        context.datasetProperty().set(DatasetLoader.load(data));
+
+        assertThat(model.start(true).get()).isNull();
+
+        assertThat(model.errorProperty().get()).contains("Experiment tab");
+        assertThat(model.specTextProperty().get()).contains("Experiment tab");
+    }
+
+    @Test
     void asksForADatasetBeforeRunning() throws Exception {
         assertThat(model.start(true).get()).isNull();
 
@@ -75,7 +112,7 @@ class RunViewModelTest {
         context.datasetProperty().set(DatasetLoader.load(data));
         model.workersProperty().set("1");
 
-        model.useSpec(spec(List.of(8.0)));
+        context.specProperty().set(spec(List.of(8.0)));
         assertThat(model.start(true).get(25, TimeUnit.SECONDS)).isNotNull();
 
         assertThat(model.errorProperty().get()).isNull();
@@ -88,8 +125,16 @@ class RunViewModelTest {
                 .allSatisfy(p -> assertThat(p.getYValue().doubleValue()).isBetween(0.0, 100.0)));
         assertThat(model.memorySeries().get(0).getData()).isNotEmpty();
         assertThat(model.messages()).isNotEmpty();
+        assertThat(model.timeline()).hasSize(3).allSatisfy(bar -> {
+            assertThat(bar.lane()).isEqualTo("w1");
+            assertThat(bar.running()).isFalse();
+            assertThat(bar.end()).isGreaterThanOrEqualTo(bar.start());
+        });
+        assertThat(model.finishedRunProperty().get()).isNotNull();
+        model.showResults();
+        assertThat(context.shownRunProperty().get()).isEqualTo(model.finishedRunProperty().get());
 
-        model.useSpec(spec(List.of(8.0, 12.0, 16.0, 20.0, 24.0, 28.0)));
+        context.specProperty().set(spec(List.of(8.0, 12.0, 16.0, 20.0, 24.0, 28.0)));
         CompletableFuture<RunOutcome> second = model.start(true);
         Set<Long> pids = new HashSet<>();
         waitUntil(Duration.ofSeconds(25), () -> {
