@@ -24,6 +24,7 @@ public final class AppContext implements AutoCloseable {
     private final ObjectProperty<Dataset> dataset = new SimpleObjectProperty<>(this, "dataset");
     private final ObjectProperty<ExperimentSpec> spec = new SimpleObjectProperty<>(this, "spec");
     private final ObjectProperty<Long> shownRun = new SimpleObjectProperty<>(this, "shownRun");
+    private final ObjectProperty<Long> resumeRequest = new SimpleObjectProperty<>(this, "resumeRequest");
     private final StringProperty workers = new SimpleStringProperty(this, "workers", "auto");
     private final Path storeFile;
     private final Preferences preferences;
@@ -69,6 +70,14 @@ public final class AppContext implements AutoCloseable {
      */
     public StringProperty workersProperty() {
         return workers;
+    }
+
+    /**
+     * The id of a stored run the user asked to resume (History's "Resume"); the Run view runs its
+     * missing trials and the Run tab comes forward.
+     */
+    public ObjectProperty<Long> resumeRequestProperty() {
+        return resumeRequest;
     }
 
     public Path storeFile() {

@@ -11,6 +11,12 @@ package io.kinefold.ui.history;
  * @param status the run's status in lower case
  * @param trials trials done / total
  * @param wallTime wall time over all sessions, {@code m:ss}
+ * @param best the best mean accuracy per model kind, e.g. {@code pose 0.99 · start 0.84–0.94}
  */
 public record HistoryRow(long id, String started, String experiment, String mode, int workers, String status,
-                         String trials, String wallTime) {}
+                         String trials, String wallTime, String best) {
+    /** Whether the run has trials left to run. */
+    public boolean resumable() {
+        return !status.equals("succeeded");
+    }
+}

@@ -34,6 +34,9 @@ public final class HistoryView {
     @FXML private Button refreshButton;
     @FXML private MenuButton exportButton;
     @FXML private Button deleteButton;
+    @FXML private Button openButton;
+    @FXML private Button resumeButton;
+    @FXML private TableColumn<HistoryRow, String> bestColumn;
     @FXML private TableView<HistoryRow> runTable;
     @FXML private TableColumn<HistoryRow, Long> idColumn;
     @FXML private TableColumn<HistoryRow, String> startedColumn;
@@ -68,6 +71,17 @@ public final class HistoryView {
         column(statusColumn, HistoryRow::status);
         column(trialsColumn, HistoryRow::trials);
         column(wallColumn, HistoryRow::wallTime);
+        column(bestColumn, HistoryRow::best);
+        runTable.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                open();
+            }
+        });
+        runTable.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                open();
+            }
+        });
         runTable.setItems(model.rows());
         runTable.setPlaceholder(new Label("No runs yet: start one in the Run tab, then press Refresh"));
         runTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> model.selectedProperty().set(row));
@@ -85,6 +99,10 @@ public final class HistoryView {
         refreshButton.disableProperty().bind(model.loadingProperty());
         exportButton.disableProperty().bind(model.loadingProperty().or(model.selectedProperty().isNull()));
         deleteButton.disableProperty().bind(model.loadingProperty().or(model.selectedProperty().isNull()));
+        openButton.disableProperty().bind(model.selectedProperty().isNull());
+        resumeButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> model.selectedProperty().get() == null || !model.selectedProperty().get().resumable(),
+                model.selectedProperty()));
         statusLabel.textProperty().bind(model.statusProperty());
 
         root.sceneProperty().addListener((obs, old, scene) -> {
@@ -137,6 +155,16 @@ public final class HistoryView {
         if (file != null) {
             model.export(row, format, file.toPath());
         }
+    }
+
+    @FXML
+    private void open() {
+        model.open(model.selectedProperty().get());
+    }
+
+    @FXML
+    private void resume() {
+        model.resume(model.selectedProperty().get());
     }
 
     @FXML

@@ -1,10 +1,13 @@
 package io.kinefold.ui.history;
 
 import io.kinefold.data.DatasetException;
+import io.kinefold.data.ModelId;
+import io.kinefold.data.ModelKind;
 import io.kinefold.exec.RunService;
 import io.kinefold.experiment.RunInfo;
 import io.kinefold.experiment.RunReport;
 import io.kinefold.experiment.SpecException;
+import io.kinefold.experiment.TrialResult;
 import io.kinefold.report.ExportFormat;
 import io.kinefold.report.Exporter;
 import io.kinefold.report.ReportExtras;
@@ -15,7 +18,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -59,7 +68,7 @@ public final class HistoryViewModel {
         loading.set(true);
         return background(() -> {
             try (Store store = Store.open(context.storeFile())) {
-                List<HistoryRow> read = store.runs().stream().map(HistoryViewModel::row).toList();
+                List<HistoryRow> read = store.runs().stream().map(run -> row(run, store.trialResults(run.id()))).toList();
                 ui(() -> {
                     Long keep = selected.get() == null ? null : selected.get().id();
                     rows.setAll(read);
@@ -143,11 +152,56 @@ public final class HistoryViewModel {
         fxThread.execute(change);
     }
 
-    static HistoryRow row(RunInfo run) {
+    /** Shows the run in the Results view. */
+    public void open(HistoryRow row) {
+        if (row != null) {
+            context.shownRunProperty().set(null);
+            context.shownRunProperty().set(row.id());
+        }
+    }
+
+    /** Asks the Run view to run the trials the run still lacks. */
+    public void resume(HistoryRow row) {
+        if (row != null && row.resumable()) {
+            context.resumeRequestProperty().set(null);
+            context.resumeRequestProperty().set(row.id());
+        }
+    }
+
+    static HistoryRow row(RunInfo run, List<TrialResult> results) {
         String started = run.started() == null ? "" : STARTED.format(run.started().atZone(ZoneId.systemDefault()));
         return new HistoryRow(run.id(), started, run.experimentName(), run.mode(), run.workers(),
                 run.status().name().toLowerCase(Locale.ROOT), run.trialsDone() + " / " + run.trialsTotal(),
-                clock(run.wallSeconds()));
+                clock(run.wallSeconds()), best(results));
+    }
+
+    /**
+     * The best grid point's mean accuracy of each model, by kind: one figure when the kind has one
+     * model, the range over its models otherwise; empty before any trial succeeded.
+     */
+    static String best(List<TrialResult> results) {
+        // model → grid point → accuracies
+        Map<ModelId, Map<Integer, double[]>> sums = new TreeMap<>(Comparator.comparing(ModelId::toString));
+        for (TrialResult r : results) {
+            if (r.metrics() != null) {
+                double[] s = sums.computeIfAbsent(r.trial().model(), m -> new HashMap<>())
+                        .computeIfAbsent(r.trial().gridPoint(), g -> new double[2]);
+                s[0] += r.metrics().accuracy();
+                s[1]++;
+            }
+        }
+        Map<ModelKind, double[]> ranges = new EnumMap<>(ModelKind.class);
+        sums.forEach((model, points) -> {
+            double best = points.values().stream().mapToDouble(s -> s[0] / s[1]).max().orElse(Double.NaN);
+            double[] range = ranges.computeIfAbsent(model.kind(), k -> new double[] {best, best});
+            range[0] = Math.min(range[0], best);
+            range[1] = Math.max(range[1], best);
+        });
+        List<String> parts = new ArrayList<>();
+        ranges.forEach((kind, range) -> parts.add(kind.prefix() + " " + (range[0] == range[1]
+                ? String.format(Locale.ROOT, "%.2f", range[0])
+                : String.format(Locale.ROOT, "%.2f–%.2f", range[0], range[1]))));
+        return String.join(" · ", parts);
     }
 
     static String clock(double seconds) {

@@ -123,6 +123,11 @@ public final class RunViewModel {
         context.specProperty().addListener((obs, old, spec) -> describeSpec());
         context.datasetProperty().addListener((obs, old, dataset) -> describeSpec());
         describeSpec();
+        context.resumeRequestProperty().addListener((obs, old, runId) -> {
+            if (runId != null) {
+                resume(runId);
+            }
+        });
     }
 
     /** The view model of the app: updates on the FX thread. */
@@ -227,24 +232,71 @@ public final class RunViewModel {
             count = parsed.get();
             auto = workers.get().strip().equalsIgnoreCase("auto");
         }
-        resetForRun(count.reason(), chosen.name());
+        resetForRun(count.reason(), "“" + chosen.name() + "”");
         boolean autoCount = auto;
+        inBackground(applied, store -> {
+            RunService.Prepared prepared = RunService.prepare(chosen, dataset.root(), Path.of("."));
+            Comparer comparer = new Comparer(new RunService(store), prepared);
+            int trials = prepared.plan().trialCount();
+            if (mode == Mode.COMPARE) {
+                return compare(comparer, trials, count, autoCount);
+            }
+            String name = mode == Mode.POOL ? "pool" : "single";
+            ui(() -> progressText.set("0 / " + trials + " trials · starting workers"));
+            RunOutcome outcome = comparer.run(name, count.workers(), executors(count, autoCount), new Listener()).outcome();
+            ui(() -> applyOutcome(outcome));
+            return outcome;
+        });
+        return applied;
+    }
+
+    /**
+     * Runs the trials a stored run still lacks, in the pool with the chosen worker count, on the
+     * dataset and spec stored with it. The future completes once the outcome is applied.
+     */
+    public CompletableFuture<RunOutcome> resume(long runId) {
+        CompletableFuture<RunOutcome> applied = new CompletableFuture<>();
+        StringBuilder why = new StringBuilder();
+        Optional<WorkerCount> parsed = parseWorkers(workers.get(), why);
+        if (running.get()) {
+            fail("A run is going: resume run " + runId + " once it has ended", null);
+            applied.complete(null);
+            return applied;
+        }
+        if (parsed.isEmpty()) {
+            fail(why.toString(), null);
+            applied.complete(null);
+            return applied;
+        }
+        WorkerCount count = parsed.get();
+        boolean auto = workers.get().strip().equalsIgnoreCase("auto");
+        resetForRun(count.reason(), "the resume of run " + runId);
+        inBackground(applied, store -> {
+            RunService service = new RunService(store);
+            RunService.Prepared prepared = service.prepareResume(runId);
+            ui(() -> status.set("Resuming run " + runId + " (" + prepared.spec().name() + ")"));
+            RunOutcome outcome = service.execute(runId, prepared, executors(count, auto), new Listener());
+            ui(() -> applyOutcome(outcome));
+            return outcome;
+        });
+        return applied;
+    }
+
+    /** Work on the store, off the FX thread. */
+    @FunctionalInterface
+    private interface RunWork {
+        RunOutcome run(Store store) throws SpecException, DatasetException, StoreException;
+    }
+
+    /**
+     * Runs the work on the background executor with the store open; every failure becomes a
+     * plain-word error with details, and the future completes once the result is applied.
+     */
+    private void inBackground(CompletableFuture<RunOutcome> applied, RunWork work) {
         context.background().execute(() -> {
             RunOutcome outcome = null;
             try (Store store = Store.open(context.storeFile())) {
-                RunService.Prepared prepared = RunService.prepare(chosen, dataset.root(), Path.of("."));
-                Comparer comparer = new Comparer(new RunService(store), prepared);
-                int trials = prepared.plan().trialCount();
-                if (mode == Mode.COMPARE) {
-                    outcome = compare(comparer, trials, count, autoCount);
-                } else {
-                    String name = mode == Mode.POOL ? "pool" : "single";
-                    ui(() -> progressText.set("0 / " + trials + " trials · starting workers"));
-                    Comparer.ModeRun run = comparer.run(name, count.workers(), executors(count, autoCount), new Listener());
-                    outcome = run.outcome();
-                    RunOutcome finished = outcome;
-                    ui(() -> applyOutcome(finished));
-                }
+                outcome = work.run(store);
             } catch (SpecException e) {
                 uiFail("The experiment cannot run on this dataset", e.getMessage());
             } catch (DatasetException e) {
@@ -261,7 +313,6 @@ public final class RunViewModel {
                 fxThread.execute(() -> applied.complete(result));
             }
         });
-        return applied;
     }
 
     /**
@@ -361,7 +412,7 @@ public final class RunViewModel {
             finishedRun.set(null);
             timeline.clear();
             progress.set(0);
-            progressText.set("Preparing “" + specName + "” …");
+            progressText.set("Preparing " + specName + " …");
             status.set("Starting…");
             error.set(null);
             errorDetails.set(null);

@@ -17,6 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import io.kinefold.data.ModelId;
+import io.kinefold.experiment.Metrics;
+import io.kinefold.experiment.Trial;
+import io.kinefold.experiment.TrialResult;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -119,11 +125,35 @@ class HistoryViewModelTest {
         HistoryRow row = model.rows().get(0);
         assertThat(row.status()).isEqualTo("succeeded");
         assertThat(row.trials()).isEqualTo("2 / 2");
+        assertThat(row.best()).matches("start \\d\\.\\d\\d");
+        assertThat(row.resumable()).isFalse();
+        model.open(row);
+        assertThat(context.shownRunProperty().get()).isEqualTo(row.id());
+        model.resume(row);
+        assertThat(context.resumeRequestProperty().get()).as("a finished run has nothing to resume").isNull();
         Path out = dir.resolve("reports").resolve(HistoryViewModel.suggestedName(row, ExportFormat.CSV));
 
         model.export(row, ExportFormat.CSV, out).get(60, TimeUnit.SECONDS);
 
         assertThat(model.statusProperty().get()).startsWith("Wrote ").endsWith("run-" + row.id() + ".csv");
         assertThat(Files.readString(out)).startsWith("model,grid_point");
+    }
+
+    @Test
+    void bestAccuracyIsTheBestGridPointPerModelAsARangePerKind() {
+        Trial a0 = new Trial(ModelId.parse("start:squat"), 0, Map.of(), 0);
+        Trial a1 = new Trial(ModelId.parse("start:squat"), 1, Map.of(), 0);
+        Trial b0 = new Trial(ModelId.parse("start:lunge"), 0, Map.of(), 0);
+        Trial p0 = new Trial(ModelId.parse("pose"), 0, Map.of(), 0);
+        Trial p0f1 = new Trial(ModelId.parse("pose"), 0, Map.of(), 1);
+        List<TrialResult> results = List.of(ok(a0, 0.5), ok(a1, 0.8), ok(b0, 0.6), ok(p0, 0.9), ok(p0f1, 0.7),
+                TrialResult.failed(new Trial(ModelId.parse("rep:squat"), 0, Map.of(), 0), "died", "w1", 1));
+
+        assertThat(HistoryViewModel.best(results)).isEqualTo("pose 0.80 · start 0.60–0.80");
+        assertThat(HistoryViewModel.best(List.of())).isEmpty();
+    }
+
+    private static TrialResult ok(Trial trial, double accuracy) {
+        return TrialResult.succeeded(trial, new Metrics(accuracy, accuracy, new int[][] {{1}}, 1, 1, 1, 1), "w1", 1);
     }
 }

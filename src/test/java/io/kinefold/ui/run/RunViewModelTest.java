@@ -8,6 +8,7 @@ import io.kinefold.exec.RunOutcome;
 import io.kinefold.experiment.ExperimentSpec;
 import io.kinefold.experiment.ModelGrid;
 import io.kinefold.experiment.RunInfo;
+import io.kinefold.experiment.Status;
 import io.kinefold.store.Store;
 import io.kinefold.ui.common.AppContext;
 import java.nio.file.Path;
@@ -143,7 +144,7 @@ class RunViewModelTest {
         });
         model.workerRows().forEach(r -> pids.add(r.pid()));
         model.cancel();
-        second.get(10, TimeUnit.SECONDS);
+        RunOutcome cancelled = second.get(10, TimeUnit.SECONDS);
 
         assertThat(model.runningProperty().get()).isFalse();
         assertThat(model.statusProperty().get()).isEqualTo(RunViewModel.CANCELLED_TEXT);
@@ -152,6 +153,14 @@ class RunViewModelTest {
         assertThat(pids).isNotEmpty();
         Thread.sleep(2000);
         assertThat(pids).noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+
+        // History's Resume: the missing trials run, the finished ones are not run again.
+        assertThat(cancelled.status()).isEqualTo(Status.CANCELLED);
+        int before = cancelled.ranNow();
+        context.resumeRequestProperty().set(cancelled.runId());
+        waitUntil(Duration.ofSeconds(60), () -> !model.runningProperty().get());
+        assertThat(model.statusProperty().get()).startsWith("Run " + cancelled.runId() + " succeeded: 18 trials");
+        assertThat(model.timeline()).hasSize(18 - before);
     }
 
     private static ExperimentSpec spec(List<Double> units) {
