@@ -6,19 +6,51 @@ import io.kinefold.ui.common.AppContext;
 import io.kinefold.ui.dataset.DatasetView;
 import io.kinefold.ui.history.HistoryView;
 import io.kinefold.ui.run.RunView;
+import io.kinefold.ui.run.RunViewModel;
+import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.geometry.Insets;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.StackPane;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
-/** The workbench window: one tab per view, all sharing one {@link AppContext}. */
+/**
+ * The workbench window: one tab per view, all sharing one {@link AppContext}. Remembers its size,
+ * position and tab; Ctrl+1…5 bring a tab forward; closing it while a run is going asks first and
+ * then ends every worker.
+ */
 public final class WorkbenchApp extends Application {
+    static final String WIDTH = "window.width";
+    static final String HEIGHT = "window.height";
+    static final String X = "window.x";
+    static final String Y = "window.y";
+    static final String MAXIMIZED = "window.maximized";
+    static final String TAB = "window.tab";
+
     private AppContext context;
+    private RunViewModel run;
+    private boolean ownContext;
+
+    /** The app as {@code kinefold} starts it: the user's store and preferences. */
+    public WorkbenchApp() {}
+
+    /** The app on a given context: tests use a store and preferences of their own. */
+    public WorkbenchApp(AppContext context) {
+        this.context = context;
+    }
 
     public static void launchApp(String[] args) {
         Application.launch(WorkbenchApp.class, args);
@@ -26,23 +58,91 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        context = new AppContext(Store.defaultPath());
-        TabPane tabs = new TabPane(
-                tab("Dataset", DatasetView.create(context)),
-                tab("Experiment", placeholder("Experiment design comes next: use kinefold run SPEC meanwhile.")),
-                tab("Run", RunView.create(context)),
-                tab("Results", placeholder("Results come next: use History to export a run, or kinefold export RUN_ID.")),
-                tab("History", HistoryView.create(context)));
+        if (context == null) {
+            context = new AppContext(Store.defaultPath());
+            ownContext = true;
+        }
+        run = RunViewModel.forApp(context);
+        Tab dataset = new Tab("Dataset", DatasetView.create(context));
+        Tab experiment = new Tab("Experiment", placeholder("Experiment design comes next: use kinefold run SPEC meanwhile."));
+        Tab runTab = new Tab("Run", RunView.create(run));
+        Tab results = new Tab("Results", placeholder("Results come next: use History to export a run, or kinefold export RUN_ID."));
+        Tab history = new Tab("History", HistoryView.create(context));
+        TabPane tabs = new TabPane(dataset, experiment, runTab, results, history);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        Scene scene = new Scene(tabs, 1200, 780);
+        context.shownRunProperty().addListener((obs, old, id) -> {
+            if (id != null) {
+                tabs.getSelectionModel().select(results);
+            }
+        });
+        context.resumeRequestProperty().addListener((obs, old, id) -> {
+            if (id != null) {
+                tabs.getSelectionModel().select(runTab);
+            }
+        });
+
+        Preferences prefs = context.preferences();
+        Scene scene = new Scene(tabs, 1280, 820);
         scene.getStylesheets().add(WorkbenchApp.class.getResource("kinefold.css").toExternalForm());
+        for (int i = 0; i < tabs.getTabs().size(); i++) {
+            int index = i;
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(i + 1)),
+                    KeyCombination.SHORTCUT_DOWN), () -> tabs.getSelectionModel().select(index));
+        }
+        tabs.getSelectionModel().select(Math.max(0, Math.min(prefs.getInt(TAB, 0), tabs.getTabs().size() - 1)));
         stage.setTitle(AppInfo.NAME + " " + AppInfo.version());
         stage.setScene(scene);
+        placeOnScreen(stage, prefs);
+        if (prefs.getDouble(WIDTH, 0) >= 400 && prefs.getDouble(HEIGHT, 0) >= 300) {
+            stage.setWidth(prefs.getDouble(WIDTH, 0));
+            stage.setHeight(prefs.getDouble(HEIGHT, 0));
+        }
+        stage.setOnCloseRequest(e -> confirmClose(stage, e));
         stage.show();
+        stage.setMaximized(prefs.getBoolean(MAXIMIZED, false));
+        stage.setOnHidden(e -> remember(stage, tabs, prefs));
     }
 
-    private static Tab tab(String title, Parent content) {
-        return new Tab(title, content);
+    /** The remembered position, if it is still on a screen (a monitor may have gone since). */
+    private static void placeOnScreen(Stage stage, Preferences prefs) {
+        double x = prefs.getDouble(X, Double.NaN);
+        double y = prefs.getDouble(Y, Double.NaN);
+        if (!Double.isNaN(x) && !Double.isNaN(y)
+                && !Screen.getScreensForRectangle(new Rectangle2D(x, y, 100, 40)).isEmpty()) {
+            stage.setX(x);
+            stage.setY(y);
+        }
+    }
+
+    private static void remember(Stage stage, TabPane tabs, Preferences prefs) {
+        prefs.putBoolean(MAXIMIZED, stage.isMaximized());
+        if (!stage.isMaximized()) {
+            prefs.putDouble(WIDTH, stage.getWidth());
+            prefs.putDouble(HEIGHT, stage.getHeight());
+            prefs.putDouble(X, stage.getX());
+            prefs.putDouble(Y, stage.getY());
+        }
+        prefs.putInt(TAB, tabs.getSelectionModel().getSelectedIndex());
+    }
+
+    /** Closing while a run is going asks; quitting then ends every worker, finished trials stay stored. */
+    private void confirmClose(Stage stage, WindowEvent event) {
+        if (!run.runningProperty().get()) {
+            return;
+        }
+        ButtonType quit = new ButtonType("Stop the run and quit", ButtonBar.ButtonData.OK_DONE);
+        ButtonType keep = new ButtonType("Keep running", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
+                "Its workers are stopped. Trials already finished stay stored; resume the run from History later.",
+                quit, keep);
+        alert.setTitle("A run is going");
+        alert.setHeaderText("Quit while the run is going?");
+        alert.initOwner(stage);
+        if (alert.showAndWait().filter(quit::equals).isEmpty()) {
+            event.consume();
+            return;
+        }
+        run.cancel();
     }
 
     private static Parent placeholder(String text) {
@@ -55,7 +155,10 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void stop() {
-        if (context != null) {
+        if (run != null) {
+            run.cancel();
+        }
+        if (context != null && ownContext) {
             context.close();
         }
     }

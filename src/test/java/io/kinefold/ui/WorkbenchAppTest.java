@@ -2,7 +2,13 @@ package io.kinefold.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kinefold.ui.common.AppContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.prefs.Preferences;
 import javafx.scene.control.Tab;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -14,9 +20,53 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchAppTest {
 
+    private AppContext context;
+
     @Start
-    void start(Stage stage) {
-        new WorkbenchApp().start(stage);
+    void start(Stage stage) throws Exception {
+        Path dir = Files.createTempDirectory("kinefold-app");
+        context = new AppContext(dir.resolve("t.db"), Preferences.userRoot().node("io/kinefold/test/app"));
+        context.preferences().clear();
+        new WorkbenchApp(context).start(stage);
+    }
+
+    @AfterEach
+    void tearDown() {
+        context.close();
+    }
+
+    @Test
+    void bringsResultsForwardWhenARunIsShownAndRunWhenOneIsResumed(FxRobot robot) {
+        TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
+        robot.interact(() -> context.shownRunProperty().set(42L));
+        assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Results");
+
+        robot.interact(() -> context.resumeRequestProperty().set(4242L));
+        assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Run");
+    }
+
+    @Test
+    void switchesTabsWithCtrlAndADigit(FxRobot robot) {
+        TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
+        assertThat(tabs.getSelectionModel().getSelectedIndex()).isEqualTo(4);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        assertThat(tabs.getSelectionModel().getSelectedIndex()).isEqualTo(1);
+    }
+
+    @Test
+    void remembersTheWindowSizeAndTabWhenClosed(FxRobot robot) {
+        Stage stage = (Stage) robot.listWindows().get(0);
+        TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
+        robot.interact(() -> {
+            tabs.getSelectionModel().select(2);
+            stage.setWidth(1000);
+            stage.setHeight(700);
+            stage.hide();
+        });
+        assertThat(context.preferences().getInt(WorkbenchApp.TAB, -1)).isEqualTo(2);
+        assertThat(context.preferences().getDouble(WorkbenchApp.WIDTH, 0)).isEqualTo(1000.0);
+        assertThat(context.preferences().getDouble(WorkbenchApp.HEIGHT, 0)).isEqualTo(700.0);
     }
 
     @Test

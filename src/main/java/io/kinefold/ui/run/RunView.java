@@ -30,6 +30,9 @@ import javafx.scene.layout.VBox;
 /** Controller of {@code run_view.fxml}: binds the controls to a {@link RunViewModel}. */
 public final class RunView {
     private static final KeyCombination CANCEL = new KeyCodeCombination(KeyCode.ESCAPE);
+    private static final KeyCombination RUN = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination COMPARE =
+            new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
 
     private final RunViewModel model;
 
@@ -137,10 +140,12 @@ public final class RunView {
 
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {
-                old.getAccelerators().remove(CANCEL);
+                old.getAccelerators().keySet().removeAll(java.util.List.of(CANCEL, RUN, COMPARE));
             }
             if (scene != null) {
                 scene.getAccelerators().put(CANCEL, this::cancel);
+                scene.getAccelerators().put(RUN, () -> fire(poolButton));
+                scene.getAccelerators().put(COMPARE, () -> fire(compareButton));
             }
         });
     }
@@ -157,6 +162,12 @@ public final class RunView {
                 setText(empty || item == null || item.isNaN() ? null : String.format(Locale.ROOT, format, item));
             }
         };
+    }
+
+    private static void fire(Button button) {
+        if (!button.isDisabled()) {
+            button.fire();
+        }
     }
 
     @FXML
