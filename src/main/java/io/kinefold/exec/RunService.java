@@ -4,6 +4,7 @@ import io.kinefold.data.Dataset;
 import io.kinefold.data.DatasetException;
 import io.kinefold.data.DatasetLoader;
 import io.kinefold.experiment.ExperimentSpec;
+import io.kinefold.experiment.ModelFacts;
 import io.kinefold.experiment.Plan;
 import io.kinefold.experiment.Planner;
 import io.kinefold.experiment.Results;
@@ -79,8 +80,10 @@ public final class RunService {
     /** Stores a new run of the prepared spec and returns its id. */
     public long createRun(Prepared prepared, String mode, int workers) {
         long experiment = store.createExperiment(prepared.spec());
-        return store.createRun(experiment, mode, workers, prepared.datasetDir().toString(),
+        long runId = store.createRun(experiment, mode, workers, prepared.datasetDir().toString(),
                 MachineInfo.provenance(prepared.workload().fingerprint()), prepared.plan().trialCount());
+        store.recordRunModels(runId, ModelFacts.of(prepared.plan(), prepared.workload()));
+        return runId;
     }
 
     /** Loads what a stored run needs to go on: its spec and dataset. */
@@ -193,9 +196,17 @@ public final class RunService {
 
     /** Everything stored about a run, summarised, for export. */
     public RunReport report(long runId) throws StoreException, SpecException, DatasetException {
-        Prepared prepared = prepareResume(runId);
-        RunInfo info = store.run(runId).orElseThrow();
+        RunInfo info = store.run(runId).orElseThrow(() -> new StoreException("no run " + runId + " in " + store.file()));
         List<TrialResult> results = store.trialResults(runId);
+        List<ModelFacts> facts = store.runModels(runId);
+        if (!facts.isEmpty()) {
+            // What the run stored is enough: the dataset may have moved since.
+            ExperimentSpec spec = store.spec(runId);
+            Plan plan = Planner.replan(spec, facts.stream().map(ModelFacts::model).toList());
+            return new RunReport(info, spec, store.provenance(runId), Results.summarize(plan, facts, results), results);
+        }
+        // Runs stored before version 4 of the store kept no classes: read them from the dataset.
+        Prepared prepared = prepareResume(runId);
         return new RunReport(info, prepared.spec(), store.provenance(runId),
                 Results.summarize(prepared.plan(), prepared.workload(), results), results);
     }

@@ -87,6 +87,29 @@ public final class Planner {
         return new Plan(spec, List.copyOf(plans.values()));
     }
 
+    /**
+     * The plan of a stored run without its dataset: the given models (as planned when the run was
+     * created, wildcards already expanded) with the grids their spec gives them. The spec was
+     * checked then; a model no grid of the spec names is a {@link SpecException}.
+     */
+    public static Plan replan(ExperimentSpec spec, List<ModelId> models) throws SpecException {
+        List<ModelPlan> plans = new ArrayList<>();
+        for (ModelId id : models) {
+            ModelGrid grid = spec.models().stream()
+                    .filter(g -> g.model().strip().equals(id.toString())).findFirst()
+                    .or(() -> spec.models().stream()
+                            .filter(g -> g.model().strip().equals(id.kind().prefix() + ":*")).findFirst())
+                    .orElseThrow(() -> new SpecException("models: no grid for " + id + " in the stored spec"));
+            List<String> problems = new ArrayList<>();
+            List<Hyperparameters> points = points(id.kind(), grid, "models (" + id + ")", problems);
+            if (points == null) {
+                throw new SpecException(problems);
+            }
+            plans.add(new ModelPlan(id, points));
+        }
+        return new Plan(spec, plans);
+    }
+
     private static List<Hyperparameters> points(ModelKind kind, ModelGrid grid, String at, List<String> problems) {
         List<ParamDef> defs = Params.defs(kind);
         int before = problems.size();

@@ -1,5 +1,6 @@
 package io.kinefold.experiment;
 
+import io.kinefold.data.ModelId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,13 +15,24 @@ public final class Results {
     private Results() {}
 
     public static List<ModelSummary> summarize(Plan plan, Workload workload, List<TrialResult> results) {
+        return summarize(plan, ModelFacts.of(plan, workload), results);
+    }
+
+    /** As above, with the classes and majority rates stored with the run instead of its dataset. */
+    public static List<ModelSummary> summarize(Plan plan, List<ModelFacts> facts, List<TrialResult> results) {
+        Map<ModelId, ModelFacts> factsById = new HashMap<>();
+        facts.forEach(f -> factsById.put(f.model(), f));
         Map<String, TrialResult> byKey = new HashMap<>();
         for (TrialResult r : results) {
             byKey.put(r.trial().key(), r);
         }
         List<ModelSummary> summaries = new ArrayList<>();
         for (ModelPlan m : plan.models()) {
-            List<String> classes = workload.classes(m.model());
+            ModelFacts fact = factsById.get(m.model());
+            if (fact == null) {
+                throw new IllegalArgumentException("no classes known for " + m.model());
+            }
+            List<String> classes = fact.classes();
             List<GridPointSummary> points = new ArrayList<>();
             List<double[]> foldAccuracies = new ArrayList<>();
             List<double[]> foldSizes = new ArrayList<>();
@@ -63,7 +75,7 @@ public final class Results {
             int runnerUp = best < 0 ? -1 : rank(points, best);
             Significance significance = runnerUp < 0 ? null
                     : correctedTTest(best, runnerUp, foldAccuracies.get(best), foldAccuracies.get(runnerUp), foldSizes.get(best));
-            summaries.add(new ModelSummary(m.model(), classes, workload.majorityRate(m.model()), points, best, significance));
+            summaries.add(new ModelSummary(m.model(), classes, fact.majorityRate(), points, best, significance));
         }
         return summaries;
     }

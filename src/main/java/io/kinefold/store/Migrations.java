@@ -106,7 +106,17 @@ final class Migrations {
                         result_json TEXT    NOT NULL
                     )""",
                     "CREATE INDEX comparisons_single ON comparisons (single_run)",
-                    "CREATE INDEX comparisons_pool ON comparisons (pool_run)")));
+                    "CREATE INDEX comparisons_pool ON comparisons (pool_run)")),
+            new Migration(4, "models of a run with their classes, so results open without the dataset", List.of(
+                    """
+                    CREATE TABLE run_models (
+                        run_id        INTEGER NOT NULL REFERENCES runs (id),
+                        position      INTEGER NOT NULL,
+                        model         TEXT    NOT NULL,
+                        classes_json  TEXT    NOT NULL,
+                        majority_rate REAL,
+                        PRIMARY KEY (run_id, position)
+                    )""")));
 
     static final int LATEST = ALL.get(ALL.size() - 1).version();
 

@@ -10,6 +10,7 @@ import io.kinefold.experiment.Metrics;
 import io.kinefold.experiment.Provenance;
 import io.kinefold.experiment.RunInfo;
 import io.kinefold.experiment.SpecException;
+import io.kinefold.experiment.ModelFacts;
 import io.kinefold.experiment.SpecIo;
 import io.kinefold.experiment.Status;
 import io.kinefold.experiment.Trial;
@@ -386,6 +387,46 @@ public final class Store implements AutoCloseable {
                 });
     }
 
+    /** Stores the models of a new run with their classes and majority rates, in plan order. */
+    public void recordRunModels(long runId, List<ModelFacts> models) {
+        transaction("record the models of run " + runId, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO run_models (run_id, position, model, classes_json, majority_rate) VALUES (?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < models.size(); i++) {
+                    ModelFacts m = models.get(i);
+                    ps.setLong(1, runId);
+                    ps.setInt(2, i);
+                    ps.setString(3, m.model().toString());
+                    ps.setString(4, json(m.classes()));
+                    ps.setDouble(5, m.majorityRate());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** The models stored with the run, in plan order; empty for a run stored before they were. */
+    public List<ModelFacts> runModels(long runId) {
+        return query("read the models of run " + runId, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT model, classes_json, majority_rate FROM run_models WHERE run_id = ? ORDER BY position")) {
+                ps.setLong(1, runId);
+                List<ModelFacts> models = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        double majority = rs.getDouble(3);
+                        models.add(new ModelFacts(ModelId.parse(rs.getString(1)),
+                                read(rs.getString(2), new TypeReference<List<String>>() {}),
+                                rs.wasNull() ? Double.NaN : majority));
+                    }
+                }
+                return models;
+            }
+        });
+    }
+
     /** Stores the result of a comparison between a single-process run and a pool run; returns its id. */
     public long recordComparison(long singleRun, long poolRun, String resultJson) {
         return transaction("record the comparison of runs " + singleRun + " and " + poolRun, c -> {
@@ -517,7 +558,7 @@ public final class Store implements AutoCloseable {
                 ps.setLong(2, runId);
                 ps.executeUpdate();
             }
-            for (String table : List.of("resource_samples", "trials", "sessions")) {
+            for (String table : List.of("resource_samples", "trials", "sessions", "run_models")) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE run_id = ?")) {
                     ps.setLong(1, runId);
                     ps.executeUpdate();
