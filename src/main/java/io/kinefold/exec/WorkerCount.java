@@ -1,5 +1,6 @@
 package io.kinefold.exec;
 
+import io.kinefold.monitor.MachineInfo;
 import java.util.Locale;
 
 /**
@@ -25,6 +26,44 @@ public record WorkerCount(int workers, String reason) {
                 footprintBytes / 1e9, measured ? " (measured)" : " (until measured)");
         String limit = byMemory < byCores ? " — memory is the limit" : "";
         return new WorkerCount(workers, workers + " worker" + (workers == 1 ? "" : "s") + ": " + coresText + "; " + memoryText + limit);
+    }
+
+    /** The most workers anyone may ask for. */
+    public static final int MAX = 256;
+
+    /** Whether the text asks for the machine to choose. */
+    public static boolean isAuto(String text) {
+        return text != null && text.strip().equalsIgnoreCase("auto");
+    }
+
+    /**
+     * The count a user typed ({@code auto} or 1 to {@value #MAX}), as the command line and the
+     * workbench read it; {@code auto} chooses from this machine's cores and free memory.
+     *
+     * @throws IllegalArgumentException with the reason in words, naming what was typed
+     */
+    public static WorkerCount parse(String text) {
+        if (isAuto(text)) {
+            return auto(MachineInfo.logicalCores(), MachineInfo.availableMemoryBytes(), INITIAL_FOOTPRINT, false);
+        }
+        String t = text == null ? "" : text.strip();
+        String hint = "type auto or a number from 1 to " + MAX;
+        if (t.isEmpty()) {
+            throw new IllegalArgumentException("empty; " + hint);
+        }
+        int n;
+        try {
+            n = Integer.parseInt(t);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("“" + t + "” is not a number; " + hint);
+        }
+        if (n < 1) {
+            throw new IllegalArgumentException("at least 1 is needed to run anything; " + hint);
+        }
+        if (n > MAX) {
+            throw new IllegalArgumentException(n + " is more than " + MAX + "; " + hint);
+        }
+        return fixed(n);
     }
 
     public static WorkerCount fixed(int workers) {

@@ -121,7 +121,7 @@ class RunCommandTest {
     @Test
     void refusesABadWorkerCount() {
         assertThat(run("run", spec.toString(), "--dataset", dataset.toString(), "--workers", "many")).isEqualTo(2);
-        assertThat(err.toString()).contains("--workers: 'many' is neither a number nor auto");
+        assertThat(err.toString()).contains("--workers: “many” is not a number; type auto or a number from 1 to 256");
     }
 
     @Test

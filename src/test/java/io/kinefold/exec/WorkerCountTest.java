@@ -1,6 +1,7 @@
 package io.kinefold.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,5 +64,21 @@ class WorkerCountTest {
 
         assertThat(WorkerCount.auto(64, WorkerCount.HEADROOM + 3 * oneWorker, oneWorker, false).workers()).isEqualTo(3);
         assertThat(WorkerCount.auto(64, WorkerCount.HEADROOM + 3 * oneWorker - 1, oneWorker, false).workers()).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "0|at least 1 is needed", "many|“many” is not a number", "257|257 is more than 256", "' '|empty"})
+    void refusesCountsThatCannotRunWithTheReason(String text, String reason) {
+        assertThatThrownBy(() -> WorkerCount.parse(text))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(reason)
+                .hasMessageEndingWith("type auto or a number from 1 to 256");
+    }
+
+    @Test
+    void readsAutoAndNumbers() {
+        assertThat(WorkerCount.parse(" 3 ").workers()).isEqualTo(3);
+        assertThat(WorkerCount.parse("AUTO").workers()).isPositive();
+        assertThat(WorkerCount.isAuto(" auto")).isTrue();
     }
 }

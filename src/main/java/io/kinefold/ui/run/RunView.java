@@ -85,7 +85,7 @@ public final class RunView {
         specLabel.textProperty().bind(model.specTextProperty());
 
         workersBox.getItems().add("auto");
-        for (int n = 1; n <= Math.min(RunViewModel.MAX_WORKERS, 16); n++) {
+        for (int n = 1; n <= 16; n++) {
             workersBox.getItems().add(Integer.toString(n));
         }
         workersBox.setValue(model.workersProperty().get());

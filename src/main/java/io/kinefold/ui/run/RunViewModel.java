@@ -18,7 +18,6 @@ import io.kinefold.experiment.Status;
 import io.kinefold.experiment.Trial;
 import io.kinefold.experiment.TrialResult;
 import io.kinefold.experiment.Workload;
-import io.kinefold.monitor.MachineInfo;
 import io.kinefold.monitor.ResourceSample;
 import io.kinefold.monitor.WorkerSample;
 import io.kinefold.store.Store;
@@ -63,7 +62,6 @@ public final class RunViewModel {
     public static final int WINDOW = 120;
     /** Messages kept in the list; older ones drop off. */
     public static final int MAX_MESSAGES = 200;
-    public static final int MAX_WORKERS = 64;
     public static final String CANCELLED_TEXT = "Cancelled — finished trials are kept; resume from History";
     private static final double MIB = 1024.0 * 1024.0;
 
@@ -147,36 +145,14 @@ public final class RunViewModel {
         }
     }
 
-    private record Choice(WorkerCount count, boolean auto) {}
-
     /** The worker count the text asks for, or empty with the reason in words. */
     static Optional<WorkerCount> parseWorkers(String text, StringBuilder why) {
-        String t = text == null ? "" : text.strip();
-        if (t.equalsIgnoreCase("auto")) {
-            return Optional.of(WorkerCount.auto(MachineInfo.logicalCores(), MachineInfo.availableMemoryBytes(),
-                    WorkerCount.INITIAL_FOOTPRINT, false));
-        }
-        if (t.isEmpty()) {
-            why.append("Workers: type auto or a number from 1 to ").append(MAX_WORKERS);
-            return Optional.empty();
-        }
-        int n;
         try {
-            n = Integer.parseInt(t);
-        } catch (NumberFormatException e) {
-            why.append("Workers: “").append(t).append("” is not a number; type auto or 1 to ").append(MAX_WORKERS);
+            return Optional.of(WorkerCount.parse(text));
+        } catch (IllegalArgumentException e) {
+            why.append("Workers: ").append(e.getMessage());
             return Optional.empty();
         }
-        if (n < 1) {
-            why.append("Workers: at least 1 is needed to run anything; type auto or 1 to ").append(MAX_WORKERS);
-            return Optional.empty();
-        }
-        if (n > MAX_WORKERS) {
-            why.append("Workers: ").append(n).append(" is more than ").append(MAX_WORKERS).append("; type auto or 1 to ")
-                    .append(MAX_WORKERS);
-            return Optional.empty();
-        }
-        return Optional.of(WorkerCount.fixed(n));
     }
 
     private void validateWorkers() {
@@ -230,7 +206,7 @@ public final class RunViewModel {
                 return applied;
             }
             count = parsed.get();
-            auto = workers.get().strip().equalsIgnoreCase("auto");
+            auto = WorkerCount.isAuto(workers.get());
         }
         resetForRun(count.reason(), "“" + chosen.name() + "”");
         boolean autoCount = auto;
@@ -269,7 +245,7 @@ public final class RunViewModel {
             return applied;
         }
         WorkerCount count = parsed.get();
-        boolean auto = workers.get().strip().equalsIgnoreCase("auto");
+        boolean auto = WorkerCount.isAuto(workers.get());
         resetForRun(count.reason(), "the resume of run " + runId);
         inBackground(applied, store -> {
             RunService service = new RunService(store);

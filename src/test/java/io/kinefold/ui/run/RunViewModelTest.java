@@ -46,16 +46,16 @@ class RunViewModelTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "x", "65", ""})
+    @ValueSource(strings = {"0", "x", "257", ""})
     void refusesWorkerCountsThatCannotRunWithAReason(String text) {
         model.workersProperty().set(text);
 
-        assertThat(model.workersErrorProperty().get()).startsWith("Workers: ").contains("1 to 64");
+        assertThat(model.workersErrorProperty().get()).startsWith("Workers: ").contains("1 to 256");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"auto", "2", " 64 "})
-    void acceptsAutoAndCountsFromOneTo64(String text) {
+    @ValueSource(strings = {"auto", "2", " 256 "})
+    void acceptsAutoAndCountsFromOneTo256(String text) {
         model.workersProperty().set("x");
         model.workersProperty().set(text);
 
