@@ -57,14 +57,14 @@ public record ComparisonData(String singleHeader, String poolHeader, List<Timing
                         fixed(number(pool, "wallSeconds"), 1)),
                 new TimingRow("Trial time, summed over trials (s)", fixed(number(single, "trialSeconds"), 1),
                         fixed(number(pool, "trialSeconds"), 1)),
-                new TimingRow("Speedup over the single process (×)",
+                new TimingRow("Speedup over one process (×)",
                         Double.isFinite(number(single, "wallSeconds")) ? "1.00" : MISSING, fixed(speedup, 2)),
                 new TimingRow("Parallel efficiency (%)",
                         Double.isFinite(number(single, "wallSeconds")) ? "100" : MISSING,
                         fixed(100 * number(root, "efficiency"), 0)),
-                new TimingRow("Peak RSS of one worker (MB)", fixed(number(single, "peakRssMb"), 0),
+                new TimingRow("Peak RSS, largest worker (MB)", fixed(number(single, "peakRssMb"), 0),
                         fixed(number(pool, "peakRssMb"), 0)),
-                new TimingRow("Sum of the workers' peak RSS (MB)", fixed(number(single, "sumOfWorkerPeakRssMb"), 0),
+                new TimingRow("Peak RSS, all workers summed (MB)", fixed(number(single, "sumOfWorkerPeakRssMb"), 0),
                         fixed(number(pool, "sumOfWorkerPeakRssMb"), 0)));
 
         List<String> summary = new ArrayList<>();

@@ -51,6 +51,7 @@ import javafx.stage.Window;
 public final class ResultsView {
     static final KeyCombination EXPORT_CSV = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
     private static final PseudoClass BEST = PseudoClass.getPseudoClass("best");
+    private static final PseudoClass WEAK = PseudoClass.getPseudoClass("weak");
 
     /**
      * Where an export goes. The dialogs cannot be driven in a headless test, so tests give the view
@@ -153,6 +154,7 @@ public final class ResultsView {
         modelsLabel.setLabelFor(modelList);
         modelList.setItems(model.models());
         modelList.setPlaceholder(new Label("No models"));
+        modelList.setCellFactory(list -> new ModelCell());
         modelList.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
             if (item != null) {
                 model.selectedModelProperty().set(item);
@@ -168,6 +170,34 @@ public final class ResultsView {
 
         initComparison();
         initExportMenu();
+    }
+
+    /** The model on one line, its best accuracy against the majority rate below, in red when it does not beat it. */
+    private static final class ModelCell extends javafx.scene.control.ListCell<ModelItem> {
+        private final Label name = new Label();
+        private final Label detail = new Label();
+        private final VBox box = new VBox(2, name, detail);
+
+        ModelCell() {
+            name.getStyleClass().add("model-name");
+            detail.getStyleClass().add("model-detail");
+        }
+
+        @Override
+        protected void updateItem(ModelItem item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(null);
+            if (empty || item == null) {
+                setGraphic(null);
+                setAccessibleText(null);
+                return;
+            }
+            name.setText(item.model().toString());
+            detail.setText(item.detail());
+            detail.pseudoClassStateChanged(WEAK, item.weak());
+            setAccessibleText(item.label());
+            setGraphic(box);
+        }
     }
 
     private static <T> void select(ListView<T> list, T item) {
@@ -240,7 +270,7 @@ public final class ResultsView {
         List<TableColumn<GridPointRow, ?>> columns = new ArrayList<>();
         columns.add(gridColumn);
         for (ParamColumn p : model.paramColumns()) {
-            TableColumn<GridPointRow, Double> column = new TableColumn<>(p.label());
+            TableColumn<GridPointRow, Double> column = new TableColumn<>(twoLines(p.label()));
             column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().param(p.name())));
             column.setCellFactory(c -> new TableCell<>() {
                 @Override
@@ -257,6 +287,28 @@ public final class ResultsView {
         columns.addAll(List.of(accuracyColumn, macroF1Column, meanTimeColumn, totalTimeColumn, foldsColumn,
                 failedColumn));
         pointTable.getColumns().setAll(columns);
+    }
+
+    /**
+     * {@code Units per\nlayer}, {@code Pool\nrun 4}: headers on two lines, like the fixed ones,
+     * leave the width to the values. Breaks after a comma if there is one, else at the middle space.
+     */
+    static String twoLines(String label) {
+        if (label.length() <= 10) {
+            return label;
+        }
+        int comma = label.indexOf(", ");
+        if (comma > 0) {
+            return label.substring(0, comma) + "\n" + label.substring(comma + 2);
+        }
+        int middle = label.length() / 2;
+        int best = -1;
+        for (int i = 0; i < label.length(); i++) {
+            if (label.charAt(i) == ' ' && (best < 0 || Math.abs(i - middle) < Math.abs(best - middle))) {
+                best = i;
+            }
+        }
+        return best < 0 ? label : label.substring(0, best) + "\n" + label.substring(best + 1);
     }
 
     private static <R, T> void column(TableColumn<R, T> column, Function<R, T> value) {
@@ -362,13 +414,24 @@ public final class ResultsView {
         }
         perPointTable.setPlaceholder(new Label("The comparison lists no grid points"));
         // Tall enough for every measure, so the table does not scroll inside the scrolling tab.
-        totalsTable.prefHeightProperty().bind(Bindings.size(totalsTable.getItems()).add(1.3)
-                .multiply(totalsTable.getFixedCellSize()));
-        totalsTable.minHeightProperty().bind(totalsTable.prefHeightProperty());
+        fitRows(totalsTable, 2, Integer.MAX_VALUE);
+        fitRows(perPointTable, 1, 12);
         cpuChart.setData(model.cpuSeries());
         memoryChart.setData(model.memorySeries());
         model.comparisonProperty().addListener((obs, old, data) -> showComparison(data));
         showComparison(model.comparisonProperty().get());
+    }
+
+    /**
+     * Makes a table as tall as its rows (up to {@code most}), so that it does not scroll inside the
+     * scrolling tab nor trail empty rows.
+     */
+    private static void fitRows(TableView<?> table, int headerLines, int most) {
+        double row = table.getFixedCellSize();
+        table.prefHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.max(1, Math.min(most, table.getItems().size())) * row + 12 + 16 * headerLines,
+                table.getItems()));
+        table.minHeightProperty().bind(table.prefHeightProperty());
     }
 
     private void showComparison(ComparisonData data) {
@@ -379,8 +442,8 @@ public final class ResultsView {
             summaryBox.getChildren().clear();
             return;
         }
-        singleColumn.setText(data.singleHeader());
-        poolColumn.setText(data.poolHeader());
+        singleColumn.setText(twoLines(data.singleHeader()));
+        poolColumn.setText(twoLines(data.poolHeader()));
         totalsTable.getItems().setAll(data.totals());
         perPointTable.getItems().setAll(data.perGridPoint());
         summaryBox.getChildren().clear();

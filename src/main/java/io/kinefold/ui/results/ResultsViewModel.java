@@ -214,8 +214,17 @@ public final class ResultsViewModel {
 
     static ModelItem item(ModelSummary m) {
         GridPointSummary best = m.bestPoint();
-        String bestText = best == null ? "no successful fold" : "best " + fixed(best.accuracy().mean(), 3);
-        return new ModelItem(m.model(), m.model() + " — " + bestText + ", majority " + fixed(m.majorityRate(), 3));
+        String detail;
+        boolean belowMajority = false;
+        if (best == null) {
+            detail = "no successful fold";
+        } else {
+            double accuracy = best.accuracy().mean();
+            belowMajority = accuracy < m.majorityRate();
+            detail = "best " + fixed(accuracy, 3) + (belowMajority ? " — below majority " : " · majority ")
+                    + fixed(m.majorityRate(), 3);
+        }
+        return new ModelItem(m.model(), detail, belowMajority || best == null);
     }
 
     private Optional<ModelSummary> summary(ModelId model) {
@@ -309,9 +318,9 @@ public final class ResultsViewModel {
         String t = Double.isNaN(s.t()) ? MISSING : Double.isInfinite(s.t()) ? (s.t() > 0 ? "∞" : "−∞")
                 : String.format(Locale.ROOT, "%.2f", s.t());
         return String.format(Locale.ROOT,
-                "Best g%d beats runner-up g%d by %s accuracy (corrected t = %s, %s): %s at 0.05.",
+                "Best g%d beats runner-up g%d by %s accuracy (corrected t = %s, %s): %s.",
                 s.best(), s.runnerUp(), fixed(s.meanDifference(), 3), t, p,
-                s.significant() ? "significant" : "not significant, the lead may be chance");
+                s.significant() ? "significant at 0.05" : "not significant at 0.05, so the lead may be chance");
     }
 
     private void showConfusion(GridPointRow row) {

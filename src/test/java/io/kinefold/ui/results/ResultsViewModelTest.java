@@ -78,7 +78,7 @@ class ResultsViewModelTest {
         assertThat(model.headerProperty().get()).startsWith("Run " + run.runId() + " · results-test · single, 1 worker")
                 .contains("succeeded").endsWith("4 / 4 trials");
         assertThat(model.models()).extracting(ModelItem::model).containsExactly(FinishedRun.MODEL);
-        assertThat(model.models().get(0).label()).startsWith("start:squat — best 0.").contains("majority 0.");
+        assertThat(model.models().get(0).label()).startsWith("start:squat — best 0.").contains(" majority 0.");
         assertThat(model.selectedModelProperty().get()).isEqualTo(model.models().get(0));
         assertThat(model.paramColumns()).extracting(ParamColumn::label)
                 .containsExactly("Units per layer");
@@ -131,7 +131,7 @@ class ResultsViewModelTest {
         assertThat(model.significanceProperty().get())
                 .startsWith("Best g" + s.best() + " beats runner-up g" + s.runnerUp() + " by ")
                 .contains("corrected t = ")
-                .endsWith(s.significant() ? ": significant at 0.05." : ": not significant, the lead may be chance at 0.05.");
+                .endsWith(s.significant() ? ": significant at 0.05." : ": not significant at 0.05, so the lead may be chance.");
     }
 
     @Test
@@ -256,8 +256,8 @@ class ResultsViewModelTest {
         assertThat(data.singleHeader()).isEqualTo("Single process, run " + ids[0]);
         assertThat(data.poolHeader()).isEqualTo("Pool, run " + ids[1] + " (this run)");
         assertThat(data.totals()).extracting(ComparisonData.TimingRow::measure).containsExactly("Workers",
-                "Wall time (s)", "Trial time, summed over trials (s)", "Speedup over the single process (×)",
-                "Parallel efficiency (%)", "Peak RSS of one worker (MB)", "Sum of the workers' peak RSS (MB)");
+                "Wall time (s)", "Trial time, summed over trials (s)", "Speedup over one process (×)",
+                "Parallel efficiency (%)", "Peak RSS, largest worker (MB)", "Peak RSS, all workers summed (MB)");
         assertThat(data.totals()).extracting(ComparisonData.TimingRow::single)
                 .containsExactly("1", "20.5", "19.3", "1.00", "100", "410", "410");
         assertThat(data.totals()).extracting(ComparisonData.TimingRow::pool)

@@ -105,9 +105,9 @@ class ResultsViewTest {
 
         TableView<GridPointRow> table = pointTable(robot);
         assertThat(table.getItems()).hasSize(2);
-        assertThat(table.getColumns()).extracting(c -> c.getText()).containsExactly("Grid point", "Units per layer",
-                "Accuracy (mean ± sd)", "Macro-F1 (mean ± sd)", "Train time per fold (s)", "Train time, total (s)",
-                "Folds", "Failed");
+        assertThat(table.getColumns()).extracting(c -> c.getText()).containsExactly("Grid\npoint", "Units\nper layer",
+                "Accuracy\nmean ± sd", "Macro-F1\nmean ± sd", "Train time\nper fold (s)", "Train time\ntotal (s)",
+                "Folds\ndone", "Folds\nfailed");
         GridPointRow best = table.getSelectionModel().getSelectedItem();
         assertThat(best.best()).isTrue();
         List<Node> bestRows = robot.lookup(".table-row-cell").queryAll().stream()
@@ -174,7 +174,8 @@ class ResultsViewTest {
         TableView<ComparisonData.TimingRow> totals = robot.lookup("#totalsTable").queryAs(TableView.class);
         assertThat(totals.getItems()).hasSize(7);
         assertThat(totals.getColumns()).extracting(c -> c.getText())
-                .containsExactly("Measure", "Single process, run " + ids[0], "Pool, run " + ids[1] + " (this run)");
+                .containsExactly("Measure", ResultsView.twoLines("Single process, run " + ids[0]),
+                        ResultsView.twoLines("Pool, run " + ids[1] + " (this run)"));
 
         showRun(robot, run.runId());
 
