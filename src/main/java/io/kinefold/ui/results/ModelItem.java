@@ -1,0 +1,22 @@
+package io.kinefold.ui.results;
+
+import io.kinefold.data.ModelId;
+
+/**
+ * One model of the run as the model list shows it.
+ *
+ * @param model the model
+ * @param detail its best accuracy against the majority-class rate, e.g. {@code best 0.812 · majority 0.400}
+ * @param weak whether the best grid point does not beat always answering the majority class (or none succeeded)
+ */
+public record ModelItem(ModelId model, String detail, boolean weak) {
+    /** E.g. {@code pose — best 0.812 · majority 0.400}. */
+    public String label() {
+        return model + " — " + detail;
+    }
+
+    @Override
+    public String toString() {
+        return label();
+    }
+}

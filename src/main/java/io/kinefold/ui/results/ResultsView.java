@@ -1,0 +1,571 @@
+package io.kinefold.ui.results;
+
+import io.kinefold.report.ExportFormat;
+import io.kinefold.ui.common.AppContext;
+import io.kinefold.ui.common.Fxml;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.geometry.HPos;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.chart.LineChart;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** Controller of {@code results_view.fxml}: binds the controls to a {@link ResultsViewModel}. */
+public final class ResultsView {
+    static final KeyCombination EXPORT_CSV = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
+    private static final PseudoClass BEST = PseudoClass.getPseudoClass("best");
+    private static final PseudoClass WEAK = PseudoClass.getPseudoClass("weak");
+
+    /**
+     * Where an export goes. The dialogs cannot be driven in a headless test, so tests give the view
+     * a chooser that answers at once.
+     */
+    interface Chooser {
+        /** The file to write the report to, or null when the user cancelled. */
+        Path reportFile(Window owner, ExportFormat format, String suggestedName);
+
+        /** The folder to write the charts into, or null when the user cancelled. */
+        Path chartFolder(Window owner);
+    }
+
+    private final ResultsViewModel model;
+    private final Chooser chooser;
+
+    @FXML private VBox root;
+    @FXML private Label headerLabel;
+    @FXML private Button reloadButton;
+    @FXML private MenuButton exportButton;
+    @FXML private HBox errorBox;
+    @FXML private Label errorLabel;
+    @FXML private Hyperlink detailsLink;
+    @FXML private Label emptyLabel;
+    @FXML private SplitPane content;
+    @FXML private Label modelsLabel;
+    @FXML private ListView<ModelItem> modelList;
+    @FXML private TabPane sectionTabs;
+    @FXML private Tab pointsTab;
+    @FXML private Tab comparisonTab;
+    @FXML private Label modelNoteLabel;
+    @FXML private TableView<GridPointRow> pointTable;
+    @FXML private TableColumn<GridPointRow, Integer> gridColumn;
+    @FXML private TableColumn<GridPointRow, Double> accuracyColumn;
+    @FXML private TableColumn<GridPointRow, Double> macroF1Column;
+    @FXML private TableColumn<GridPointRow, Double> meanTimeColumn;
+    @FXML private TableColumn<GridPointRow, Double> totalTimeColumn;
+    @FXML private TableColumn<GridPointRow, Integer> foldsColumn;
+    @FXML private TableColumn<GridPointRow, Integer> failedColumn;
+    @FXML private Label significanceLabel;
+    @FXML private Label confusionTitle;
+    @FXML private GridPane confusionGrid;
+    @FXML private Label confusionNote;
+    @FXML private TableView<ComparisonData.TimingRow> totalsTable;
+    @FXML private TableColumn<ComparisonData.TimingRow, String> measureColumn;
+    @FXML private TableColumn<ComparisonData.TimingRow, String> singleColumn;
+    @FXML private TableColumn<ComparisonData.TimingRow, String> poolColumn;
+    @FXML private VBox summaryBox;
+    @FXML private TableView<ComparisonData.PointTimingRow> perPointTable;
+    @FXML private TableColumn<ComparisonData.PointTimingRow, String> pointModelColumn;
+    @FXML private TableColumn<ComparisonData.PointTimingRow, String> pointGridColumn;
+    @FXML private TableColumn<ComparisonData.PointTimingRow, String> pointParamsColumn;
+    @FXML private TableColumn<ComparisonData.PointTimingRow, Double> pointSingleColumn;
+    @FXML private TableColumn<ComparisonData.PointTimingRow, Double> pointPoolColumn;
+    @FXML private TableColumn<ComparisonData.PointTimingRow, Double> pointRatioColumn;
+    @FXML private LineChart<Number, Number> cpuChart;
+    @FXML private LineChart<Number, Number> memoryChart;
+    @FXML private Label statusLabel;
+
+    ResultsView(ResultsViewModel model, Chooser chooser) {
+        this.model = model;
+        this.chooser = chooser;
+    }
+
+    /** The view for the app: updates on the FX thread, reads the store on the context's executor. */
+    public static Parent create(AppContext context) {
+        return create(ResultsViewModel.forApp(context));
+    }
+
+    public static Parent create(ResultsViewModel model) {
+        return create(model, new DialogChooser());
+    }
+
+    static Parent create(ResultsViewModel model, Chooser chooser) {
+        return Fxml.load(ResultsView.class, "results_view.fxml", () -> new ResultsView(model, chooser));
+    }
+
+    @FXML
+    private void initialize() {
+        var shown = model.runIdProperty().isNotNull();
+        headerLabel.textProperty().bind(model.headerProperty());
+        headerLabel.visibleProperty().bind(shown);
+        content.visibleProperty().bind(shown);
+        emptyLabel.visibleProperty().bind(shown.not());
+        emptyLabel.textProperty().bind(Bindings.createStringBinding(() -> {
+            String error = model.errorProperty().get();
+            if (error != null && !error.isEmpty()) {
+                return error;
+            }
+            return model.loadingProperty().get() ? model.statusProperty().get() : ResultsViewModel.EMPTY_TEXT;
+        }, model.errorProperty(), model.loadingProperty(), model.statusProperty()));
+        errorLabel.textProperty().bind(model.errorProperty());
+        errorBox.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        errorBox.managedProperty().bind(errorBox.visibleProperty());
+        detailsLink.visibleProperty().bind(model.errorDetailsProperty().isNotEmpty());
+        statusLabel.textProperty().bind(model.statusProperty());
+        reloadButton.disableProperty().bind(model.loadingProperty().or(shown.not()));
+        exportButton.disableProperty().bind(model.loadingProperty().or(shown.not()));
+
+        modelsLabel.setLabelFor(modelList);
+        modelList.setItems(model.models());
+        modelList.setPlaceholder(new Label("No models"));
+        modelList.setCellFactory(list -> new ModelCell());
+        modelList.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
+            if (item != null) {
+                model.selectedModelProperty().set(item);
+            }
+        });
+        model.selectedModelProperty().addListener((obs, old, item) -> select(modelList, item));
+
+        initPointTable();
+        model.confusionProperty().addListener((obs, old, matrix) -> showConfusion(matrix));
+        showConfusion(model.confusionProperty().get());
+        modelNoteLabel.textProperty().bind(model.modelNoteProperty());
+        significanceLabel.textProperty().bind(model.significanceProperty());
+
+        initComparison();
+        initExportMenu();
+    }
+
+    /** The model on one line, its best accuracy against the majority rate below, in red when it does not beat it. */
+    private static final class ModelCell extends javafx.scene.control.ListCell<ModelItem> {
+        private final Label name = new Label();
+        private final Label detail = new Label();
+        private final VBox box = new VBox(2, name, detail);
+
+        ModelCell() {
+            name.getStyleClass().add("model-name");
+            detail.getStyleClass().add("model-detail");
+        }
+
+        @Override
+        protected void updateItem(ModelItem item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(null);
+            if (empty || item == null) {
+                setGraphic(null);
+                setAccessibleText(null);
+                return;
+            }
+            name.setText(item.model().toString());
+            detail.setText(item.detail());
+            detail.pseudoClassStateChanged(WEAK, item.weak());
+            setAccessibleText(item.label());
+            setGraphic(box);
+        }
+    }
+
+    private static <T> void select(ListView<T> list, T item) {
+        if (list.getSelectionModel().getSelectedItem() != item) {
+            if (item == null) {
+                list.getSelectionModel().clearSelection();
+            } else {
+                list.getSelectionModel().select(item);
+            }
+        }
+    }
+
+    private void initPointTable() {
+        column(gridColumn, GridPointRow::gridPoint);
+        gridColumn.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Integer item, boolean empty) {
+                super.updateItem(item, empty);
+                GridPointRow row = empty ? null : getTableRow().getItem();
+                setText(row == null ? null : row.label() + (row.best() ? "  ★ best" : ""));
+            }
+        });
+        column(accuracyColumn, r -> r.accuracy().mean());
+        accuracyColumn.setCellFactory(c -> meanSdCell(GridPointRow::accuracy));
+        column(macroF1Column, r -> r.macroF1().mean());
+        macroF1Column.setCellFactory(c -> meanSdCell(GridPointRow::macroF1));
+        column(meanTimeColumn, GridPointRow::meanTrainSeconds);
+        meanTimeColumn.setCellFactory(c -> numberCell(2));
+        column(totalTimeColumn, GridPointRow::totalTrainSeconds);
+        totalTimeColumn.setCellFactory(c -> numberCell(1));
+        column(foldsColumn, GridPointRow::folds);
+        column(failedColumn, GridPointRow::failedFolds);
+        for (TableColumn<GridPointRow, ?> c : List.of(accuracyColumn, macroF1Column, meanTimeColumn, totalTimeColumn,
+                foldsColumn, failedColumn)) {
+            c.getStyleClass().add("number");
+        }
+
+        SortedList<GridPointRow> sorted = new SortedList<>(model.rows());
+        sorted.comparatorProperty().bind(pointTable.comparatorProperty());
+        pointTable.setItems(sorted);
+        pointTable.setPlaceholder(new Label("No grid points: choose a model on the left"));
+        pointTable.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(GridPointRow item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(BEST, !empty && item != null && item.best());
+            }
+        });
+        pointTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            if (row != null) {
+                model.selectedPointProperty().set(row);
+            }
+        });
+        model.selectedPointProperty().addListener((obs, old, row) -> {
+            if (pointTable.getSelectionModel().getSelectedItem() != row) {
+                if (row == null) {
+                    pointTable.getSelectionModel().clearSelection();
+                } else {
+                    pointTable.getSelectionModel().select(row);
+                    pointTable.scrollTo(row);
+                }
+            }
+        });
+        model.paramColumns().addListener((ListChangeListener<ParamColumn>) c -> rebuildParamColumns());
+        rebuildParamColumns();
+    }
+
+    /** One column per hyperparameter of the selected model, between the grid point and the scores. */
+    private void rebuildParamColumns() {
+        List<TableColumn<GridPointRow, ?>> columns = new ArrayList<>();
+        columns.add(gridColumn);
+        for (ParamColumn p : model.paramColumns()) {
+            TableColumn<GridPointRow, Double> column = new TableColumn<>(twoLines(p.label()));
+            column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().param(p.name())));
+            column.setCellFactory(c -> new TableCell<>() {
+                @Override
+                protected void updateItem(Double item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty || item == null ? null : ResultsViewModel.plain(item));
+                }
+            });
+            column.getStyleClass().add("number");
+            column.setPrefWidth(110);
+            column.setMinWidth(70);
+            columns.add(column);
+        }
+        columns.addAll(List.of(accuracyColumn, macroF1Column, meanTimeColumn, totalTimeColumn, foldsColumn,
+                failedColumn));
+        pointTable.getColumns().setAll(columns);
+    }
+
+    /**
+     * {@code Units per\nlayer}, {@code Pool\nrun 4}: headers on two lines, like the fixed ones,
+     * leave the width to the values. Breaks after a comma if there is one, else at the middle space.
+     */
+    static String twoLines(String label) {
+        if (label.length() <= 10) {
+            return label;
+        }
+        int comma = label.indexOf(", ");
+        if (comma > 0) {
+            return label.substring(0, comma) + "\n" + label.substring(comma + 2);
+        }
+        int middle = label.length() / 2;
+        int best = -1;
+        for (int i = 0; i < label.length(); i++) {
+            if (label.charAt(i) == ' ' && (best < 0 || Math.abs(i - middle) < Math.abs(best - middle))) {
+                best = i;
+            }
+        }
+        return best < 0 ? label : label.substring(0, best) + "\n" + label.substring(best + 1);
+    }
+
+    private static <R, T> void column(TableColumn<R, T> column, Function<R, T> value) {
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+    }
+
+    private static TableCell<GridPointRow, Double> meanSdCell(Function<GridPointRow, io.kinefold.experiment.Stat> stat) {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(Double item, boolean empty) {
+                super.updateItem(item, empty);
+                GridPointRow row = empty ? null : getTableRow().getItem();
+                if (row == null) {
+                    setText(null);
+                    return;
+                }
+                var s = stat.apply(row);
+                setText(!Double.isFinite(s.mean()) ? ResultsViewModel.MISSING
+                        : ResultsViewModel.fixed(s.mean(), 3) + " ± " + ResultsViewModel.fixed(s.sd(), 3));
+            }
+        };
+    }
+
+    private static <R> TableCell<R, Double> numberCell(int decimals) {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(Double item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : ResultsViewModel.fixed(item, decimals));
+            }
+        };
+    }
+
+    /** Rows are actual classes, columns predicted ones; each cell shades with its share of the row. */
+    private void showConfusion(ConfusionMatrix matrix) {
+        confusionGrid.getChildren().clear();
+        if (matrix == null) {
+            confusionTitle.setText("Confusion matrix");
+            confusionNote.setText("Select a grid point to see its confusion matrix.");
+            return;
+        }
+        confusionTitle.setText("Confusion matrix of " + matrix.title());
+        Label corner = cell("actual ↓   predicted →", "confusion-corner");
+        confusionGrid.add(corner, 0, 0);
+        for (int j = 0; j < matrix.size(); j++) {
+            confusionGrid.add(cell(matrix.className(j), "confusion-header"), j + 1, 0);
+        }
+        confusionGrid.add(cell("Samples", "confusion-header"), matrix.size() + 1, 0);
+        for (int i = 0; i < matrix.size(); i++) {
+            Label rowHeader = cell(matrix.className(i), "confusion-header");
+            rowHeader.setAlignment(Pos.CENTER_LEFT);
+            confusionGrid.add(rowHeader, 0, i + 1);
+            for (int j = 0; j < matrix.size(); j++) {
+                double share = matrix.rowShare(i, j);
+                String percent = Double.isFinite(share) ? String.format(Locale.ROOT, "%.0f %%", 100 * share) : "—";
+                Label c = cell(matrix.count(i, j) + "\n" + percent, i == j ? "confusion-diagonal" : "confusion-off");
+                c.getStyleClass().add("confusion-cell");
+                if (Double.isFinite(share) && share > 0) {
+                    // A heat map: the stronger the share of the row, the stronger the tint.
+                    String rgb = i == j ? "22, 163, 74" : "220, 38, 38";
+                    c.setStyle(String.format(Locale.ROOT, "-fx-background-color: rgba(%s, %.2f);", rgb,
+                            0.08 + 0.5 * share));
+                }
+                c.setTooltip(new Tooltip(matrix.count(i, j) + " samples of " + matrix.className(i) + " predicted as "
+                        + matrix.className(j) + " (" + percent + " of " + matrix.className(i) + ")"));
+                confusionGrid.add(c, j + 1, i + 1);
+            }
+            confusionGrid.add(cell(Integer.toString(matrix.rowTotal(i)), "confusion-total"), matrix.size() + 1, i + 1);
+        }
+        for (var node : confusionGrid.getChildren()) {
+            GridPane.setHalignment(node, HPos.CENTER);
+        }
+        confusionNote.setText(matrix.total() + " test samples, summed over the folds; percentages are of each actual "
+                + "class (row), the diagonal (green) is what was predicted right.");
+    }
+
+    private static Label cell(String text, String styleClass) {
+        Label label = new Label(text);
+        label.getStyleClass().add(styleClass);
+        label.setAlignment(Pos.CENTER);
+        label.setMaxWidth(Double.MAX_VALUE);
+        label.setMaxHeight(Double.MAX_VALUE);
+        return label;
+    }
+
+    private void initComparison() {
+        column(measureColumn, ComparisonData.TimingRow::measure);
+        column(singleColumn, ComparisonData.TimingRow::single);
+        column(poolColumn, ComparisonData.TimingRow::pool);
+        singleColumn.getStyleClass().add("number");
+        poolColumn.getStyleClass().add("number");
+        column(pointModelColumn, ComparisonData.PointTimingRow::model);
+        column(pointGridColumn, ComparisonData.PointTimingRow::gridPoint);
+        column(pointParamsColumn, ComparisonData.PointTimingRow::hyperparameters);
+        column(pointSingleColumn, ComparisonData.PointTimingRow::singleSeconds);
+        column(pointPoolColumn, ComparisonData.PointTimingRow::poolSeconds);
+        column(pointRatioColumn, ComparisonData.PointTimingRow::poolOverSingle);
+        pointSingleColumn.setCellFactory(c -> numberCell(1));
+        pointPoolColumn.setCellFactory(c -> numberCell(1));
+        pointRatioColumn.setCellFactory(c -> numberCell(2));
+        for (var c : List.of(pointSingleColumn, pointPoolColumn, pointRatioColumn)) {
+            c.getStyleClass().add("number");
+        }
+        perPointTable.setPlaceholder(new Label("The comparison lists no grid points"));
+        // Tall enough for every measure, so the table does not scroll inside the scrolling tab.
+        fitRows(totalsTable, 2, Integer.MAX_VALUE);
+        fitRows(perPointTable, 1, 12);
+        cpuChart.setData(model.cpuSeries());
+        memoryChart.setData(model.memorySeries());
+        model.comparisonProperty().addListener((obs, old, data) -> showComparison(data));
+        showComparison(model.comparisonProperty().get());
+    }
+
+    /**
+     * Makes a table as tall as its rows (up to {@code most}), so that it does not scroll inside the
+     * scrolling tab nor trail empty rows.
+     */
+    private static void fitRows(TableView<?> table, int headerLines, int most) {
+        double row = table.getFixedCellSize();
+        table.prefHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.max(1, Math.min(most, table.getItems().size())) * row + 12 + 16 * headerLines,
+                table.getItems()));
+        table.minHeightProperty().bind(table.prefHeightProperty());
+    }
+
+    private void showComparison(ComparisonData data) {
+        if (data == null) {
+            sectionTabs.getTabs().remove(comparisonTab);
+            totalsTable.getItems().clear();
+            perPointTable.getItems().clear();
+            summaryBox.getChildren().clear();
+            return;
+        }
+        singleColumn.setText(twoLines(data.singleHeader()));
+        poolColumn.setText(twoLines(data.poolHeader()));
+        totalsTable.getItems().setAll(data.totals());
+        perPointTable.getItems().setAll(data.perGridPoint());
+        summaryBox.getChildren().clear();
+        for (String line : data.summary()) {
+            Label label = new Label(line);
+            label.setWrapText(true);
+            summaryBox.getChildren().add(label);
+        }
+        summaryBox.getChildren().get(0).getStyleClass().add("comparison-verdict");
+        if (!sectionTabs.getTabs().contains(comparisonTab)) {
+            sectionTabs.getTabs().add(comparisonTab);
+        }
+    }
+
+    private void initExportMenu() {
+        for (ExportFormat format : ExportFormat.values()) {
+            MenuItem item = new MenuItem(label(format) + "…");
+            item.setId("export-" + format.extension());
+            if (format == ExportFormat.CSV) {
+                item.setAccelerator(EXPORT_CSV);
+            }
+            item.setOnAction(e -> export(format));
+            exportButton.getItems().add(item);
+        }
+        MenuItem charts = new MenuItem("Charts as PNG…");
+        charts.setId("export-charts");
+        charts.setOnAction(e -> exportCharts());
+        exportButton.getItems().addAll(new SeparatorMenuItem(), charts);
+    }
+
+    static String label(ExportFormat format) {
+        return switch (format) {
+            case CSV -> "CSV";
+            case MARKDOWN -> "Markdown";
+            case LATEX -> "LaTeX";
+            case JSON -> "JSON";
+            case HTML -> "HTML";
+        };
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    private void export(ExportFormat format) {
+        if (model.runIdProperty().get() == null || model.loadingProperty().get()) {
+            return;
+        }
+        Path file = chooser.reportFile(window(), format, model.suggestedName(format));
+        if (file != null) {
+            model.export(format, file);
+        }
+    }
+
+    private void exportCharts() {
+        if (model.runIdProperty().get() == null || model.loadingProperty().get()) {
+            return;
+        }
+        Path folder = chooser.chartFolder(window());
+        if (folder != null) {
+            model.exportCharts(folder);
+        }
+    }
+
+    @FXML
+    private void reload() {
+        if (!model.loadingProperty().get()) {
+            model.reload();
+        }
+    }
+
+    @FXML
+    private void showDetails() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.setTitle("Details");
+        alert.setHeaderText(model.errorProperty().get());
+        TextArea text = new TextArea(model.errorDetailsProperty().get());
+        text.setEditable(false);
+        text.setWrapText(true);
+        alert.getDialogPane().setContent(text);
+        Scene scene = root.getScene();
+        if (scene != null) {
+            alert.initOwner(scene.getWindow());
+        }
+        alert.show();
+    }
+
+    /** The file and folder dialogs, starting where the last export went. */
+    private static final class DialogChooser implements Chooser {
+        private File lastFolder;
+
+        @Override
+        public Path reportFile(Window owner, ExportFormat format, String suggestedName) {
+            FileChooser dialog = new FileChooser();
+            dialog.setTitle("Export the run as " + label(format));
+            dialog.setInitialFileName(suggestedName);
+            dialog.getExtensionFilters().add(new FileChooser.ExtensionFilter(label(format),
+                    "*." + format.extension().toLowerCase(Locale.ROOT)));
+            if (lastFolder != null && lastFolder.isDirectory()) {
+                dialog.setInitialDirectory(lastFolder);
+            }
+            File file = dialog.showSaveDialog(owner);
+            if (file == null) {
+                return null;
+            }
+            lastFolder = file.getParentFile();
+            return file.toPath();
+        }
+
+        @Override
+        public Path chartFolder(Window owner) {
+            DirectoryChooser dialog = new DirectoryChooser();
+            dialog.setTitle("Folder for the charts (PNG)");
+            if (lastFolder != null && lastFolder.isDirectory()) {
+                dialog.setInitialDirectory(lastFolder);
+            }
+            File folder = dialog.showDialog(owner);
+            if (folder == null) {
+                return null;
+            }
+            lastFolder = folder;
+            return folder.toPath();
+        }
+    }
+}
