@@ -399,7 +399,7 @@ public final class ExperimentViewModel {
             points += n;
             if (fieldError != null) {
                 found.add(entry.title() + " · " + fieldError);
-                entry.setCountText("invalid");
+                entry.setCountText(ModelEntry.INVALID);
             } else {
                 entry.setCountText(n + (n == 1 ? " point" : " points")
                         + (foldCount == null ? "" : " · " + n * foldCount + " trials"));

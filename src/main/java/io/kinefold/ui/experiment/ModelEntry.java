@@ -16,6 +16,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 
 /** One model of the open dataset in the form: whether it runs, and its grid, one field per hyperparameter. */
 public final class ModelEntry {
+    /** The count text of an enabled model with a field that has a problem. */
+    public static final String INVALID = "invalid";
     private final ModelId id;
     private final BooleanProperty enabled = new SimpleBooleanProperty(this, "enabled", true);
     private final List<GridField> fields = new ArrayList<>();
