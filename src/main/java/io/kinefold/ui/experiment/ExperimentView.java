@@ -131,13 +131,19 @@ public final class ExperimentView {
         });
         model.selectedProperty().addListener((obs, old, entry) -> showModel(entry));
         showModel(model.selectedProperty().get());
-        copyButton.disableProperty().bind(model.selectedProperty().isNull());
+        // Pose is alone of its kind: nothing to copy to.
+        copyButton.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+            ModelEntry entry = model.selectedProperty().get();
+            return entry == null || model.models().stream().noneMatch(e -> e != entry && e.kind() == entry.kind());
+        }, model.selectedProperty(), model.models()));
         copyButton.textProperty().bind(Bindings.createStringBinding(() -> {
             ModelEntry entry = model.selectedProperty().get();
             return entry == null ? "Copy grid to all of this kind"
                     : "Copy this grid to every " + entry.kind().prefix() + " model";
         }, model.selectedProperty()));
 
+        modelCount.getStyleClass().add("model-count");
+        redWhenInvalid(modelCount);
         buildSpecForm();
 
         summaryLabel.textProperty().bind(model.summaryProperty());
@@ -219,12 +225,7 @@ public final class ExperimentView {
             HBox.setHgrow(spacer, Priority.ALWAYS);
             box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             count.getStyleClass().add("model-count");
-            count.textProperty().addListener((obs, old, text) -> {
-                count.getStyleClass().remove("model-invalid");
-                if (ModelEntry.INVALID.equals(text)) {
-                    count.getStyleClass().add("model-invalid");
-                }
-            });
+            redWhenInvalid(count);
             check.setFocusTraversable(false);
         }
 
@@ -255,6 +256,16 @@ public final class ExperimentView {
                 getStyleClass().add("model-group");
             }
         }
+    }
+
+    /** A model's count label turns red while the model has a field with a problem. */
+    private static void redWhenInvalid(Label count) {
+        count.textProperty().addListener((obs, old, text) -> {
+            count.getStyleClass().remove("model-invalid");
+            if (ModelEntry.INVALID.equals(text)) {
+                count.getStyleClass().add("model-invalid");
+            }
+        });
     }
 
     // ---- the grid form of one model ----
