@@ -1,0 +1,471 @@
+package io.kinefold.ui.experiment;
+
+import io.kinefold.data.ModelKind;
+import io.kinefold.ui.common.AppContext;
+import io.kinefold.ui.common.Fxml;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.geometry.VPos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+/**
+ * Controller of {@code experiment_view.fxml}: binds the controls to an {@link ExperimentViewModel}
+ * and generates the grid form of the selected model from its hyperparameter definitions.
+ *
+ * <p>Shortcuts: Ctrl+S saves the spec, Ctrl+Shift+O opens one. Not Ctrl+O: the Dataset view
+ * holds it on the scene for opening a dataset folder, and a scene has one action per key.
+ */
+public final class ExperimentView {
+    static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination OPEN = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    private static final int PROBLEMS_SHOWN = 3;
+
+    private final ExperimentViewModel model;
+    /** Undoes the bindings of the grid form shown, before another model's replaces it. */
+    private final List<Runnable> formCleanup = new ArrayList<>();
+
+    @FXML private VBox root;
+    @FXML private Button quickButton;
+    @FXML private Button articleButton;
+    @FXML private Button openButton;
+    @FXML private Button saveButton;
+    @FXML private ProgressIndicator progress;
+    @FXML private Label nameLabel;
+    @FXML private TextField nameField;
+    @FXML private Label statusLabel;
+    @FXML private Label errorLabel;
+    @FXML private TreeView<Object> modelTree;
+    @FXML private Button copyButton;
+    @FXML private Label modelTitle;
+    @FXML private CheckBox includeBox;
+    @FXML private Label modelCount;
+    @FXML private Label modelDescription;
+    @FXML private GridPane gridForm;
+    @FXML private GridPane specForm;
+    @FXML private Label summaryLabel;
+    @FXML private Label estimateLabel;
+    @FXML private Label problemsLabel;
+
+    public ExperimentView(ExperimentViewModel model) {
+        this.model = model;
+    }
+
+    /** The view for the app: updates on the FX thread, planning and files on the context's executor. */
+    public static Parent create(AppContext context) {
+        return create(ExperimentViewModel.forApp(context));
+    }
+
+    public static Parent create(ExperimentViewModel model) {
+        return Fxml.load(ExperimentView.class, "experiment_view.fxml", () -> new ExperimentView(model));
+    }
+
+    @FXML
+    private void initialize() {
+        quickButton.setTooltip(new Tooltip("The quick preset: a small grid that finishes in a few minutes on two cores"));
+        articleButton.setTooltip(new Tooltip("The article's grid: 24 points for pose, 6 per start model, 54 per rep model, 10 folds"));
+        openButton.setTooltip(new Tooltip("Open a spec file (Ctrl+Shift+O)"));
+        saveButton.setTooltip(new Tooltip("Save the spec as a file (Ctrl+S)"));
+        progress.visibleProperty().bind(model.busyProperty());
+        progress.managedProperty().bind(model.busyProperty());
+        quickButton.disableProperty().bind(model.busyProperty());
+        articleButton.disableProperty().bind(model.busyProperty());
+        openButton.disableProperty().bind(model.busyProperty());
+        saveButton.disableProperty().bind(model.busyProperty());
+
+        nameLabel.setLabelFor(nameField);
+        nameField.textProperty().bindBidirectional(model.nameProperty());
+        markInvalid(nameField, model.nameErrorProperty());
+        nameField.setTooltip(tooltipWithError("A short name for lists and reports", model.nameErrorProperty()));
+        statusLabel.textProperty().bind(model.statusProperty());
+        errorLabel.textProperty().bind(model.errorProperty());
+        errorLabel.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+
+        modelTree.setRoot(new TreeItem<>("models"));
+        modelTree.setCellFactory(tree -> new ModelCell());
+        model.models().addListener((ListChangeListener<ModelEntry>) c -> fillTree());
+        fillTree();
+        modelTree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
+            if (item != null && item.getValue() instanceof ModelEntry entry) {
+                model.selectedProperty().set(entry);
+            }
+        });
+        // Space turns the selected model on or off, as it would tick a check box in a list; a filter,
+        // because the tree's own key handling consumes Space for selection first.
+        modelTree.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            TreeItem<Object> item = modelTree.getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.SPACE && item != null && item.getValue() instanceof ModelEntry entry) {
+                entry.enabledProperty().set(!entry.enabledProperty().get());
+                e.consume();
+            }
+        });
+        model.selectedProperty().addListener((obs, old, entry) -> showModel(entry));
+        showModel(model.selectedProperty().get());
+        // Pose is alone of its kind: nothing to copy to.
+        copyButton.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+            ModelEntry entry = model.selectedProperty().get();
+            return entry == null || model.models().stream().noneMatch(e -> e != entry && e.kind() == entry.kind());
+        }, model.selectedProperty(), model.models()));
+        copyButton.textProperty().bind(Bindings.createStringBinding(() -> {
+            ModelEntry entry = model.selectedProperty().get();
+            return entry == null ? "Copy grid to all of this kind"
+                    : "Copy this grid to every " + entry.kind().prefix() + " model";
+        }, model.selectedProperty()));
+
+        modelCount.getStyleClass().add("model-count");
+        redWhenInvalid(modelCount);
+        buildSpecForm();
+
+        summaryLabel.textProperty().bind(model.summaryProperty());
+        estimateLabel.textProperty().bind(model.estimateProperty());
+        problemsLabel.textProperty().bind(Bindings.createStringBinding(this::problemsText, model.problems()));
+        problemsLabel.visibleProperty().bind(Bindings.isNotEmpty(model.problems()));
+        problemsLabel.managedProperty().bind(problemsLabel.visibleProperty());
+
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.getAccelerators().remove(SAVE);
+                old.getAccelerators().remove(OPEN);
+            }
+            if (scene != null) {
+                scene.getAccelerators().put(SAVE, () -> whenShowing(this::saveSpec));
+                scene.getAccelerators().put(OPEN, () -> whenShowing(this::openSpec));
+            }
+        });
+    }
+
+    private String problemsText() {
+        List<String> all = model.problems();
+        List<String> shown = all.subList(0, Math.min(PROBLEMS_SHOWN, all.size()));
+        return String.join("\n", shown) + (all.size() > shown.size() ? "\n… and " + (all.size() - shown.size()) + " more" : "");
+    }
+
+    /** The shortcuts live on the window's scene; they act only while this view's tab is the one shown. */
+    private void whenShowing(Runnable action) {
+        for (Node n = root; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return;
+            }
+        }
+        action.run();
+    }
+
+    // ---- the model list ----
+
+    private void fillTree() {
+        TreeItem<Object> top = modelTree.getRoot();
+        top.getChildren().clear();
+        for (ModelKind kind : ModelKind.values()) {
+            TreeItem<Object> group = new TreeItem<>(kind);
+            group.setExpanded(true);
+            for (ModelEntry entry : model.models()) {
+                if (entry.kind() == kind) {
+                    group.getChildren().add(new TreeItem<>(entry));
+                }
+            }
+            if (!group.getChildren().isEmpty()) {
+                top.getChildren().add(group);
+            }
+        }
+        selectInTree(model.selectedProperty().get());
+    }
+
+    private void selectInTree(ModelEntry entry) {
+        for (TreeItem<Object> group : modelTree.getRoot().getChildren()) {
+            for (TreeItem<Object> item : group.getChildren()) {
+                if (item.getValue() == entry) {
+                    modelTree.getSelectionModel().select(item);
+                    return;
+                }
+            }
+        }
+    }
+
+    /** A model with its check box and its count, or the heading of a kind. */
+    private static final class ModelCell extends TreeCell<Object> {
+        private final CheckBox check = new CheckBox();
+        private final Label name = new Label();
+        private final Label count = new Label();
+        private final Region spacer = new Region();
+        // The name apart from the check box: clicking it chooses the model, clicking the box turns it on or off.
+        private final HBox box = new HBox(4, check, name, spacer, count);
+        private ModelEntry bound;
+
+        ModelCell() {
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            count.getStyleClass().add("model-count");
+            redWhenInvalid(count);
+            check.setFocusTraversable(false);
+        }
+
+        @Override
+        protected void updateItem(Object item, boolean empty) {
+            super.updateItem(item, empty);
+            if (bound != null) {
+                check.selectedProperty().unbindBidirectional(bound.enabledProperty());
+                count.textProperty().unbind();
+                bound = null;
+            }
+            getStyleClass().remove("model-group");
+            if (empty || item == null) {
+                setText(null);
+                setGraphic(null);
+            } else if (item instanceof ModelEntry entry) {
+                bound = entry;
+                name.setText(entry.title());
+                check.selectedProperty().bindBidirectional(entry.enabledProperty());
+                count.textProperty().bind(entry.countTextProperty());
+                setText(null);
+                setGraphic(box);
+                setTooltip(new Tooltip(entry.description()));
+            } else if (item instanceof ModelKind kind) {
+                setText(ModelEntry.kindTitle(kind));
+                setGraphic(null);
+                setTooltip(null);
+                getStyleClass().add("model-group");
+            }
+        }
+    }
+
+    /** A model's count label turns red while the model has a field with a problem. */
+    private static void redWhenInvalid(Label count) {
+        count.textProperty().addListener((obs, old, text) -> {
+            count.getStyleClass().remove("model-invalid");
+            if (ModelEntry.INVALID.equals(text)) {
+                count.getStyleClass().add("model-invalid");
+            }
+        });
+    }
+
+    // ---- the grid form of one model ----
+
+    private void showModel(ModelEntry entry) {
+        formCleanup.forEach(Runnable::run);
+        formCleanup.clear();
+        gridForm.getChildren().clear();
+        if (entry == null) {
+            modelTitle.setText("No model");
+            modelDescription.setText("Open a dataset in the Dataset tab: its models are listed on the left.");
+            includeBox.setVisible(false);
+            modelCount.textProperty().unbind();
+            modelCount.setText("");
+            return;
+        }
+        selectInTree(entry);
+        modelTitle.setText(entry.title());
+        modelDescription.setText(entry.description());
+        includeBox.setVisible(true);
+        modelCount.textProperty().bind(entry.countTextProperty());
+        includeBox.selectedProperty().bindBidirectional(entry.enabledProperty());
+        formCleanup.add(() -> includeBox.selectedProperty().unbindBidirectional(entry.enabledProperty()));
+        int row = 0;
+        for (GridField field : entry.fields()) {
+            TextField text = new TextField();
+            text.setId(field.def().name());
+            text.textProperty().bindBidirectional(field.textProperty());
+            text.disableProperty().bind(entry.enabledProperty().not());
+            formCleanup.add(() -> text.textProperty().unbindBidirectional(field.textProperty()));
+            formCleanup.add(markInvalid(text, field.errorProperty()));
+            addRow(gridForm, row, field.label(), text, field.hint(), field.def().description(), field.errorProperty());
+            row += 2;
+        }
+    }
+
+    /**
+     * Adds label, control and hint on one row and the field's error under the control.
+     *
+     * @return the error label
+     */
+    private static Label addRow(GridPane grid, int row, String label, Control control, String hint, String description,
+                                ReadOnlyStringProperty error) {
+        Label name = new Label(label);
+        name.setLabelFor(control);
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        Label hintLabel = new Label(hint);
+        hintLabel.getStyleClass().add("field-hint");
+        hintLabel.setMinWidth(0);
+        Label errorLabel = new Label();
+        errorLabel.getStyleClass().add("field-error");
+        errorLabel.setWrapText(true);
+        errorLabel.textProperty().bind(error);
+        errorLabel.visibleProperty().bind(error.isNotEmpty());
+        errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+        control.setTooltip(tooltipWithError(description, error));
+        control.setMaxWidth(Double.MAX_VALUE);
+        grid.add(name, 0, row);
+        grid.add(control, 1, row);
+        grid.add(hintLabel, 2, row);
+        grid.add(errorLabel, 1, row + 1, 2, 1);
+        GridPane.setValignment(name, VPos.CENTER);
+        return errorLabel;
+    }
+
+    private static Tooltip tooltipWithError(String description, ReadOnlyStringProperty error) {
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(Bindings.createStringBinding(
+                () -> error.get() == null ? description : description + "\n" + error.get(), error));
+        tip.setWrapText(true);
+        tip.setMaxWidth(420);
+        return tip;
+    }
+
+    /** The red border of a field that has a problem; returns how to stop following it. */
+    private static Runnable markInvalid(Node field, ReadOnlyStringProperty error) {
+        ChangeListener<String> listener = (obs, old, now) -> {
+            field.getStyleClass().remove("invalid");
+            if (now != null) {
+                field.getStyleClass().add("invalid");
+            }
+        };
+        error.addListener(listener);
+        listener.changed(error, null, error.get());
+        return () -> error.removeListener(listener);
+    }
+
+    // ---- the spec-wide fields ----
+
+    private void buildSpecForm() {
+        TextField folds = new TextField();
+        folds.setId("folds");
+        folds.textProperty().bindBidirectional(model.foldsProperty());
+        markInvalid(folds, model.foldsErrorProperty());
+        addRow(specForm, 0, "Folds", folds, "2–" + ExperimentViewModel.MAX_FOLDS + ", at most the subjects of a class",
+                "Cross-validation folds: every grid point is trained and tested this many times, grouped by subject.",
+                model.foldsErrorProperty());
+
+        TextField seed = new TextField();
+        seed.setId("seed");
+        seed.textProperty().bindBidirectional(model.seedProperty());
+        markInvalid(seed, model.seedErrorProperty());
+        addRow(specForm, 2, "Seed", seed, "any whole number",
+                "Fixes folds, shuffling and initial weights: the same seed gives the same results.", model.seedErrorProperty());
+
+        CheckBox stopping = new CheckBox("Stop early when the validation loss stops improving");
+        stopping.setId("earlyStopping");
+        stopping.selectedProperty().bindBidirectional(model.earlyStoppingProperty());
+        Label stoppingLabel = new Label("Early stopping");
+        stoppingLabel.setLabelFor(stopping);
+        specForm.add(stoppingLabel, 0, 4);
+        specForm.add(stopping, 1, 4, 2, 1);
+
+        TextField patience = new TextField();
+        patience.setId("patience");
+        patience.textProperty().bindBidirectional(model.patienceProperty());
+        patience.disableProperty().bind(model.earlyStoppingProperty().not());
+        markInvalid(patience, model.patienceErrorProperty());
+        addRow(specForm, 6, "Patience", patience, "epochs without improvement, 1–1000",
+                "Epochs without a better validation loss before training stops.", model.patienceErrorProperty());
+
+        TextField fraction = new TextField();
+        fraction.setId("validationFraction");
+        fraction.textProperty().bindBidirectional(model.validationFractionProperty());
+        fraction.disableProperty().bind(model.earlyStoppingProperty().not());
+        markInvalid(fraction, model.validationFractionErrorProperty());
+        addRow(specForm, 8, "Validation fraction", fraction, "share of training subjects, above 0 and below 0.5",
+                "Share of the training subjects held out to watch the validation loss.",
+                model.validationFractionErrorProperty());
+
+        ComboBox<String> workers = new ComboBox<>();
+        workers.setId("workers");
+        workers.setEditable(true);
+        workers.getItems().add("auto");
+        for (int n = 1; n <= 16; n++) {
+            workers.getItems().add(Integer.toString(n));
+        }
+        workers.setValue(model.workersProperty().get());
+        // The editor's text, not the value: the value only changes once the user presses Enter.
+        workers.getEditor().textProperty().bindBidirectional(model.workersProperty());
+        markInvalid(workers, model.workersErrorProperty());
+        addRow(specForm, 10, "Workers", workers, "auto or 1–" + WorkersText.MAX_WORKERS + ", shared with the Run view",
+                "Worker processes of the pool; auto takes what the cores and the free memory allow.",
+                model.workersErrorProperty());
+    }
+
+    // ---- actions ----
+
+    @FXML
+    private void loadQuick() {
+        model.loadPreset("quick");
+    }
+
+    @FXML
+    private void loadArticle() {
+        model.loadPreset("article");
+    }
+
+    @FXML
+    private void copyGrid() {
+        ModelEntry entry = model.selectedProperty().get();
+        if (entry != null) {
+            model.copyGridToKind(entry);
+        }
+    }
+
+    @FXML
+    private void openSpec() {
+        if (model.busyProperty().get()) {
+            return;
+        }
+        FileChooser chooser = chooser("Open an experiment spec");
+        Scene scene = root.getScene();
+        File file = chooser.showOpenDialog(scene == null ? null : scene.getWindow());
+        if (file != null) {
+            model.open(file.toPath());
+        }
+    }
+
+    @FXML
+    private void saveSpec() {
+        if (model.busyProperty().get()) {
+            return;
+        }
+        FileChooser chooser = chooser("Save the experiment spec");
+        String name = model.nameProperty().get() == null ? "" : model.nameProperty().get().strip();
+        chooser.setInitialFileName((name.isEmpty() ? "experiment" : name.replaceAll("[^\\w.-]+", "-")) + ".json");
+        Scene scene = root.getScene();
+        File file = chooser.showSaveDialog(scene == null ? null : scene.getWindow());
+        if (file != null) {
+            model.save(file.toPath());
+        }
+    }
+
+    private FileChooser chooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Experiment specs (*.json)", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        model.lastFolder().map(Path::toFile).ifPresent(chooser::setInitialDirectory);
+        return chooser;
+    }
+}

@@ -1,0 +1,110 @@
+package io.kinefold.ui.experiment;
+
+import io.kinefold.data.ModelId;
+import io.kinefold.data.ModelKind;
+import io.kinefold.model.ParamDef;
+import io.kinefold.model.Params;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+
+/** One model of the open dataset in the form: whether it runs, and its grid, one field per hyperparameter. */
+public final class ModelEntry {
+    /** The count text of an enabled model with a field that has a problem. */
+    public static final String INVALID = "invalid";
+    private final ModelId id;
+    private final BooleanProperty enabled = new SimpleBooleanProperty(this, "enabled", true);
+    private final List<GridField> fields = new ArrayList<>();
+    private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
+
+    ModelEntry(ModelId id) {
+        this.id = id;
+        for (ParamDef def : Params.defs(id.kind())) {
+            fields.add(new GridField(def));
+        }
+    }
+
+    public ModelId id() {
+        return id;
+    }
+
+    public ModelKind kind() {
+        return id.kind();
+    }
+
+    /** As in specs: {@code pose}, {@code start:squat}. */
+    public String title() {
+        return id.toString();
+    }
+
+    /** What the model learns, in words. */
+    public String description() {
+        return switch (id.kind()) {
+            case POSE -> "Which exercise, from one frame in start position · feed-forward, softmax over exercises";
+            case START -> "Is this frame the start position of " + id.exercise() + " · feed-forward, binary";
+            case REP -> "Was this " + id.exercise() + " repetition done correctly · LSTM over T frames, binary";
+        };
+    }
+
+    /** The heading of the kind in the model list. */
+    public static String kindTitle(ModelKind kind) {
+        return switch (kind) {
+            case POSE -> "Pose";
+            case START -> "Start position";
+            case REP -> "Repetition";
+        };
+    }
+
+    public BooleanProperty enabledProperty() {
+        return enabled;
+    }
+
+    public List<GridField> fields() {
+        return List.copyOf(fields);
+    }
+
+    public Optional<GridField> field(String name) {
+        return fields.stream().filter(f -> f.def().name().equals(name)).findFirst();
+    }
+
+    /** The first problem of its fields, or null. */
+    public String firstError() {
+        return fields.stream().map(f -> f.errorProperty().get()).filter(e -> e != null).findFirst().orElse(null);
+    }
+
+    /** Grid points: the product of the list sizes; 0 while a field has a problem. */
+    public int gridPoints() {
+        int n = 1;
+        for (GridField f : fields) {
+            n *= f.values().size();
+        }
+        return n;
+    }
+
+    /** The grid as a spec holds it, every hyperparameter listed; only valid when no field has a problem. */
+    Map<String, List<Double>> grid() {
+        Map<String, List<Double>> grid = new LinkedHashMap<>();
+        fields.forEach(f -> grid.put(f.def().name(), f.values()));
+        return grid;
+    }
+
+    /** E.g. {@code 2 points · 6 trials}, or why there are none; kept current by the view model. */
+    public ReadOnlyStringProperty countTextProperty() {
+        return countText.getReadOnlyProperty();
+    }
+
+    void setCountText(String text) {
+        countText.set(text);
+    }
+
+    @Override
+    public String toString() {
+        return title();
+    }
+}

@@ -1,0 +1,315 @@
+package io.kinefold.ui.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kinefold.AppInfo;
+import io.kinefold.data.Dataset;
+import io.kinefold.data.DatasetLoader;
+import io.kinefold.data.ModelKind;
+import io.kinefold.exec.RunEstimate;
+import io.kinefold.experiment.ExperimentSpec;
+import io.kinefold.experiment.ModelGrid;
+import io.kinefold.experiment.Planner;
+import io.kinefold.experiment.SpecIo;
+import io.kinefold.ui.common.AppContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.prefs.Preferences;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The view model without a window: planning, files and the FX thread are all the test's own thread. */
+class ExperimentViewModelTest {
+    private static Dataset bundled;
+
+    @TempDir Path tmp;
+    private AppContext context;
+    private ExperimentViewModel model;
+
+    @BeforeAll
+    static void loadBundledDataset() throws Exception {
+        bundled = DatasetLoader.load(Path.of(AppInfo.BUNDLED_DATASET));
+    }
+
+    @BeforeEach
+    void setUp() {
+        context = new AppContext(tmp.resolve("t.db"), Preferences.userRoot().node("kinefold-test/experiment"));
+        model = new ExperimentViewModel(context, Runnable::run, Runnable::run);
+        context.datasetProperty().set(bundled);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        context.preferences().removeNode();
+        context.close();
+    }
+
+    private ModelEntry entry(String id) {
+        return model.models().stream().filter(e -> e.title().equals(id)).findFirst().orElseThrow();
+    }
+
+    private GridField field(String id, String param) {
+        return entry(id).field(param).orElseThrow();
+    }
+
+    @Test
+    void listsTheNineModelsOfTheDatasetByKind() {
+        assertThat(model.models()).extracting(ModelEntry::title).containsExactly("pose",
+                "start:lunge", "start:push-up", "start:shoulder-press", "start:squat",
+                "rep:lunge", "rep:push-up", "rep:shoulder-press", "rep:squat");
+        assertThat(entry("pose").fields()).extracting(GridField::label).contains("Units per layer", "Epochs");
+        assertThat(entry("rep:squat").fields()).extracting(f -> f.def().name()).contains("lstmUnits", "sequenceLength");
+        assertThat(model.selectedProperty().get().title()).isEqualTo("pose");
+    }
+
+    @Test
+    void loadsTheQuickPresetWithTheDatasetAndCountsItsTrialsAsThePlannerDoes() throws Exception {
+        ExperimentSpec quick = SpecIo.readResource("quick");
+        int expected = Planner.plan(quick, bundled).trialCount();
+
+        assertThat(model.trialsProperty().get()).isEqualTo(expected).isEqualTo(54);
+        assertThat(model.gridPointsProperty().get()).isEqualTo(18);
+        assertThat(model.summaryProperty().get()).isEqualTo("9 models · 18 grid points · 54 trials");
+        assertThat(model.problems()).isEmpty();
+        assertThat(context.specProperty().get()).isNotNull();
+        assertThat(Planner.plan(context.specProperty().get(), bundled).trialCount()).isEqualTo(expected);
+        assertThat(context.specProperty().get().dataset()).isEqualTo(bundled.root().toString());
+        assertThat(field("pose", "units").textProperty().get()).isEqualTo("16, 48");
+        assertThat(model.estimateProperty().get()).startsWith("≈ ").contains("in one process").contains("GB RAM");
+    }
+
+    @Test
+    void anotherGridValueAddsOneTrialPerFold() {
+        int before = model.trialsProperty().get();
+
+        field("pose", "units").textProperty().set("16, 32, 48");
+
+        assertThat(model.trialsProperty().get()).isEqualTo(before + 3);
+        assertThat(entry("pose").countTextProperty().get()).isEqualTo("3 points · 9 trials");
+        assertThat(context.specProperty().get().models().get(0).grid().get("units")).containsExactly(16.0, 32.0, 48.0);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            0        | Units per layer: 0 is outside 2–1024
+            abc      | Units per layer: “abc” is not a number
+            ''       | Units per layer: at least one value
+            16, 16   | Units per layer: a value is listed twice (16)
+            16.5     | Units per layer: 16.5 is not a whole number
+            """)
+    void refusesAnInvalidValueWithItsReasonAndWithdrawsTheSpec(String text, String reason) {
+        field("pose", "units").textProperty().set(text);
+
+        assertThat(field("pose", "units").errorProperty().get()).isEqualTo(reason);
+        assertThat(model.problems()).contains("pose · " + reason);
+        assertThat(context.specProperty().get()).isNull();
+        assertThat(model.estimateProperty().get()).isEmpty();
+
+        field("pose", "units").textProperty().set("16, 48");
+
+        assertThat(field("pose", "units").errorProperty().get()).isNull();
+        assertThat(context.specProperty().get()).isNotNull();
+    }
+
+    @Test
+    void acceptsSmallFractionsAndShowsThemPlainly() {
+        field("pose", "learningRate").textProperty().set("1e-4; 0.001 0.01");
+
+        assertThat(field("pose", "learningRate").values()).containsExactly(1e-4, 0.001, 0.01);
+        assertThat(GridField.format(field("pose", "learningRate").values())).isEqualTo("0.0001, 0.001, 0.01");
+        assertThat(field("pose", "learningRate").hint()).startsWith("0.000001–1");
+    }
+
+    @Test
+    void anInvalidFieldOfADisabledModelDoesNotCount() {
+        field("rep:squat", "lstmUnits").textProperty().set("abc");
+        assertThat(context.specProperty().get()).isNull();
+
+        entry("rep:squat").enabledProperty().set(false);
+
+        assertThat(context.specProperty().get()).isNotNull();
+        assertThat(context.specProperty().get().models()).extracting(ModelGrid::model).doesNotContain("rep:squat");
+    }
+
+    @Test
+    void disablingAModelLowersTheCount() {
+        int before = model.trialsProperty().get();
+
+        entry("rep:lunge").enabledProperty().set(false);
+
+        assertThat(model.trialsProperty().get()).isEqualTo(before - 2 * 3);
+        assertThat(model.modelCountProperty().get()).isEqualTo(8);
+        assertThat(entry("rep:lunge").countTextProperty().get()).isEqualTo("off");
+    }
+
+    @Test
+    void noModelChosenIsAProblem() {
+        model.models().forEach(e -> e.enabledProperty().set(false));
+
+        assertThat(model.problems()).containsExactly("Choose at least one model");
+        assertThat(context.specProperty().get()).isNull();
+    }
+
+    @Test
+    void foldsChangeTheTrialsAndMoreFoldsThanSubjectsAreRefusedByThePlanner() {
+        model.foldsProperty().set("5");
+        assertThat(model.trialsProperty().get()).isEqualTo(18 * 5);
+        assertThat(context.specProperty().get().folds()).isEqualTo(5);
+
+        model.foldsProperty().set("1");
+        assertThat(model.foldsErrorProperty().get()).isEqualTo("Folds: at least 2 are needed");
+        assertThat(context.specProperty().get()).isNull();
+
+        model.foldsProperty().set(Integer.toString(bundled.subjects().size() + 1));
+        assertThat(model.foldsErrorProperty().get()).startsWith("Folds: 13 is more than the").contains("subjects with class");
+        assertThat(model.problems()).isNotEmpty().allSatisfy(p -> assertThat(p).doesNotContain("models["));
+        assertThat(context.specProperty().get()).isNull();
+    }
+
+    @Test
+    void earlyStoppingIsCheckedOnlyWhenOn() {
+        model.validationFractionProperty().set("0.7");
+        assertThat(model.validationFractionErrorProperty().get()).isNull();
+
+        model.earlyStoppingProperty().set(true);
+        assertThat(model.validationFractionErrorProperty().get()).isEqualTo("Validation fraction: 0.7 is outside 0–0.5 (both excluded)");
+        assertThat(context.specProperty().get()).isNull();
+
+        model.validationFractionProperty().set("0.25");
+        assertThat(context.specProperty().get().earlyStopping().validationFraction()).isEqualTo(0.25);
+        assertThat(model.estimateProperty().get()).startsWith("≤ ");
+    }
+
+    @Test
+    void sharesTheWorkerTextWithTheRunViewAndChecksIt() {
+        model.workersProperty().set("2");
+        assertThat(context.workersProperty().get()).isEqualTo("2");
+        assertThat(model.estimateProperty().get()).contains("with 2 workers");
+
+        context.workersProperty().set("0");
+        assertThat(model.workersProperty().get()).isEqualTo("0");
+        assertThat(model.workersErrorProperty().get()).startsWith("Workers: at least 1");
+    }
+
+    @Test
+    void theEstimateFollowsTheCalibration() {
+        String defaults = model.estimateProperty().get();
+        RunEstimate.Calibration slow = new RunEstimate.Calibration(Map.of(ModelKind.POSE, 1.0, ModelKind.START, 1.0,
+                ModelKind.REP, 1.0), 40, RunEstimate.DEFAULT_WORKER_BYTES, false);
+
+        model.useCalibration(slow);
+
+        assertThat(model.estimateProperty().get()).isNotEqualTo(defaults).endsWith("from 40 stored trials");
+    }
+
+    @Test
+    void savesThenOpensTheSameSpec() throws Exception {
+        field("pose", "units").textProperty().set("16, 32, 48");
+        entry("start:squat").enabledProperty().set(false);
+        model.nameProperty().set("mine");
+        model.seedProperty().set("42");
+        model.earlyStoppingProperty().set(true);
+        ExperimentSpec designed = context.specProperty().get();
+
+        Path saved = model.save(tmp.resolve("mine")).get();
+
+        assertThat(saved).isEqualTo(tmp.resolve("mine.json"));
+        assertThat(SpecIo.read(saved)).isEqualTo(designed);
+        assertThat(model.lastFolder()).contains(tmp.toAbsolutePath());
+
+        model.loadPreset("article").get();
+        assertThat(model.nameProperty().get()).isEqualTo("article");
+
+        model.open(saved).get();
+
+        assertThat(model.errorProperty().get()).isNull();
+        assertThat(model.statusProperty().get()).startsWith("Loaded mine.json");
+        assertThat(context.specProperty().get()).isEqualTo(designed);
+        assertThat(entry("start:squat").enabledProperty().get()).isFalse();
+    }
+
+    @Test
+    void wildcardsGiveEveryExerciseTheGridAndAbsentModelsAreOffAtTheirDefaults() throws Exception {
+        Path file = tmp.resolve("wild.json");
+        Files.writeString(file, """
+                { "format": "kinefold-experiment/1", "name": "wild", "folds": 2, "seed": 3,
+                  "models": [ { "model": "rep:*", "grid": { "lstmUnits": [8, 16, 24] } } ] }
+                """);
+
+        model.open(file).get();
+
+        assertThat(model.models().stream().filter(e -> e.enabledProperty().get()))
+                .extracting(ModelEntry::title)
+                .containsExactly("rep:lunge", "rep:push-up", "rep:shoulder-press", "rep:squat");
+        assertThat(field("rep:push-up", "lstmUnits").textProperty().get()).isEqualTo("8, 16, 24");
+        assertThat(field("rep:push-up", "epochs").textProperty().get()).isEqualTo("30");
+        assertThat(entry("pose").enabledProperty().get()).isFalse();
+        assertThat(field("pose", "units").textProperty().get()).isEqualTo("64");
+        assertThat(model.trialsProperty().get()).isEqualTo(4 * 3 * 2);
+    }
+
+    @Test
+    void aBadFileIsReportedByNameAndFieldAndTheFormStays() throws Exception {
+        Path file = tmp.resolve("bad.json");
+        Files.writeString(file, """
+                { "format": "kinefold-experiment/1", "models": [ { "model": "pose", "grid": { "units": ["many"] } } ] }
+                """);
+
+        model.open(file).get();
+
+        assertThat(model.errorProperty().get()).startsWith("Could not load bad.json: ").contains(file.toString())
+                .contains("models[0].grid.units: 'many' is not a number");
+        assertThat(model.nameProperty().get()).isEqualTo("quick");
+        assertThat(context.specProperty().get()).isNotNull();
+    }
+
+    @Test
+    void unknownModelsAndHyperparametersAreLeftOutWithANote() throws Exception {
+        Path file = tmp.resolve("odd.json");
+        Files.writeString(file, """
+                { "format": "kinefold-experiment/1", "name": "odd", "folds": 3,
+                  "models": [ { "model": "start:jump", "grid": {} },
+                              { "model": "pose", "grid": { "units": [32], "colour": [1] } } ] }
+                """);
+
+        model.open(file).get();
+
+        assertThat(model.statusProperty().get()).contains("start:jump is not a model of this dataset, left out")
+                .contains("pose: unknown hyperparameter “colour”, left out");
+        assertThat(model.trialsProperty().get()).isEqualTo(3);
+    }
+
+    @Test
+    void copiesAGridToEveryModelOfItsKind() {
+        field("start:squat", "units").textProperty().set("8, 16, 32, 64");
+
+        assertThat(model.copyGridToKind(entry("start:squat"))).isEqualTo(3);
+
+        assertThat(field("start:lunge", "units").textProperty().get()).isEqualTo("8, 16, 32, 64");
+        assertThat(field("pose", "units").textProperty().get()).isEqualTo("16, 48");
+        assertThat(model.statusProperty().get()).isEqualTo("Copied the grid of start:squat to 3 other start models");
+    }
+
+    @Test
+    void withoutADatasetThereIsNothingToRun() {
+        context.datasetProperty().set(null);
+
+        assertThat(model.models()).isEmpty();
+        assertThat(model.problems()).containsExactly("Open a dataset in the Dataset tab to design an experiment on it");
+        assertThat(context.specProperty().get()).isNull();
+    }
+
+    @Test
+    void inWordsDropsTheSpecIndex() {
+        assertThat(ExperimentViewModel.inWords("folds: 13 is more than the 12 subjects with class 'start' in start:squat (models[1] (start:squat))"))
+                .isEqualTo("Folds: 13 is more than the 12 subjects with class 'start' in start:squat");
+        assertThat(List.of(ExperimentViewModel.inWords("models: no model chosen"))).containsExactly("Models: no model chosen");
+    }
+}
