@@ -37,33 +37,48 @@ public record WorkerCount(int workers, String reason) {
     }
 
     /**
-     * The count a user typed ({@code auto} or 1 to {@value #MAX}), as the command line and the
-     * workbench read it; {@code auto} chooses from this machine's cores and free memory.
-     *
-     * @throws IllegalArgumentException with the reason in words, naming what was typed
+     * Why the typed count cannot be used ({@code auto} or 1 to {@value #MAX}), or null when it
+     * can; cheap, it does not ask the machine, so forms check it as the user types.
      */
-    public static WorkerCount parse(String text) {
+    public static String problem(String text) {
         if (isAuto(text)) {
-            return auto(MachineInfo.logicalCores(), MachineInfo.availableMemoryBytes(), INITIAL_FOOTPRINT, false);
+            return null;
         }
         String t = text == null ? "" : text.strip();
         String hint = "type auto or a number from 1 to " + MAX;
         if (t.isEmpty()) {
-            throw new IllegalArgumentException("empty; " + hint);
+            return "empty; " + hint;
         }
         int n;
         try {
             n = Integer.parseInt(t);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("“" + t + "” is not a number; " + hint);
+            return "“" + t + "” is not a number; " + hint;
         }
         if (n < 1) {
-            throw new IllegalArgumentException("at least 1 is needed to run anything; " + hint);
+            return "at least 1 is needed to run anything; " + hint;
         }
         if (n > MAX) {
-            throw new IllegalArgumentException(n + " is more than " + MAX + "; " + hint);
+            return n + " is more than " + MAX + "; " + hint;
         }
-        return fixed(n);
+        return null;
+    }
+
+    /**
+     * The count a user typed, as the command line and the workbench read it; {@code auto}
+     * chooses from this machine's cores and free memory.
+     *
+     * @throws IllegalArgumentException with the {@link #problem} in words
+     */
+    public static WorkerCount parse(String text) {
+        String problem = problem(text);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        if (isAuto(text)) {
+            return auto(MachineInfo.logicalCores(), MachineInfo.availableMemoryBytes(), INITIAL_FOOTPRINT, false);
+        }
+        return fixed(Integer.parseInt(text.strip()));
     }
 
     public static WorkerCount fixed(int workers) {

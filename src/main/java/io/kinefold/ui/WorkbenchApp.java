@@ -4,25 +4,23 @@ import io.kinefold.AppInfo;
 import io.kinefold.store.Store;
 import io.kinefold.ui.common.AppContext;
 import io.kinefold.ui.dataset.DatasetView;
+import io.kinefold.ui.experiment.ExperimentView;
 import io.kinefold.ui.history.HistoryView;
+import io.kinefold.ui.results.ResultsView;
 import io.kinefold.ui.run.RunView;
 import io.kinefold.ui.run.RunViewModel;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
-import javafx.geometry.Insets;
 import javafx.geometry.Rectangle2D;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
@@ -64,9 +62,9 @@ public final class WorkbenchApp extends Application {
         }
         run = RunViewModel.forApp(context);
         Tab dataset = new Tab("Dataset", DatasetView.create(context));
-        Tab experiment = new Tab("Experiment", placeholder("Experiment design comes next: use kinefold run SPEC meanwhile."));
+        Tab experiment = new Tab("Experiment", ExperimentView.create(context));
         Tab runTab = new Tab("Run", RunView.create(run));
-        Tab results = new Tab("Results", placeholder("Results come next: use History to export a run, or kinefold export RUN_ID."));
+        Tab results = new Tab("Results", ResultsView.create(context));
         Tab history = new Tab("History", HistoryView.create(context));
         TabPane tabs = new TabPane(dataset, experiment, runTab, results, history);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -143,14 +141,6 @@ public final class WorkbenchApp extends Application {
             return;
         }
         run.cancel();
-    }
-
-    private static Parent placeholder(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("placeholder");
-        StackPane pane = new StackPane(label);
-        pane.setPadding(new Insets(24));
-        return pane;
     }
 
     @Override

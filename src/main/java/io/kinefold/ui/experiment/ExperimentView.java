@@ -1,6 +1,7 @@
 package io.kinefold.ui.experiment;
 
 import io.kinefold.data.ModelKind;
+import io.kinefold.exec.WorkerCount;
 import io.kinefold.ui.common.AppContext;
 import io.kinefold.ui.common.Fxml;
 import java.io.File;
@@ -407,7 +408,7 @@ public final class ExperimentView {
         // The editor's text, not the value: the value only changes once the user presses Enter.
         workers.getEditor().textProperty().bindBidirectional(model.workersProperty());
         markInvalid(workers, model.workersErrorProperty());
-        addRow(specForm, 10, "Workers", workers, "auto or 1–" + WorkersText.MAX_WORKERS + ", shared with the Run view",
+        addRow(specForm, 10, "Workers", workers, "auto or 1–" + WorkerCount.MAX + ", shared with the Run view",
                 "Worker processes of the pool; auto takes what the cores and the free memory allow.",
                 model.workersErrorProperty());
     }

@@ -383,7 +383,8 @@ public final class ExperimentViewModel {
                 stopping = new EarlyStopping(p, fraction);
             }
         }
-        workersError.set(WorkersText.problem(workers.get()));
+        String problem = WorkerCount.problem(workers.get());
+        workersError.set(problem == null ? null : "Workers: " + problem);
 
         List<String> found = new ArrayList<>();
         int enabled = 0;
@@ -445,7 +446,7 @@ public final class ExperimentViewModel {
         try {
             Plan plan = Planner.plan(built, dataset);
             Map<ModelId, Integer> counts = counts(dataset);
-            int n = WorkersText.count(workersText).map(WorkerCount::workers).orElse(1);
+            int n = WorkerCount.problem(workersText) == null ? WorkerCount.parse(workersText).workers() : 1;
             RunEstimate e = RunEstimate.of(plan, id -> counts.getOrDefault(id, 1), calibrationNow, n);
             apply = () -> {
                 problems.clear();
