@@ -28,6 +28,7 @@ public final class AppContext implements AutoCloseable {
     private final StringProperty workers = new SimpleStringProperty(this, "workers", "auto");
     private final Path storeFile;
     private final Preferences preferences;
+    private FileDialogs fileDialogs = FileDialogs.system();
     private final ExecutorService background = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "kinefold-background");
         t.setDaemon(true);
@@ -87,6 +88,16 @@ public final class AppContext implements AutoCloseable {
     /** Where views remember things between sessions: last folder, window size, dividers. */
     public Preferences preferences() {
         return preferences;
+    }
+
+    /** The file and folder dialogs the views show. */
+    public FileDialogs fileDialogs() {
+        return fileDialogs;
+    }
+
+    /** Replaces the dialogs, before the views are made: headless tests answer them at once. */
+    public void setFileDialogs(FileDialogs dialogs) {
+        this.fileDialogs = dialogs;
     }
 
     public ExecutorService background() {

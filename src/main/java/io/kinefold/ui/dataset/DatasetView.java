@@ -4,9 +4,9 @@ import io.kinefold.data.PoseTrack;
 import io.kinefold.data.Problem;
 import io.kinefold.data.Recording;
 import io.kinefold.ui.common.AppContext;
+import io.kinefold.ui.common.FileDialogs;
 import io.kinefold.ui.common.Fxml;
-import java.io.File;
-import java.io.IOException;
+import java.nio.file.Path;
 import java.util.function.Function;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -34,7 +34,6 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
 import javafx.util.Duration;
 
 /** Controller of {@code dataset_view.fxml}: binds the controls to a {@link DatasetViewModel}. */
@@ -42,6 +41,7 @@ public final class DatasetView {
     private static final KeyCombination OPEN = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN);
 
     private final DatasetViewModel model;
+    private final FileDialogs dialogs;
     private Timeline player;
     private Rectangle2D box = new Rectangle2D(0, 0, 1, 1);
 
@@ -72,21 +72,26 @@ public final class DatasetView {
     @FXML private TitledPane problemsPane;
     @FXML private ListView<Problem> problemList;
 
-    public DatasetView(DatasetViewModel model) {
+    public DatasetView(DatasetViewModel model, FileDialogs dialogs) {
         this.model = model;
+        this.dialogs = dialogs;
     }
 
     /** The view for the app: opens the last folder used, or the bundled dataset, in the background. */
     public static Parent create(AppContext context) {
         DatasetViewModel model = DatasetViewModel.forApp(context);
-        Parent view = create(model);
+        Parent view = create(model, context.fileDialogs());
         model.openAtStart();
         return view;
     }
 
     /** The view over a given model, which the caller opens folders in. */
     public static Parent create(DatasetViewModel model) {
-        return Fxml.load(DatasetView.class, "dataset_view.fxml", () -> new DatasetView(model));
+        return create(model, FileDialogs.system());
+    }
+
+    public static Parent create(DatasetViewModel model, FileDialogs dialogs) {
+        return Fxml.load(DatasetView.class, "dataset_view.fxml", () -> new DatasetView(model, dialogs));
     }
 
     @FXML
@@ -182,20 +187,13 @@ public final class DatasetView {
         if (model.loadingProperty().get()) {
             return;
         }
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Open a dataset folder");
+        Path start = null;
         if (model.datasetProperty().get() != null) {
-            File current = model.datasetProperty().get().root().toFile();
-            File parent = current.getParentFile();
-            if (parent != null && parent.isDirectory()) {
-                chooser.setInitialDirectory(parent);
-            }
+            start = model.datasetProperty().get().root().getParent();
         }
         Scene scene = root.getScene();
-        File folder = chooser.showDialog(scene == null ? null : scene.getWindow());
-        if (folder != null) {
-            model.open(folder.toPath());
-        }
+        dialogs.show(scene == null ? null : scene.getWindow(), FileDialogs.Request.folder("Open a dataset folder", start))
+                .ifPresent(model::open);
     }
 
     @FXML

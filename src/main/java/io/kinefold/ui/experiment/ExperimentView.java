@@ -3,9 +3,8 @@ package io.kinefold.ui.experiment;
 import io.kinefold.data.ModelKind;
 import io.kinefold.exec.WorkerCount;
 import io.kinefold.ui.common.AppContext;
+import io.kinefold.ui.common.FileDialogs;
 import io.kinefold.ui.common.Fxml;
-import java.io.File;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -37,7 +36,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
+import javafx.stage.Window;
 
 /**
  * Controller of {@code experiment_view.fxml}: binds the controls to an {@link ExperimentViewModel}
@@ -52,6 +51,7 @@ public final class ExperimentView {
     private static final int PROBLEMS_SHOWN = 3;
 
     private final ExperimentViewModel model;
+    private final FileDialogs dialogs;
     /** Undoes the bindings of the grid form shown, before another model's replaces it. */
     private final List<Runnable> formCleanup = new ArrayList<>();
 
@@ -77,17 +77,22 @@ public final class ExperimentView {
     @FXML private Label estimateLabel;
     @FXML private Label problemsLabel;
 
-    public ExperimentView(ExperimentViewModel model) {
+    public ExperimentView(ExperimentViewModel model, FileDialogs dialogs) {
         this.model = model;
+        this.dialogs = dialogs;
     }
 
     /** The view for the app: updates on the FX thread, planning and files on the context's executor. */
     public static Parent create(AppContext context) {
-        return create(ExperimentViewModel.forApp(context));
+        return create(ExperimentViewModel.forApp(context), context.fileDialogs());
     }
 
     public static Parent create(ExperimentViewModel model) {
-        return Fxml.load(ExperimentView.class, "experiment_view.fxml", () -> new ExperimentView(model));
+        return create(model, FileDialogs.system());
+    }
+
+    public static Parent create(ExperimentViewModel model, FileDialogs dialogs) {
+        return Fxml.load(ExperimentView.class, "experiment_view.fxml", () -> new ExperimentView(model, dialogs));
     }
 
     @FXML
@@ -438,12 +443,8 @@ public final class ExperimentView {
         if (model.busyProperty().get()) {
             return;
         }
-        FileChooser chooser = chooser("Open an experiment spec");
-        Scene scene = root.getScene();
-        File file = chooser.showOpenDialog(scene == null ? null : scene.getWindow());
-        if (file != null) {
-            model.open(file.toPath());
-        }
+        dialogs.show(window(), FileDialogs.Request.openFile("Open an experiment spec", model.lastFolder().orElse(null),
+                "Experiment specs", "json")).ifPresent(model::open);
     }
 
     @FXML
@@ -451,22 +452,14 @@ public final class ExperimentView {
         if (model.busyProperty().get()) {
             return;
         }
-        FileChooser chooser = chooser("Save the experiment spec");
         String name = model.nameProperty().get() == null ? "" : model.nameProperty().get().strip();
-        chooser.setInitialFileName((name.isEmpty() ? "experiment" : name.replaceAll("[^\\w.-]+", "-")) + ".json");
-        Scene scene = root.getScene();
-        File file = chooser.showSaveDialog(scene == null ? null : scene.getWindow());
-        if (file != null) {
-            model.save(file.toPath());
-        }
+        String suggested = (name.isEmpty() ? "experiment" : name.replaceAll("[^\\w.-]+", "-")) + ".json";
+        dialogs.show(window(), FileDialogs.Request.saveFile("Save the experiment spec", model.lastFolder().orElse(null),
+                suggested, "Experiment specs", "json")).ifPresent(model::save);
     }
 
-    private FileChooser chooser(String title) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Experiment specs (*.json)", "*.json"),
-                new FileChooser.ExtensionFilter("All files", "*"));
-        model.lastFolder().map(Path::toFile).ifPresent(chooser::setInitialDirectory);
-        return chooser;
+    private Window window() {
+        Scene scene = root.getScene();
+        return scene == null ? null : scene.getWindow();
     }
 }

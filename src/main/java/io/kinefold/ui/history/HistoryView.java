@@ -2,8 +2,8 @@ package io.kinefold.ui.history;
 
 import io.kinefold.report.ExportFormat;
 import io.kinefold.ui.common.AppContext;
+import io.kinefold.ui.common.FileDialogs;
 import io.kinefold.ui.common.Fxml;
-import java.io.File;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -21,7 +21,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /** Controller of {@code history_view.fxml}: binds the controls to a {@link HistoryViewModel}. */
@@ -29,6 +28,7 @@ public final class HistoryView {
     private static final KeyCombination REFRESH = new KeyCodeCombination(KeyCode.F5);
 
     private final HistoryViewModel model;
+    private final FileDialogs dialogs;
 
     @FXML private VBox root;
     @FXML private Button refreshButton;
@@ -48,17 +48,22 @@ public final class HistoryView {
     @FXML private TableColumn<HistoryRow, String> wallColumn;
     @FXML private Label statusLabel;
 
-    public HistoryView(HistoryViewModel model) {
+    public HistoryView(HistoryViewModel model, FileDialogs dialogs) {
         this.model = model;
+        this.dialogs = dialogs;
     }
 
     /** The view for the app: updates on the FX thread, reads the store on the context's executor. */
     public static Parent create(AppContext context) {
-        return create(HistoryViewModel.forApp(context));
+        return create(HistoryViewModel.forApp(context), context.fileDialogs());
     }
 
     public static Parent create(HistoryViewModel model) {
-        return Fxml.load(HistoryView.class, "history_view.fxml", () -> new HistoryView(model));
+        return create(model, FileDialogs.system());
+    }
+
+    public static Parent create(HistoryViewModel model, FileDialogs dialogs) {
+        return Fxml.load(HistoryView.class, "history_view.fxml", () -> new HistoryView(model, dialogs));
     }
 
     @FXML
@@ -146,15 +151,9 @@ public final class HistoryView {
         if (row == null) {
             return;
         }
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export run " + row.id() + " as " + label(format));
-        chooser.setInitialFileName(HistoryViewModel.suggestedName(row, format));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(label(format),
-                "*." + format.extension().toLowerCase(Locale.ROOT)));
-        File file = chooser.showSaveDialog(window());
-        if (file != null) {
-            model.export(row, format, file.toPath());
-        }
+        dialogs.show(window(), FileDialogs.Request.saveFile("Export run " + row.id() + " as " + label(format), null,
+                HistoryViewModel.suggestedName(row, format), label(format), format.extension().toLowerCase(Locale.ROOT)))
+                .ifPresent(file -> model.export(row, format, file));
     }
 
     @FXML

@@ -2,9 +2,8 @@ package io.kinefold.ui.results;
 
 import io.kinefold.report.ExportFormat;
 import io.kinefold.ui.common.AppContext;
+import io.kinefold.ui.common.FileDialogs;
 import io.kinefold.ui.common.Fxml;
-import java.io.File;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,8 +42,6 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /** Controller of {@code results_view.fxml}: binds the controls to a {@link ResultsViewModel}. */
@@ -53,20 +50,8 @@ public final class ResultsView {
     private static final PseudoClass BEST = PseudoClass.getPseudoClass("best");
     private static final PseudoClass WEAK = PseudoClass.getPseudoClass("weak");
 
-    /**
-     * Where an export goes. The dialogs cannot be driven in a headless test, so tests give the view
-     * a chooser that answers at once.
-     */
-    interface Chooser {
-        /** The file to write the report to, or null when the user cancelled. */
-        Path reportFile(Window owner, ExportFormat format, String suggestedName);
-
-        /** The folder to write the charts into, or null when the user cancelled. */
-        Path chartFolder(Window owner);
-    }
-
     private final ResultsViewModel model;
-    private final Chooser chooser;
+    private final FileDialogs dialogs;
 
     @FXML private VBox root;
     @FXML private Label headerLabel;
@@ -111,22 +96,22 @@ public final class ResultsView {
     @FXML private LineChart<Number, Number> memoryChart;
     @FXML private Label statusLabel;
 
-    ResultsView(ResultsViewModel model, Chooser chooser) {
+    public ResultsView(ResultsViewModel model, FileDialogs dialogs) {
         this.model = model;
-        this.chooser = chooser;
+        this.dialogs = dialogs;
     }
 
     /** The view for the app: updates on the FX thread, reads the store on the context's executor. */
     public static Parent create(AppContext context) {
-        return create(ResultsViewModel.forApp(context));
+        return create(ResultsViewModel.forApp(context), context.fileDialogs());
     }
 
     public static Parent create(ResultsViewModel model) {
-        return create(model, new DialogChooser());
+        return create(model, FileDialogs.system());
     }
 
-    static Parent create(ResultsViewModel model, Chooser chooser) {
-        return Fxml.load(ResultsView.class, "results_view.fxml", () -> new ResultsView(model, chooser));
+    public static Parent create(ResultsViewModel model, FileDialogs dialogs) {
+        return Fxml.load(ResultsView.class, "results_view.fxml", () -> new ResultsView(model, dialogs));
     }
 
     @FXML
@@ -492,20 +477,17 @@ public final class ResultsView {
         if (model.runIdProperty().get() == null || model.loadingProperty().get()) {
             return;
         }
-        Path file = chooser.reportFile(window(), format, model.suggestedName(format));
-        if (file != null) {
-            model.export(format, file);
-        }
+        dialogs.show(window(), FileDialogs.Request.saveFile("Export the run as " + label(format), null,
+                model.suggestedName(format), label(format), format.extension().toLowerCase(Locale.ROOT)))
+                .ifPresent(file -> model.export(format, file));
     }
 
     private void exportCharts() {
         if (model.runIdProperty().get() == null || model.loadingProperty().get()) {
             return;
         }
-        Path folder = chooser.chartFolder(window());
-        if (folder != null) {
-            model.exportCharts(folder);
-        }
+        dialogs.show(window(), FileDialogs.Request.folder("Folder for the charts (PNG)", null))
+                .ifPresent(model::exportCharts);
     }
 
     @FXML
@@ -529,43 +511,5 @@ public final class ResultsView {
             alert.initOwner(scene.getWindow());
         }
         alert.show();
-    }
-
-    /** The file and folder dialogs, starting where the last export went. */
-    private static final class DialogChooser implements Chooser {
-        private File lastFolder;
-
-        @Override
-        public Path reportFile(Window owner, ExportFormat format, String suggestedName) {
-            FileChooser dialog = new FileChooser();
-            dialog.setTitle("Export the run as " + label(format));
-            dialog.setInitialFileName(suggestedName);
-            dialog.getExtensionFilters().add(new FileChooser.ExtensionFilter(label(format),
-                    "*." + format.extension().toLowerCase(Locale.ROOT)));
-            if (lastFolder != null && lastFolder.isDirectory()) {
-                dialog.setInitialDirectory(lastFolder);
-            }
-            File file = dialog.showSaveDialog(owner);
-            if (file == null) {
-                return null;
-            }
-            lastFolder = file.getParentFile();
-            return file.toPath();
-        }
-
-        @Override
-        public Path chartFolder(Window owner) {
-            DirectoryChooser dialog = new DirectoryChooser();
-            dialog.setTitle("Folder for the charts (PNG)");
-            if (lastFolder != null && lastFolder.isDirectory()) {
-                dialog.setInitialDirectory(lastFolder);
-            }
-            File folder = dialog.showDialog(owner);
-            if (folder == null) {
-                return null;
-            }
-            lastFolder = folder;
-            return folder.toPath();
-        }
     }
 }

@@ -129,10 +129,22 @@ public final class RunView {
         workerTable.setItems(model.workerRows());
         workerTable.setPlaceholder(new Label("No workers yet"));
         TimelineChart timeline = new TimelineChart(model.timeline(), model.elapsedProperty());
-        timeline.setPrefHeight(120);
-        VBox.setVgrow(timeline, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(timeline, javafx.scene.layout.Priority.NEVER);
         workersBoxPane.getChildren().add(timeline);
         messageList.setItems(model.messages());
+        // Long messages (the comparison's verdict) wrap instead of hiding behind a scroll bar.
+        messageList.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            {
+                setWrapText(true);
+                prefWidthProperty().bind(list.widthProperty().subtract(24));
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+            }
+        });
         messageList.setPlaceholder(new Label("Messages of the run appear here"));
         // Follow the newest message.
         model.messages().addListener((javafx.collections.ListChangeListener<String>) c ->

@@ -29,24 +29,44 @@ public final class TimelineChart extends Region {
     private static final double LANE_LABEL = 84;
     private static final double AXIS = 18;
     private static final double TOP = 20;
+    private static final double LANE = 18;
 
     private final Canvas canvas = new Canvas();
     private final ObservableList<TimelineBar> bars;
     private final ObservableDoubleValue now;
     private final Tooltip tooltip = new Tooltip();
+    private int laneCount;
 
     public TimelineChart(ObservableList<TimelineBar> bars, ObservableDoubleValue now) {
         this.bars = bars;
         this.now = now;
         getChildren().add(canvas);
         getStyleClass().add("timeline-chart");
-        setMinHeight(60);
-        bars.addListener((ListChangeListener<TimelineBar>) c -> draw());
+        bars.addListener((ListChangeListener<TimelineBar>) c -> {
+            int lanes = lanes().size();
+            if (lanes != laneCount) {
+                laneCount = lanes;
+                // Room for every lane: the parent lays out again with the new height.
+                requestLayout();
+            }
+            draw();
+        });
         now.addListener((obs, old, t) -> draw());
         widthProperty().addListener((obs, old, w) -> draw());
         heightProperty().addListener((obs, old, h) -> draw());
         canvas.setOnMouseMoved(e -> hover(e.getX(), e.getY(), e.getScreenX(), e.getScreenY()));
         canvas.setOnMouseExited(e -> tooltip.hide());
+    }
+
+    /** Every lane at full height, at least two lanes' worth. */
+    @Override
+    protected double computeMinHeight(double width) {
+        return TOP + AXIS + 8 + Math.max(2, laneCount) * LANE;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return computeMinHeight(width);
     }
 
     @Override
@@ -76,7 +96,7 @@ public final class TimelineChart extends Region {
     }
 
     private double laneHeight(int lanes) {
-        return lanes == 0 ? 0 : Math.min(22, (getHeight() - TOP - AXIS) / lanes);
+        return lanes == 0 ? 0 : Math.min(LANE + 4, (getHeight() - TOP - AXIS - 8) / lanes);
     }
 
     private void draw() {
@@ -91,6 +111,7 @@ public final class TimelineChart extends Region {
         g.setTextAlign(TextAlignment.LEFT);
         g.fillText("Trials by worker", 0, TOP / 2);
         legend(g, w);
+        g.setTextAlign(TextAlignment.LEFT);
         if (lanes.isEmpty()) {
             g.setFill(Color.web("#6b7280"));
             g.fillText("Each trial appears here on the worker that runs it", LANE_LABEL, TOP + 14);

@@ -2,10 +2,11 @@ package io.kinefold.ui.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kinefold.report.ExportFormat;
 import io.kinefold.ui.common.AppContext;
+import io.kinefold.ui.common.FileDialogs;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
@@ -21,7 +22,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,17 +53,8 @@ class ResultsViewTest {
     void start(Stage stage) {
         context = new AppContext(run.db());
         model = new ResultsViewModel(context, Platform::runLater);
-        ResultsView.Chooser answersAtOnce = new ResultsView.Chooser() {
-            @Override
-            public Path reportFile(Window owner, ExportFormat format, String suggestedName) {
-                return nextReportFile;
-            }
-
-            @Override
-            public Path chartFolder(Window owner) {
-                return dir.resolve("charts");
-            }
-        };
+        FileDialogs answersAtOnce = (owner, request) -> Optional.ofNullable(
+                request.kind() == FileDialogs.Kind.FOLDER ? dir.resolve("charts") : nextReportFile);
         Scene scene = new Scene(ResultsView.create(model, answersAtOnce), 1200, 800);
         scene.getStylesheets().add(getClass().getResource("/io/kinefold/ui/kinefold.css").toExternalForm());
         stage.setScene(scene);
