@@ -162,6 +162,10 @@ public final class DatasetViewModel {
         if (preferences != null) {
             preferences.put(LAST_DATASET_KEY, loaded.root().toString());
         }
+        // The player shows the first recording rather than an empty canvas.
+        if (!rows.isEmpty()) {
+            selected.set(rows.get(0));
+        }
     }
 
     private void applyFailed(Path folder, String detail, List<Problem> found) {

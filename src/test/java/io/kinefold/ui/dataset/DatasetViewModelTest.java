@@ -79,9 +79,11 @@ class DatasetViewModelTest {
     @Test
     void selectionKeepsTheFrameIndexInsideTheRecording() throws Exception {
         openGenerated();
+        assertThat(model.selectedProperty().get()).as("the first recording is shown after opening").isSameAs(model.rows().get(0));
+        model.select(null);
         assertThat(model.frameTextProperty().get()).isEqualTo("no recording selected");
 
-        RecordingRow row = model.rows().get(0);
+        RecordingRow row = model.rows().get(1);
         model.select(row);
         int frames = row.frames();
         assertThat(model.frameCountProperty().get()).isEqualTo(frames);

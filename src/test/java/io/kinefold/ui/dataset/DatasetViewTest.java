@@ -85,6 +85,8 @@ class DatasetViewTest {
     void selectingARowDrawsTheFigureAndTheSliderMovesTheFrame(FxRobot robot) throws Exception {
         TableView<RecordingRow> table = table(robot);
         Canvas canvas = robot.lookup("#canvas").queryAs(Canvas.class);
+        robot.interact(() -> model.select(null));
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(foregroundPixels(robot, canvas)).isZero();
 
         robot.interact(() -> table.getSelectionModel().select(0));
