@@ -90,7 +90,7 @@ public final class RunViewModel {
     private final ObservableList<XYChart.Series<Number, Number>> workerCpuSeries = FXCollections.observableArrayList();
     private final ObservableList<XYChart.Series<Number, Number>> workerRssSeries = FXCollections.observableArrayList();
 
-    // Chart points as plain numbers; each tick the series are set from these in one change.
+    // The points of each series as plain numbers: when a worker's series has gone stale.
     private final Map<XYChart.Series<Number, Number>, Deque<double[]>> points = new LinkedHashMap<>();
     private final Map<String, WorkerInfo> workerInfos = new LinkedHashMap<>();
     private final Map<String, WorkerSample> lastWorkerSamples = new LinkedHashMap<>();
@@ -620,11 +620,12 @@ public final class RunViewModel {
         while (d.size() > WINDOW) {
             d.removeFirst();
         }
-        List<XYChart.Data<Number, Number>> data = new ArrayList<>(d.size());
-        for (double[] p : d) {
-            data.add(new XYChart.Data<>(p[0], p[1]));
+        // One point in, the oldest out, rather than 120 new points per series every second.
+        ObservableList<XYChart.Data<Number, Number>> data = s.getData();
+        data.add(new XYChart.Data<>(t, value));
+        if (data.size() > WINDOW) {
+            data.remove(0, data.size() - WINDOW);
         }
-        s.getData().setAll(data);
     }
 
     private void refreshWorkers() {
