@@ -4,18 +4,22 @@ import io.kinefold.data.ModelId;
 import io.kinefold.data.ModelKind;
 import io.kinefold.experiment.ExperimentSpec;
 import io.kinefold.experiment.Plan;
+import io.kinefold.experiment.SpecIo;
 import io.kinefold.experiment.Status;
 import io.kinefold.experiment.Trial;
 import io.kinefold.experiment.TrialResult;
 import io.kinefold.model.Params;
 import io.kinefold.store.ResourceSampleRow;
 import io.kinefold.store.Store;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToIntFunction;
 
 /**
@@ -34,7 +38,11 @@ import java.util.function.ToIntFunction;
  *
  * <p>With N workers the estimate is the larger of the summed trial time over N and the longest
  * trial, plus the start of the workers: the pool runs longest first, so the tail is at most one
- * trial long. It says nothing of a machine that is busy with other work, hence rough.
+ * trial long. Trials run slower side by side than alone (shared caches, memory bandwidth, the
+ * JIT and GC threads of each worker competing for the cores): once a stored comparison with N
+ * workers measured by how much (its pool's summed trial time over the single process's), the
+ * trial times of a pool of N are stretched by that factor. It says nothing of a machine that is
+ * busy with other work, hence rough.
  *
  * @param singleSeconds expected wall time in one process
  * @param poolSeconds expected wall time with {@code workers} processes
@@ -67,10 +75,17 @@ public record RunEstimate(double singleSeconds, double poolSeconds, int workers,
      * @param storedTrials how many stored trials the figures come from; 0 for the defaults
      * @param workerBytes resident memory of one worker
      * @param measuredWorkers whether {@code workerBytes} was measured in stored runs
+     * @param poolSlowdown by worker count, how much longer a trial took in a pool of that many than
+     *     alone, from stored comparisons; empty until one is stored
      */
     public record Calibration(Map<ModelKind, Double> secondsPerUnit, int storedTrials, long workerBytes,
-                              boolean measuredWorkers) {
+                              boolean measuredWorkers, Map<Integer, Double> poolSlowdown) {
+        public Calibration(Map<ModelKind, Double> secondsPerUnit, int storedTrials, long workerBytes, boolean measuredWorkers) {
+            this(secondsPerUnit, storedTrials, workerBytes, measuredWorkers, Map.of());
+        }
+
         public Calibration {
+            poolSlowdown = Map.copyOf(poolSlowdown);
             secondsPerUnit = Collections.unmodifiableMap(new EnumMap<>(secondsPerUnit));
             for (ModelKind kind : ModelKind.values()) {
                 if (!(secondsPerUnit.getOrDefault(kind, 0.0) > 0)) {
@@ -126,7 +141,17 @@ public record RunEstimate(double singleSeconds, double poolSeconds, int workers,
 
         /** The same figures with a measured worker footprint. */
         public Calibration withWorkerBytes(long bytes) {
-            return new Calibration(secondsPerUnit, storedTrials, bytes, true);
+            return new Calibration(secondsPerUnit, storedTrials, bytes, true, poolSlowdown);
+        }
+
+        /** The same figures with the slowdown of trials side by side, by worker count. */
+        public Calibration withPoolSlowdown(Map<Integer, Double> slowdown) {
+            return new Calibration(secondsPerUnit, storedTrials, workerBytes, measuredWorkers, slowdown);
+        }
+
+        /** How much longer a trial takes among {@code workers}; 1 when not measured. */
+        public double slowdown(int workers) {
+            return workers <= 1 ? 1 : poolSlowdown.getOrDefault(workers, 1.0);
         }
 
         /**
@@ -136,11 +161,19 @@ public record RunEstimate(double singleSeconds, double poolSeconds, int workers,
         public static Calibration fromStore(Store store, int maxTrials) {
             List<TrialResult> results = new ArrayList<>();
             List<Double> peaks = new ArrayList<>();
-            for (var run : store.runs()) {
-                if (results.size() >= maxTrials && peaks.size() >= 5) {
-                    break;
+            Map<Integer, Double> slowdown = new HashMap<>();
+            var runs = store.runs();
+            // Seconds per unit from single-process runs when there are any: a pool's trials run
+            // slower side by side, which the slowdown accounts for separately.
+            boolean anySingle = runs.stream().anyMatch(r -> r.workers() == 1);
+            for (var run : runs) {
+                if (run.workers() > 1 && !slowdown.containsKey(run.workers())) {
+                    comparisonSlowdown(store, run.id()).ifPresent(f -> slowdown.put(run.workers(), f));
                 }
-                if (results.size() < maxTrials) {
+                if (results.size() >= maxTrials && peaks.size() >= 5) {
+                    continue;
+                }
+                if (results.size() < maxTrials && (run.workers() == 1 || !anySingle)) {
                     results.addAll(store.trialResults(run.id()));
                 }
                 if (peaks.size() < 5) {
@@ -156,7 +189,23 @@ public record RunEstimate(double singleSeconds, double poolSeconds, int workers,
                 }
             }
             Calibration calibration = fromResults(results.size() > maxTrials ? results.subList(0, maxTrials) : results);
-            return peaks.isEmpty() ? calibration : calibration.withWorkerBytes((long) (median(peaks) * (1 << 20)));
+            calibration = peaks.isEmpty() ? calibration : calibration.withWorkerBytes((long) (median(peaks) * (1 << 20)));
+            return calibration.withPoolSlowdown(slowdown);
+        }
+
+        /** The pool's summed trial time over the single process's, of the comparison the run is in. */
+        private static Optional<Double> comparisonSlowdown(Store store, long runId) {
+            return store.comparisonOf(runId).flatMap(json -> {
+                try {
+                    var doc = SpecIo.MAPPER.readTree(json);
+                    double single = doc.path("single").path("trialSeconds").asDouble(Double.NaN);
+                    double pool = doc.path("multi").path("trialSeconds").asDouble(Double.NaN);
+                    return single > 0 && pool > 0 && doc.path("multi").path("runId").asLong() == runId
+                            ? Optional.of(pool / single) : Optional.empty();
+                } catch (IOException e) {
+                    return Optional.empty();
+                }
+            });
         }
 
         /** Expected wall seconds of one trial. */
@@ -194,7 +243,8 @@ public record RunEstimate(double singleSeconds, double poolSeconds, int workers,
         }
         int used = Math.max(1, Math.min(workers, trials));
         double single = trials == 0 ? 0 : sum + WORKER_START_SECONDS;
-        double pool = trials == 0 ? 0 : Math.max(sum / used, longest) + WORKER_START_SECONDS;
+        double stretch = calibration.slowdown(used);
+        double pool = trials == 0 ? 0 : Math.max(sum * stretch / used, longest * stretch) + WORKER_START_SECONDS;
         return new RunEstimate(single, pool, used, calibration.workerBytes(), spec.earlyStopping() != null, calibration);
     }
 
@@ -219,6 +269,10 @@ public record RunEstimate(double singleSeconds, double poolSeconds, int workers,
         text.append(calibration.storedTrials() > 0
                 ? "from " + calibration.storedTrials() + " stored trial" + (calibration.storedTrials() == 1 ? "" : "s")
                 : "from default timings until runs are stored");
+        if (workers > 1 && calibration.poolSlowdown().containsKey(workers)) {
+            text.append(String.format(Locale.ROOT, "; trials %.0f %% slower side by side, as compared here",
+                    100 * (calibration.slowdown(workers) - 1)));
+        }
         return text.toString();
     }
 

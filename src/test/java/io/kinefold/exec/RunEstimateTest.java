@@ -160,4 +160,33 @@ class RunEstimateTest {
     private static Metrics metrics(int epochs, int trainSamples) {
         return new Metrics(0.8, 0.8, new int[][] {{1, 0}, {0, 1}}, 1, epochs, trainSamples, 10);
     }
+
+    @Test
+    void trialsSideBySideTakeAsMuchLongerAsAStoredComparisonMeasured(@TempDir Path tmp) throws Exception {
+        Plan plan = plan(3, null, List.of(Map.of(), Map.of("units", 16.0)), List.of(Map.of(), Map.of("lstmUnits", 16.0)));
+        RunEstimate plain = estimate(plan, 2);
+        RunEstimate.Calibration slow = RunEstimate.Calibration.defaults().withPoolSlowdown(Map.of(2, 1.5));
+
+        RunEstimate stretched = RunEstimate.of(plan, SAMPLES, slow, 2);
+
+        assertThat(stretched.singleSeconds()).isEqualTo(plain.singleSeconds());
+        assertThat(stretched.poolSeconds() - RunEstimate.WORKER_START_SECONDS)
+                .isCloseTo(1.5 * (plain.poolSeconds() - RunEstimate.WORKER_START_SECONDS), within(1e-6));
+        assertThat(stretched.describe()).endsWith("; trials 50 % slower side by side, as compared here");
+        assertThat(RunEstimate.of(plan, SAMPLES, slow, 3).poolSeconds())
+                .as("a slowdown measured with 2 workers says nothing of 3").isLessThan(stretched.poolSeconds());
+
+        try (Store store = Store.open(tmp.resolve("c.db"))) {
+            ExperimentSpec spec = new ExperimentSpec(ExperimentSpec.FORMAT, "t", "d", 3, 1, null, List.of());
+            long experiment = store.createExperiment(spec);
+            Provenance p = new Provenance("test", "17", "1.0", "linux", "cpu", 2, 1L << 30, "fp");
+            long single = store.createRun(experiment, Comparer.SINGLE_MODE, 1, "d", p, 3);
+            long pool = store.createRun(experiment, Comparer.POOL_MODE, 2, "d", p, 3);
+            store.recordComparison(single, pool, """
+                    {"single": {"runId": %d, "trialSeconds": 100.0}, "multi": {"runId": %d, "trialSeconds": 148.0}}"""
+                    .formatted(single, pool));
+
+            assertThat(RunEstimate.Calibration.fromStore(store, 1000).slowdown(2)).isCloseTo(1.48, within(1e-9));
+        }
+    }
 }
