@@ -6,16 +6,23 @@ import java.util.stream.Collectors;
 
 /** The formats a run can be exported to, each named on the command line by its file extension. */
 public enum ExportFormat {
-    CSV("csv"),
-    MARKDOWN("md"),
-    LATEX("tex"),
-    JSON("json"),
-    HTML("html");
+    CSV("csv", "CSV"),
+    MARKDOWN("md", "Markdown"),
+    LATEX("tex", "LaTeX"),
+    JSON("json", "JSON"),
+    HTML("html", "HTML");
 
     private final String extension;
+    private final String label;
 
-    ExportFormat(String extension) {
+    ExportFormat(String extension, String label) {
         this.extension = extension;
+        this.label = label;
+    }
+
+    /** The format's name for people: menus, dialogs, messages. */
+    public String label() {
+        return label;
     }
 
     /** The file extension without the dot, which is also the name {@link #parse} takes. */

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kinefold.data.synth.DatasetGenerator;
 import io.kinefold.ui.common.AppContext;
-import io.kinefold.ui.common.FileDialogs;
+import io.kinefold.ui.run.WorkerRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -50,7 +51,7 @@ class MainPathTest {
     private static Path dataset;
     private static Path specFile;
     private AppContext context;
-    private final List<Path> answers = new java.util.ArrayList<>();
+    private final List<Path> answers = new ArrayList<>();
 
     @BeforeAll
     static void datasetAndSpec() throws Exception {
@@ -137,7 +138,7 @@ class MainPathTest {
         TableView<?> workerTable = in(robot, runView, "#workerTable", TableView.class);
         Set<Long> pids = new HashSet<>();
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> {
-            workerTable.getItems().forEach(r -> pids.add(((io.kinefold.ui.run.WorkerRow) r).pid()));
+            workerTable.getItems().forEach(r -> pids.add(((WorkerRow) r).pid()));
             return progress.getProgress() > 0 && !cpu.getData().isEmpty() && !cpu.getData().get(0).getData().isEmpty();
         });
         robot.type(KeyCode.ESCAPE);

@@ -97,7 +97,7 @@ public final class HistoryView {
         });
 
         for (ExportFormat format : ExportFormat.values()) {
-            MenuItem item = new MenuItem(label(format));
+            MenuItem item = new MenuItem(format.label());
             item.setOnAction(e -> export(format));
             exportButton.getItems().add(item);
         }
@@ -125,16 +125,6 @@ public final class HistoryView {
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
     }
 
-    private static String label(ExportFormat format) {
-        return switch (format) {
-            case CSV -> "CSV";
-            case MARKDOWN -> "Markdown";
-            case LATEX -> "LaTeX";
-            case JSON -> "JSON";
-            case HTML -> "HTML";
-        };
-    }
-
     private Window window() {
         return root.getScene() == null ? null : root.getScene().getWindow();
     }
@@ -151,8 +141,8 @@ public final class HistoryView {
         if (row == null) {
             return;
         }
-        dialogs.show(window(), FileDialogs.Request.saveFile("Export run " + row.id() + " as " + label(format), null,
-                HistoryViewModel.suggestedName(row, format), label(format), format.extension().toLowerCase(Locale.ROOT)))
+        dialogs.show(window(), FileDialogs.Request.saveFile("Export run " + row.id() + " as " + format.label(), null,
+                HistoryViewModel.suggestedName(row, format), format.label(), format.extension().toLowerCase(Locale.ROOT)))
                 .ifPresent(file -> model.export(row, format, file));
     }
 

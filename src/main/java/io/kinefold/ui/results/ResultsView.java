@@ -2,6 +2,7 @@ package io.kinefold.ui.results;
 
 import io.kinefold.report.ExportFormat;
 import io.kinefold.ui.common.AppContext;
+import io.kinefold.ui.common.Dialogs;
 import io.kinefold.ui.common.FileDialogs;
 import io.kinefold.ui.common.Fxml;
 import java.util.ArrayList;
@@ -17,9 +18,7 @@ import javafx.fxml.FXML;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -34,7 +33,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -445,7 +443,7 @@ public final class ResultsView {
 
     private void initExportMenu() {
         for (ExportFormat format : ExportFormat.values()) {
-            MenuItem item = new MenuItem(label(format) + "…");
+            MenuItem item = new MenuItem(format.label() + "…");
             item.setId("export-" + format.extension());
             if (format == ExportFormat.CSV) {
                 item.setAccelerator(EXPORT_CSV);
@@ -459,16 +457,6 @@ public final class ResultsView {
         exportButton.getItems().addAll(new SeparatorMenuItem(), charts);
     }
 
-    static String label(ExportFormat format) {
-        return switch (format) {
-            case CSV -> "CSV";
-            case MARKDOWN -> "Markdown";
-            case LATEX -> "LaTeX";
-            case JSON -> "JSON";
-            case HTML -> "HTML";
-        };
-    }
-
     private Window window() {
         return root.getScene() == null ? null : root.getScene().getWindow();
     }
@@ -477,8 +465,8 @@ public final class ResultsView {
         if (model.runIdProperty().get() == null || model.loadingProperty().get()) {
             return;
         }
-        dialogs.show(window(), FileDialogs.Request.saveFile("Export the run as " + label(format), null,
-                model.suggestedName(format), label(format), format.extension().toLowerCase(Locale.ROOT)))
+        dialogs.show(window(), FileDialogs.Request.saveFile("Export the run as " + format.label(), null,
+                model.suggestedName(format), format.label(), format.extension().toLowerCase(Locale.ROOT)))
                 .ifPresent(file -> model.export(format, file));
     }
 
@@ -499,17 +487,6 @@ public final class ResultsView {
 
     @FXML
     private void showDetails() {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION);
-        alert.setTitle("Details");
-        alert.setHeaderText(model.errorProperty().get());
-        TextArea text = new TextArea(model.errorDetailsProperty().get());
-        text.setEditable(false);
-        text.setWrapText(true);
-        alert.getDialogPane().setContent(text);
-        Scene scene = root.getScene();
-        if (scene != null) {
-            alert.initOwner(scene.getWindow());
-        }
-        alert.show();
+        Dialogs.showDetails(root, model.errorProperty().get(), model.errorDetailsProperty().get());
     }
 }

@@ -1,16 +1,14 @@
 package io.kinefold.ui.run;
 
 import io.kinefold.ui.common.AppContext;
+import io.kinefold.ui.common.Dialogs;
 import io.kinefold.ui.common.Fxml;
-import java.io.IOException;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
@@ -20,7 +18,6 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -211,17 +208,6 @@ public final class RunView {
 
     @FXML
     private void showDetails() {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION);
-        alert.setTitle("Details");
-        alert.setHeaderText(model.errorProperty().get());
-        TextArea text = new TextArea(model.errorDetailsProperty().get());
-        text.setEditable(false);
-        text.setWrapText(true);
-        alert.getDialogPane().setContent(text);
-        Scene scene = root.getScene();
-        if (scene != null) {
-            alert.initOwner(scene.getWindow());
-        }
-        alert.show();
+        Dialogs.showDetails(root, model.errorProperty().get(), model.errorDetailsProperty().get());
     }
 }

@@ -4,6 +4,7 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kinefold.data.synth.DatasetGenerator;
+import io.kinefold.ui.TestWindows;
 import io.kinefold.ui.common.AppContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -39,10 +39,7 @@ class DatasetViewTest {
         DatasetGenerator.generate(dir.resolve("data"), new DatasetGenerator.Options(2, 1, 2, 15));
         context = new AppContext(dir.resolve("store.db"));
         model = new DatasetViewModel(context, Platform::runLater, null);
-        Scene scene = new Scene(DatasetView.create(model), 1100, 700);
-        scene.getStylesheets().add(getClass().getResource("/io/kinefold/ui/kinefold.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        TestWindows.show(stage, DatasetView.create(model), 1100, 700);
         model.open(dir.resolve("data"));
     }
 

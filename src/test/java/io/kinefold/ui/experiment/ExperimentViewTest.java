@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kinefold.AppInfo;
 import io.kinefold.data.Dataset;
 import io.kinefold.data.DatasetLoader;
+import io.kinefold.ui.TestWindows;
 import io.kinefold.ui.common.AppContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeView;
@@ -39,10 +39,7 @@ class ExperimentViewTest {
     void start(Stage stage) throws Exception {
         context = new AppContext(Files.createTempDirectory("kinefold-experiment-view").resolve("t.db"));
         context.datasetProperty().set(bundled);
-        Scene scene = new Scene(ExperimentView.create(new ExperimentViewModel(context, Platform::runLater)), 1200, 780);
-        scene.getStylesheets().add(getClass().getResource("/io/kinefold/ui/kinefold.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        TestWindows.show(stage, ExperimentView.create(new ExperimentViewModel(context, Platform::runLater)), 1200, 780);
     }
 
     @AfterEach

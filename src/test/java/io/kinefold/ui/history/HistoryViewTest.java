@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kinefold.experiment.Provenance;
 import io.kinefold.experiment.SpecIo;
 import io.kinefold.store.Store;
+import io.kinefold.ui.TestWindows;
 import io.kinefold.ui.common.AppContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -35,10 +35,7 @@ class HistoryViewTest {
                     new Provenance("test", "17", "1.0", "linux", "cpu", 2, 1L << 30, "fp"), 6);
         }
         context = new AppContext(db);
-        Scene scene = new Scene(HistoryView.create(new HistoryViewModel(context, Platform::runLater)), 1000, 600);
-        scene.getStylesheets().add(getClass().getResource("/io/kinefold/ui/kinefold.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        TestWindows.show(stage, HistoryView.create(new HistoryViewModel(context, Platform::runLater)), 1000, 600);
     }
 
     @AfterEach

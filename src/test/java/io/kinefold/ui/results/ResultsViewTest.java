@@ -2,6 +2,7 @@ package io.kinefold.ui.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kinefold.ui.TestWindows;
 import io.kinefold.ui.common.AppContext;
 import io.kinefold.ui.common.FileDialogs;
 import java.nio.file.Files;
@@ -12,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -55,10 +55,7 @@ class ResultsViewTest {
         model = new ResultsViewModel(context, Platform::runLater);
         FileDialogs answersAtOnce = (owner, request) -> Optional.ofNullable(
                 request.kind() == FileDialogs.Kind.FOLDER ? dir.resolve("charts") : nextReportFile);
-        Scene scene = new Scene(ResultsView.create(model, answersAtOnce), 1200, 800);
-        scene.getStylesheets().add(getClass().getResource("/io/kinefold/ui/kinefold.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        TestWindows.show(stage, ResultsView.create(model, answersAtOnce), 1200, 800);
     }
 
     @AfterEach

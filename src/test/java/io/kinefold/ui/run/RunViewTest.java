@@ -2,11 +2,11 @@ package io.kinefold.ui.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kinefold.ui.TestWindows;
 import io.kinefold.ui.common.AppContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -40,10 +40,7 @@ class RunViewTest {
     void start(Stage stage) throws Exception {
         Path dir = Files.createTempDirectory("kinefold-run-view");
         context = new AppContext(dir.resolve("t.db"));
-        Scene scene = new Scene(RunView.create(new RunViewModel(context, Platform::runLater)), 1100, 700);
-        scene.getStylesheets().add(getClass().getResource("/io/kinefold/ui/kinefold.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        TestWindows.show(stage, RunView.create(new RunViewModel(context, Platform::runLater)), 1100, 700);
     }
 
     @AfterEach
