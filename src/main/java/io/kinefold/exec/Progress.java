@@ -1,6 +1,7 @@
 package io.kinefold.exec;
 
 import io.kinefold.experiment.TrialResult;
+import java.util.Locale;
 
 /**
  * Where a run stands after a trial finished.
@@ -15,5 +16,12 @@ import io.kinefold.experiment.TrialResult;
 public record Progress(int done, int total, int failed, double elapsedSeconds, double remainingSeconds, TrialResult last) {
     public double fraction() {
         return total == 0 ? 1 : (double) done / total;
+    }
+
+    /** A duration as a clock: {@code m:ss}, or {@code h:mm:ss} from an hour on. */
+    public static String clock(double seconds) {
+        long s = Math.max(0, Math.round(seconds));
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 }

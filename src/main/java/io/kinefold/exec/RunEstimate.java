@@ -1,5 +1,7 @@
 package io.kinefold.exec;
 
+import static io.kinefold.exec.Progress.clock;
+
 import io.kinefold.data.ModelId;
 import io.kinefold.data.ModelKind;
 import io.kinefold.experiment.ExperimentSpec;
@@ -275,14 +277,6 @@ public record RunEstimate(double singleSeconds, double poolSeconds, int workers,
         }
         return text.toString();
     }
-
-    /** {@code m:ss}, or {@code h:mm:ss} from an hour. */
-    public static String clock(double seconds) {
-        long s = Math.max(0, Math.round(seconds));
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
-    }
-
     private static String gigabytes(long bytes) {
         return String.format(Locale.ROOT, "%.1f", bytes / (double) (1L << 30));
     }

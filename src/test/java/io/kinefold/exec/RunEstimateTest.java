@@ -93,8 +93,8 @@ class RunEstimateTest {
                 .contains("GB RAM (2 workers × ~0.5 GB + the app) — rough, from default timings");
         assertThat(estimate(plan(3, new EarlyStopping(3, 0.2), List.of(Map.of()), List.of()), 1).describe())
                 .startsWith("≤ ").doesNotContain("with 1 workers");
-        assertThat(RunEstimate.clock(100)).isEqualTo("1:40");
-        assertThat(RunEstimate.clock(3725)).isEqualTo("1:02:05");
+        assertThat(Progress.clock(100)).isEqualTo("1:40");
+        assertThat(Progress.clock(3725)).isEqualTo("1:02:05");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.kinefold.ui.history;
 
+import static io.kinefold.exec.Progress.clock;
+
 import io.kinefold.data.DatasetException;
 import io.kinefold.data.ModelId;
 import io.kinefold.data.ModelKind;
@@ -202,11 +204,6 @@ public final class HistoryViewModel {
                 ? String.format(Locale.ROOT, "%.2f", range[0])
                 : String.format(Locale.ROOT, "%.2f–%.2f", range[0], range[1]))));
         return String.join(" · ", parts);
-    }
-
-    static String clock(double seconds) {
-        long s = Math.max(0, Math.round(seconds));
-        return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 
     /** The file name the export dialog suggests. */

@@ -1,5 +1,7 @@
 package io.kinefold.ui.results;
 
+import static io.kinefold.exec.Progress.clock;
+
 import io.kinefold.data.DatasetException;
 import io.kinefold.data.ModelId;
 import io.kinefold.exec.RunService;
@@ -494,12 +496,6 @@ public final class ResultsViewModel {
 
     private void ui(Runnable change) {
         fxThread.execute(change);
-    }
-
-    static String clock(double seconds) {
-        long s = Math.max(0, Math.round(seconds));
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 
     static String fixed(double v, int decimals) {

@@ -1,5 +1,7 @@
 package io.kinefold.ui.run;
 
+import static io.kinefold.exec.Progress.clock;
+
 import io.kinefold.data.Dataset;
 import io.kinefold.data.DatasetException;
 import io.kinefold.exec.Comparer;
@@ -551,12 +553,6 @@ public final class RunViewModel {
             text += " · ~" + clock(p.remainingSeconds()) + " left";
         }
         return text;
-    }
-
-    static String clock(double seconds) {
-        long s = Math.max(0, Math.round(seconds));
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 
     private void applySample(ResourceSample sample) {
