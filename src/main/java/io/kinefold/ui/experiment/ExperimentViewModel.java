@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -138,13 +139,32 @@ public final class ExperimentViewModel {
         return new ExperimentViewModel(context, Platform::runLater);
     }
 
+    /**
+     * A new dataset lists its own models. What the user typed carries over to every model the
+     * new dataset has too (a squat model keeps its grid when another squat dataset opens); the
+     * quick preset is loaded only when nothing carries over, as at the first start.
+     */
     private void datasetChanged(Dataset dataset) {
+        Map<ModelId, Boolean> wasEnabled = new HashMap<>();
+        Map<ModelId, Map<String, String>> typed = new HashMap<>();
+        for (ModelEntry entry : models) {
+            wasEnabled.put(entry.id(), entry.enabledProperty().get());
+            Map<String, String> texts = new HashMap<>();
+            entry.fields().forEach(f -> texts.put(f.def().name(), f.textProperty().get()));
+            typed.put(entry.id(), texts);
+        }
+        boolean carried = false;
         applying = true;
         try {
             List<ModelEntry> entries = new ArrayList<>();
             if (dataset != null) {
                 for (ModelId id : dataset.models()) {
                     ModelEntry entry = new ModelEntry(id);
+                    if (typed.containsKey(id)) {
+                        entry.enabledProperty().set(wasEnabled.get(id));
+                        entry.fields().forEach(f -> f.textProperty().set(typed.get(id).get(f.def().name())));
+                        carried |= wasEnabled.get(id);
+                    }
                     entry.enabledProperty().addListener((obs, old, now) -> refresh());
                     entry.fields().forEach(f -> f.textProperty().addListener((obs, old, now) -> refresh()));
                     entries.add(entry);
@@ -156,9 +176,11 @@ public final class ExperimentViewModel {
             applying = false;
         }
         refresh();
-        if (dataset != null) {
+        if (dataset != null && !carried) {
             // So that the app is ready to run something as soon as a dataset is open.
             loadPreset(START_PRESET);
+        } else if (carried) {
+            status.set("Kept the grids of the models " + dataset.name() + " has too");
         }
     }
 

@@ -321,6 +321,9 @@ public final class RunViewModel {
         }
         ui(() -> {
             phase = "single ";
+            // The timeline starts with the trials, not with the reference measured before them.
+            startNanos = System.nanoTime();
+            elapsed.set(0);
             status.set("Comparison 1 of 2: single process (1 worker)");
             progressText.set("0 / " + trials + " trials · starting the worker");
         });

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kinefold.AppInfo;
 import io.kinefold.data.Dataset;
 import io.kinefold.data.DatasetLoader;
+import io.kinefold.data.synth.DatasetGenerator;
 import io.kinefold.data.ModelKind;
 import io.kinefold.exec.RunEstimate;
 import io.kinefold.experiment.ExperimentSpec;
@@ -295,6 +296,26 @@ class ExperimentViewModelTest {
         assertThat(field("start:lunge", "units").textProperty().get()).isEqualTo("8, 16, 32, 64");
         assertThat(field("pose", "units").textProperty().get()).isEqualTo("16, 48");
         assertThat(model.statusProperty().get()).isEqualTo("Copied the grid of start:squat to 3 other start models");
+    }
+
+    @Test
+    void anotherDatasetKeepsWhatWasTypedForTheModelsItHasToo() throws Exception {
+        Path data = tmp.resolve("squats");
+        DatasetGenerator.generate(data, new DatasetGenerator.Options(4, 3, 3, 15));
+        Dataset other = DatasetLoader.load(data);
+        field("start:squat", "units").textProperty().set("8, 24");
+        entry("rep:squat").enabledProperty().set(false);
+
+        context.datasetProperty().set(other);
+
+        assertThat(field("start:squat", "units").textProperty().get()).isEqualTo("8, 24");
+        assertThat(entry("rep:squat").enabledProperty().get()).isFalse();
+        assertThat(model.statusProperty().get()).startsWith("Kept the grids");
+
+        context.datasetProperty().set(null);
+        context.datasetProperty().set(bundled);
+        assertThat(model.summaryProperty().get()).as("nothing to carry over: the quick preset again")
+                .isEqualTo("9 models · 18 grid points · 54 trials");
     }
 
     @Test
