@@ -2,23 +2,26 @@ package io.kinefold.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A stored comparison document read into what the human formats show, with the sentences and
  * tables worded once for all of them. Reading is lenient on purpose: the document is stored text
  * that an older or newer version may have written, and a report must still render, so a missing
- * or malformed field becomes NaN (or -1 for counts and ids) and shows as a dash.
+ * or malformed field becomes NaN (or -1 for counts and ids) and shows as a dash. The exports and
+ * the workbench's Results view both read comparisons through it.
  */
-record ComparisonView(String spec, long trials, Mode single, Mode pool, double speedup, double efficiency,
+public record ComparisonView(String spec, long trials, Mode single, Mode pool, double speedup, double efficiency,
                       Boolean identicalMetrics, long differingTrials, Reference reference, double speedupOfReference,
                       List<ScalingPoint> scaling, List<PointTiming> perGridPoint) {
 
     /** One of the two runs: its times and what the monitor saw of it. */
-    record Mode(long runId, long workers, double wallSeconds, double trialSeconds, double peakRssMb,
+    public record Mode(long runId, long workers, double wallSeconds, double trialSeconds, double peakRssMb,
                 double sumOfWorkerPeakRssMb, double meanMachineCpu, double peakMemUsedMb, double memTotalMb) {
-        static Mode of(JsonNode n) {
+        public static Mode of(JsonNode n) {
             JsonNode r = n.path("resources");
             return new Mode(whole(n, "runId"), whole(n, "workers"), number(n, "wallSeconds"), number(n, "trialSeconds"),
                     number(n, "peakRssMb"), number(n, "sumOfWorkerPeakRssMb"), number(r, "meanMachineCpu"),
@@ -33,13 +36,19 @@ record ComparisonView(String spec, long trials, Mode single, Mode pool, double s
     }
 
     /** What N independent CPU-bound processes reach on the same machine. */
-    record Reference(long processes, double speedup) {}
+    public record Reference(long processes, double speedup) {}
 
-    record ScalingPoint(long workers, double wallSeconds, double speedup, double efficiency) {}
+    public record ScalingPoint(long workers, double wallSeconds, double speedup, double efficiency) {}
 
-    record PointTiming(String model, long gridPoint, double singleSeconds, double poolSeconds, double poolOverSingle) {}
+    /**
+     * One grid point's trial time in both modes.
+     *
+     * @param hyperparameters its values by name, in the document's order; NaN where not a number
+     */
+    public record PointTiming(String model, long gridPoint, Map<String, Double> hyperparameters, double singleSeconds,
+                              double poolSeconds, double poolOverSingle) {}
 
-    static ComparisonView of(JsonNode root) {
+    public static ComparisonView of(JsonNode root) {
         Reference reference = root.path("reference").isObject()
                 ? new Reference(whole(root.path("reference"), "processes"), number(root.path("reference"), "speedup"))
                 : null;
@@ -51,8 +60,11 @@ record ComparisonView(String spec, long trials, Mode single, Mode pool, double s
         }
         List<PointTiming> points = new ArrayList<>();
         for (JsonNode p : root.path("perGridPoint")) {
+            Map<String, Double> params = new LinkedHashMap<>();
+            JsonNode given = p.path("hyperparameters");
+            given.fieldNames().forEachRemaining(name -> params.put(name, number(given, name)));
             points.add(new PointTiming(p.path("model").isValueNode() ? p.path("model").asText() : null,
-                    whole(p, "gridPoint"), number(p, "singleSeconds"), number(p, "multiSeconds"),
+                    whole(p, "gridPoint"), params, number(p, "singleSeconds"), number(p, "multiSeconds"),
                     number(p, "multiOverSingle")));
         }
         return new ComparisonView(root.path("spec").isValueNode() ? root.path("spec").asText() : null,

@@ -1,12 +1,13 @@
 package io.kinefold.ui.results;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.kinefold.monitor.ResourceSample;
 import io.kinefold.monitor.WorkerSample;
 import io.kinefold.report.Comparison;
+import io.kinefold.report.ComparisonView;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -45,43 +46,36 @@ public record ComparisonData(String singleHeader, String poolHeader, List<Timing
 
     /** Reads the comparison; {@code thisRun} is marked in its column's header. */
     static ComparisonData of(Comparison comparison, long thisRun) {
-        JsonNode root = comparison.result();
-        JsonNode single = root.path("single");
-        JsonNode pool = root.path("multi");
-        double speedup = number(root, "speedup");
-        long poolWorkers = whole(pool, "workers");
+        ComparisonView view = ComparisonView.of(comparison.result());
+        ComparisonView.Mode single = view.single();
+        ComparisonView.Mode pool = view.pool();
+        boolean singleKnown = Double.isFinite(single.wallSeconds());
 
         List<TimingRow> totals = List.of(
-                new TimingRow("Workers", count(whole(single, "workers")), count(poolWorkers)),
-                new TimingRow("Wall time (s)", fixed(number(single, "wallSeconds"), 1),
-                        fixed(number(pool, "wallSeconds"), 1)),
-                new TimingRow("Trial time, summed over trials (s)", fixed(number(single, "trialSeconds"), 1),
-                        fixed(number(pool, "trialSeconds"), 1)),
-                new TimingRow("Speedup over one process (×)",
-                        Double.isFinite(number(single, "wallSeconds")) ? "1.00" : MISSING, fixed(speedup, 2)),
-                new TimingRow("Parallel efficiency (%)",
-                        Double.isFinite(number(single, "wallSeconds")) ? "100" : MISSING,
-                        fixed(100 * number(root, "efficiency"), 0)),
-                new TimingRow("Peak RSS, largest worker (MB)", fixed(number(single, "peakRssMb"), 0),
-                        fixed(number(pool, "peakRssMb"), 0)),
-                new TimingRow("Peak RSS, all workers summed (MB)", fixed(number(single, "sumOfWorkerPeakRssMb"), 0),
-                        fixed(number(pool, "sumOfWorkerPeakRssMb"), 0)));
+                new TimingRow("Workers", count(single.workers()), count(pool.workers())),
+                new TimingRow("Wall time (s)", fixed(single.wallSeconds(), 1), fixed(pool.wallSeconds(), 1)),
+                new TimingRow("Trial time, summed over trials (s)", fixed(single.trialSeconds(), 1),
+                        fixed(pool.trialSeconds(), 1)),
+                new TimingRow("Speedup over one process (×)", singleKnown ? "1.00" : MISSING, fixed(view.speedup(), 2)),
+                new TimingRow("Parallel efficiency (%)", singleKnown ? "100" : MISSING, fixed(100 * view.efficiency(), 0)),
+                new TimingRow("Peak RSS, largest worker (MB)", fixed(single.peakRssMb(), 0), fixed(pool.peakRssMb(), 0)),
+                new TimingRow("Peak RSS, all workers summed (MB)", fixed(single.sumOfWorkerPeakRssMb(), 0),
+                        fixed(pool.sumOfWorkerPeakRssMb(), 0)));
 
         List<String> summary = new ArrayList<>();
-        summary.add("Speedup " + times(speedup)
+        long poolWorkers = pool.workers();
+        summary.add("Speedup " + times(view.speedup())
                 + (poolWorkers >= 0 ? " with " + poolWorkers + (poolWorkers == 1 ? " worker" : " workers") : "")
-                + ", parallel efficiency " + percent(number(root, "efficiency"))
+                + ", parallel efficiency " + percent(view.efficiency())
                 + " (the speedup divided by the workers: 100 % would mean each worker as fast as one process alone).");
-        JsonNode reference = root.path("reference");
-        if (reference.isObject()) {
-            summary.add(count(whole(reference, "processes")) + " independent CPU-bound processes reach "
-                    + times(number(reference, "speedup")) + " on this machine; the pool reached "
-                    + percent(number(root, "speedupOfReference")) + " of that.");
+        if (view.reference() != null) {
+            summary.add(count(view.reference().processes()) + " independent CPU-bound processes reach "
+                    + times(view.reference().speedup()) + " on this machine; the pool reached "
+                    + percent(view.speedupOfReference()) + " of that.");
         }
-        JsonNode identical = root.path("identicalMetrics");
-        if (identical.isBoolean()) {
-            long differing = whole(root, "differingTrials");
-            summary.add(identical.booleanValue() ? "Metrics are identical in both modes."
+        if (view.identicalMetrics() != null) {
+            long differing = view.differingTrials();
+            summary.add(view.identicalMetrics() ? "Metrics are identical in both modes."
                     : "Metrics differ between the modes" + (differing >= 0 ? " in " + differing
                     + (differing == 1 ? " trial." : " trials.") : "."));
         } else {
@@ -89,31 +83,29 @@ public record ComparisonData(String singleHeader, String poolHeader, List<Timing
         }
 
         List<PointTimingRow> points = new ArrayList<>();
-        for (JsonNode p : root.path("perGridPoint")) {
-            long g = whole(p, "gridPoint");
-            points.add(new PointTimingRow(p.path("model").isValueNode() ? p.path("model").asText() : MISSING,
-                    g < 0 ? MISSING : "g" + g, hyperparameters(p.path("hyperparameters")), number(p, "singleSeconds"),
-                    number(p, "multiSeconds"), number(p, "multiOverSingle")));
+        for (ComparisonView.PointTiming p : view.perGridPoint()) {
+            points.add(new PointTimingRow(p.model() == null ? MISSING : p.model(),
+                    p.gridPoint() < 0 ? MISSING : "g" + p.gridPoint(), hyperparameters(p.hyperparameters()),
+                    p.singleSeconds(), p.poolSeconds(), p.poolOverSingle()));
         }
 
-        return new ComparisonData(header("Single process", single, thisRun), header("Pool", pool, thisRun), totals,
-                List.copyOf(summary), List.copyOf(points),
+        return new ComparisonData(header("Single process", single.runId(), thisRun), header("Pool", pool.runId(), thisRun),
+                totals, List.copyOf(summary), List.copyOf(points),
                 thin(cpu(comparison.singleSamples())), thin(cpu(comparison.poolSamples())),
                 thin(workerMemory(comparison.singleSamples())), thin(workerMemory(comparison.poolSamples())));
     }
 
-    private static String header(String name, JsonNode mode, long thisRun) {
-        long run = whole(mode, "runId");
+    private static String header(String name, long run, long thisRun) {
         if (run < 0) {
             return name;
         }
         return name + ", run " + run + (run == thisRun ? " (this run)" : "");
     }
 
-    private static String hyperparameters(JsonNode params) {
+    private static String hyperparameters(Map<String, Double> params) {
         List<String> parts = new ArrayList<>();
-        params.fields().forEachRemaining(e -> parts.add(e.getKey() + " " + ResultsViewModel.plain(number(params, e.getKey()))));
-        return parts.isEmpty() ? "" : String.join(", ", parts);
+        params.forEach((name, value) -> parts.add(name + " " + ResultsViewModel.plain(value)));
+        return String.join(", ", parts);
     }
 
     private static List<ResourceSample> inTimeOrder(List<ResourceSample> samples) {
@@ -167,28 +159,6 @@ public record ComparisonData(String singleHeader, String poolHeader, List<Timing
         }
         return kept.toArray(double[][]::new);
     }
-
-    /** A number, also from the string {@code "NaN"} Jackson writes for a non-finite double; NaN when missing. */
-    static double number(JsonNode n, String field) {
-        JsonNode v = n.path(field);
-        if (v.isNumber()) {
-            return v.doubleValue();
-        }
-        if (v.isTextual()) {
-            try {
-                return Double.parseDouble(v.textValue().strip());
-            } catch (NumberFormatException e) {
-                return Double.NaN;
-            }
-        }
-        return Double.NaN;
-    }
-
-    private static long whole(JsonNode n, String field) {
-        double v = number(n, field);
-        return Double.isFinite(v) && v >= 0 ? Math.round(v) : -1;
-    }
-
     static String fixed(double v, int decimals) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%." + decimals + "f", v) : MISSING;
     }
