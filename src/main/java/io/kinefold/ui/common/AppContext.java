@@ -3,8 +3,10 @@ package io.kinefold.ui.common;
 import io.kinefold.data.Dataset;
 import io.kinefold.experiment.ExperimentSpec;
 import java.nio.file.Path;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.prefs.Preferences;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -100,8 +102,19 @@ public final class AppContext implements AutoCloseable {
         this.fileDialogs = dialogs;
     }
 
-    public ExecutorService background() {
-        return background;
+    /**
+     * Where background work runs. Once the window has closed, work handed in late (a load that
+     * finished after the close and wants to start the next step) is dropped: nothing is left to
+     * show it to.
+     */
+    public Executor background() {
+        return task -> {
+            try {
+                background.execute(task);
+            } catch (RejectedExecutionException closed) {
+                // the context is closed: the window is gone
+            }
+        };
     }
 
     @Override
