@@ -3,6 +3,7 @@ package io.kinefold.ui.experiment;
 import io.kinefold.data.ModelKind;
 import io.kinefold.exec.WorkerCount;
 import io.kinefold.ui.common.AppContext;
+import io.kinefold.ui.common.Dialogs;
 import io.kinefold.ui.common.FileDialogs;
 import io.kinefold.ui.common.Fxml;
 import java.util.ArrayList;
@@ -178,12 +179,9 @@ public final class ExperimentView {
 
     /** The shortcuts live on the window's scene; they act only while this view's tab is the one shown. */
     private void whenShowing(Runnable action) {
-        for (Node n = root; n != null; n = n.getParent()) {
-            if (!n.isVisible()) {
-                return;
-            }
+        if (Dialogs.isShowing(root)) {
+            action.run();
         }
-        action.run();
     }
 
     // ---- the model list ----

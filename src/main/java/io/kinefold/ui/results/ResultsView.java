@@ -448,7 +448,12 @@ public final class ResultsView {
             if (format == ExportFormat.CSV) {
                 item.setAccelerator(EXPORT_CSV);
             }
-            item.setOnAction(e -> export(format));
+            // The shortcut is the scene's: it acts only while the Results tab is in front.
+            item.setOnAction(e -> {
+                if (Dialogs.isShowing(root)) {
+                    export(format);
+                }
+            });
             exportButton.getItems().add(item);
         }
         MenuItem charts = new MenuItem("Charts as PNG…");

@@ -147,6 +147,17 @@ class ResultsViewTest {
         robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> Files.exists(fromKeys) && !model.loadingProperty().get());
         assertThat(Files.readString(fromKeys)).isEqualTo(Files.readString(fromMenu));
+
+        // Hidden, as behind another tab: the scene's Ctrl+E must not export from there.
+        Path hidden = dir.resolve("hidden.csv");
+        nextReportFile = hidden;
+        Node view = robot.lookup("#pointTable").queryAs(Node.class).getScene().getRoot();
+        robot.interact(() -> view.setVisible(false));
+        robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(500);
+        assertThat(hidden).doesNotExist();
+        robot.interact(() -> view.setVisible(true));
     }
 
     @Test
