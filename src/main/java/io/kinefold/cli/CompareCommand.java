@@ -38,9 +38,8 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--dataset", paramLabel = "DIR", description = "Dataset folder, instead of the spec's.")
     Path dataset;
 
-    @Option(names = "--workers", paramLabel = "N|auto", defaultValue = "auto",
-            description = "Workers of the pool (default: ${DEFAULT-VALUE}).")
-    String workers;
+    @Mixin
+    WorkersOption workersOption;
 
     @Option(names = "--scaling", description = "Also run with every worker count between 1 and N, for the speedup curve.")
     boolean scaling;
@@ -61,11 +60,8 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        WorkerChoice choice;
-        try {
-            choice = WorkerChoice.parse(workers);
-        } catch (IllegalArgumentException e) {
-            err.println("kinefold: --workers: " + e.getMessage());
+        WorkerChoice choice = workersOption.choice(err);
+        if (choice == null) {
             return KinefoldCommand.BAD_INPUT;
         }
         RunService.Prepared prepared = RunCommand.prepare(specArg, dataset, err);

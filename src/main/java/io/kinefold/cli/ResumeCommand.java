@@ -22,9 +22,8 @@ final class ResumeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN_ID")
     long runId;
 
-    @Option(names = "--workers", paramLabel = "N|auto", defaultValue = "auto",
-            description = "Worker processes: a number, or auto (default: ${DEFAULT-VALUE}).")
-    String workers;
+    @Mixin
+    WorkersOption workersOption;
 
     @Option(names = "--json", description = "Print one JSON document on stdout.")
     boolean json;
@@ -49,11 +48,8 @@ final class ResumeCommand implements Callable<Integer> {
             }
             int done = store.succeededTrialKeys(runId).size();
             err.println("Resuming run " + runId + ": " + done + " of " + prepared.plan().trialCount() + " trials already done");
-            WorkerChoice choice;
-            try {
-                choice = WorkerChoice.parse(workers);
-            } catch (IllegalArgumentException e) {
-                err.println("kinefold: --workers: " + e.getMessage());
+            WorkerChoice choice = workersOption.choice(err);
+            if (choice == null) {
                 return KinefoldCommand.BAD_INPUT;
             }
             err.println(choice.count().reason());

@@ -39,10 +39,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--dataset", paramLabel = "DIR", description = "Dataset folder, instead of the spec's.")
     Path dataset;
 
-    @Option(names = "--workers", paramLabel = "N|auto", defaultValue = "auto",
-            description = "Worker processes: a number, or auto for what the machine can hold (default: ${DEFAULT-VALUE}). "
-                    + "1 runs every trial one after another in one worker process.")
-    String workers;
+    @Mixin
+    WorkersOption workersOption;
 
     @Option(names = "--dry-run", description = "Check the spec and count trials per model without training.")
     boolean dryRun;
@@ -60,11 +58,8 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        WorkerChoice choice;
-        try {
-            choice = WorkerChoice.parse(workers);
-        } catch (IllegalArgumentException e) {
-            err.println("kinefold: --workers: " + e.getMessage());
+        WorkerChoice choice = workersOption.choice(err);
+        if (choice == null) {
             return KinefoldCommand.BAD_INPUT;
         }
         RunService.Prepared prepared = prepare(specArg, dataset, err);

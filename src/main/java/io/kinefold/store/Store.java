@@ -298,6 +298,30 @@ public final class Store implements AutoCloseable {
     }
 
     /** Keys of the run's trials that succeeded: the ones a resume skips. */
+    /**
+     * Per model, the mean accuracy of its best grid point over the folds that succeeded, worked out
+     * in the database: a list of runs needs these few numbers, not every trial with its matrix.
+     */
+    public Map<ModelId, Double> bestMeanAccuracies(long runId) {
+        return query("read the best accuracies of run " + runId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT model, MAX(mean) FROM (
+                        SELECT model, grid_point, AVG(accuracy) AS mean FROM trials
+                        WHERE run_id = ? AND status = ? GROUP BY model, grid_point)
+                    GROUP BY model ORDER BY model""")) {
+                ps.setLong(1, runId);
+                ps.setString(2, Status.SUCCEEDED.name());
+                Map<ModelId, Double> best = new LinkedHashMap<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        best.put(ModelId.parse(rs.getString(1)), rs.getDouble(2));
+                    }
+                }
+                return best;
+            }
+        });
+    }
+
     public Set<String> succeededTrialKeys(long runId) {
         return query("read succeeded trials of run " + runId, c -> {
             try (PreparedStatement ps = c.prepareStatement(

@@ -9,24 +9,21 @@ import io.kinefold.exec.RunService;
 import io.kinefold.experiment.RunInfo;
 import io.kinefold.experiment.RunReport;
 import io.kinefold.experiment.SpecException;
-import io.kinefold.experiment.TrialResult;
 import io.kinefold.report.ExportFormat;
 import io.kinefold.report.Exporter;
 import io.kinefold.report.ReportExtras;
 import io.kinefold.store.Store;
 import io.kinefold.store.StoreException;
 import io.kinefold.ui.common.AppContext;
+import io.kinefold.ui.common.Background;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -70,7 +67,7 @@ public final class HistoryViewModel {
         loading.set(true);
         return background(() -> {
             try (Store store = Store.open(context.storeFile())) {
-                List<HistoryRow> read = store.runs().stream().map(run -> row(run, store.trialResults(run.id()))).toList();
+                List<HistoryRow> read = store.runs().stream().map(run -> row(run, store.bestMeanAccuracies(run.id()))).toList();
                 ui(() -> {
                     Long keep = selected.get() == null ? null : selected.get().id();
                     rows.setAll(read);
@@ -134,20 +131,7 @@ public final class HistoryViewModel {
      * error becomes a status in words rather than a lost exception.
      */
     private CompletableFuture<Void> background(Runnable work) {
-        CompletableFuture<Void> applied = new CompletableFuture<>();
-        context.background().execute(() -> {
-            try {
-                work.run();
-            } catch (RuntimeException e) {
-                ui(() -> status.set("Stopped on an unexpected error: " + e));
-            } finally {
-                fxThread.execute(() -> {
-                    loading.set(false);
-                    applied.complete(null);
-                });
-            }
-        });
-        return applied;
+        return Background.run(context, fxThread, work, e -> status.set("Stopped on an unexpected error: " + e), () -> loading.set(false));
     }
 
     private void ui(Runnable change) {
@@ -170,31 +154,21 @@ public final class HistoryViewModel {
         }
     }
 
-    static HistoryRow row(RunInfo run, List<TrialResult> results) {
+    static HistoryRow row(RunInfo run, Map<ModelId, Double> best) {
         String started = run.started() == null ? "" : STARTED.format(run.started().atZone(ZoneId.systemDefault()));
         return new HistoryRow(run.id(), started, run.experimentName(), run.mode(), run.workers(),
                 run.status().name().toLowerCase(Locale.ROOT), run.trialsDone() + " / " + run.trialsTotal(),
-                clock(run.wallSeconds()), best(results));
+                clock(run.wallSeconds()), best(best));
     }
 
     /**
-     * The best grid point's mean accuracy of each model, by kind: one figure when the kind has one
-     * model, the range over its models otherwise; empty before any trial succeeded.
+     * The best grid point's mean accuracy of each model (as {@link Store#bestMeanAccuracies} gives
+     * it), by kind: one figure when the kind has one model, the range over its models otherwise;
+     * empty before any trial succeeded.
      */
-    static String best(List<TrialResult> results) {
-        // model → grid point → accuracies
-        Map<ModelId, Map<Integer, double[]>> sums = new TreeMap<>(Comparator.comparing(ModelId::toString));
-        for (TrialResult r : results) {
-            if (r.metrics() != null) {
-                double[] s = sums.computeIfAbsent(r.trial().model(), m -> new HashMap<>())
-                        .computeIfAbsent(r.trial().gridPoint(), g -> new double[2]);
-                s[0] += r.metrics().accuracy();
-                s[1]++;
-            }
-        }
+    static String best(Map<ModelId, Double> bestByModel) {
         Map<ModelKind, double[]> ranges = new EnumMap<>(ModelKind.class);
-        sums.forEach((model, points) -> {
-            double best = points.values().stream().mapToDouble(s -> s[0] / s[1]).max().orElse(Double.NaN);
+        bestByModel.forEach((model, best) -> {
             double[] range = ranges.computeIfAbsent(model.kind(), k -> new double[] {best, best});
             range[0] = Math.min(range[0], best);
             range[1] = Math.max(range[1], best);

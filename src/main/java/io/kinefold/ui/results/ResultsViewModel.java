@@ -20,6 +20,7 @@ import io.kinefold.report.ReportExtras;
 import io.kinefold.store.Store;
 import io.kinefold.store.StoreException;
 import io.kinefold.ui.common.AppContext;
+import io.kinefold.ui.common.Background;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -474,24 +475,11 @@ public final class ResultsViewModel {
      * error becomes a status in words rather than a lost exception.
      */
     private CompletableFuture<Void> background(Runnable work) {
-        CompletableFuture<Void> applied = new CompletableFuture<>();
-        context.background().execute(() -> {
-            try {
-                work.run();
-            } catch (RuntimeException e) {
-                ui(() -> {
-                    error.set("Stopped on an unexpected error");
-                    errorDetails.set(String.valueOf(e));
-                    status.set("Stopped on an unexpected error: " + e);
-                });
-            } finally {
-                fxThread.execute(() -> {
-                    loading.set(false);
-                    applied.complete(null);
-                });
-            }
-        });
-        return applied;
+        return Background.run(context, fxThread, work, e -> {
+            error.set("Stopped on an unexpected error");
+            errorDetails.set(String.valueOf(e));
+            status.set("Stopped on an unexpected error: " + e);
+        }, () -> loading.set(false));
     }
 
     private void ui(Runnable change) {

@@ -157,12 +157,30 @@ public final class RunViewModel {
         }
     }
 
+    /**
+     * Checks the text as typed, on the FX thread; what {@code auto} comes to asks the machine
+     * (OSHI: cores, free memory), so that reason is worked out in the background.
+     */
     private void validateWorkers() {
-        StringBuilder why = new StringBuilder();
-        Optional<WorkerCount> count = parseWorkers(workers.get(), why);
-        workersError.set(count.isPresent() ? null : why.toString());
-        if (!running.get()) {
-            reason.set(count.map(WorkerCount::reason).orElse(""));
+        String text = workers.get();
+        String problem = WorkerCount.problem(text);
+        workersError.set(problem == null ? null : "Workers: " + problem);
+        if (running.get()) {
+            return;
+        }
+        if (problem != null) {
+            reason.set("");
+        } else if (!WorkerCount.isAuto(text)) {
+            reason.set(WorkerCount.parse(text).reason());
+        } else {
+            context.background().execute(() -> {
+                String why = WorkerCount.parse(text).reason();
+                ui(() -> {
+                    if (!running.get() && text.equals(workers.get())) {
+                        reason.set(why);
+                    }
+                });
+            });
         }
     }
 

@@ -140,7 +140,7 @@ class HistoryViewModelTest {
     }
 
     @Test
-    void bestAccuracyIsTheBestGridPointPerModelAsARangePerKind() {
+    void bestAccuracyIsTheBestGridPointPerModelAsARangePerKind() throws Exception {
         Trial a0 = new Trial(ModelId.parse("start:squat"), 0, Map.of(), 0);
         Trial a1 = new Trial(ModelId.parse("start:squat"), 1, Map.of(), 0);
         Trial b0 = new Trial(ModelId.parse("start:lunge"), 0, Map.of(), 0);
@@ -149,8 +149,18 @@ class HistoryViewModelTest {
         List<TrialResult> results = List.of(ok(a0, 0.5), ok(a1, 0.8), ok(b0, 0.6), ok(p0, 0.9), ok(p0f1, 0.7),
                 TrialResult.failed(new Trial(ModelId.parse("rep:squat"), 0, Map.of(), 0), "died", "w1", 1));
 
-        assertThat(HistoryViewModel.best(results)).isEqualTo("pose 0.80 · start 0.60–0.80");
-        assertThat(HistoryViewModel.best(List.of())).isEmpty();
+        Map<ModelId, Double> best;
+        try (Store store = Store.open(dir.resolve("best.db"))) {
+            long experiment = store.createExperiment(SpecIo.readResource("quick"));
+            long run = store.createRun(experiment, "single", 1, "/nowhere",
+                    new Provenance("test", "17", "1.0", "linux", "cpu", 2, 1L << 30, "fp"), results.size());
+            long session = store.startSession(run);
+            results.forEach(r -> store.recordTrial(run, session, r));
+            best = store.bestMeanAccuracies(run);
+        }
+
+        assertThat(HistoryViewModel.best(best)).isEqualTo("pose 0.80 · start 0.60–0.80");
+        assertThat(HistoryViewModel.best(Map.of())).isEmpty();
     }
 
     private static TrialResult ok(Trial trial, double accuracy) {

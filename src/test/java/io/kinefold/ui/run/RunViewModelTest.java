@@ -55,11 +55,13 @@ class RunViewModelTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"auto", "2", " 256 "})
-    void acceptsAutoAndCountsFromOneTo256(String text) {
+    void acceptsAutoAndCountsFromOneTo256(String text) throws Exception {
         model.workersProperty().set("x");
         model.workersProperty().set(text);
 
         assertThat(model.workersErrorProperty().get()).isNull();
+        // what auto comes to is asked of the machine in the background
+        waitUntil(Duration.ofSeconds(10), () -> !model.reasonProperty().get().isEmpty());
         assertThat(model.reasonProperty().get()).contains("worker");
     }
 
