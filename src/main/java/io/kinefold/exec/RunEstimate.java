@@ -11,7 +11,7 @@ import io.kinefold.experiment.Status;
 import io.kinefold.experiment.Trial;
 import io.kinefold.experiment.TrialResult;
 import io.kinefold.model.Params;
-import io.kinefold.store.ResourceSampleRow;
+import io.kinefold.monitor.ResourceSample;
 import io.kinefold.store.Store;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -179,15 +179,12 @@ public record RunEstimate(double singleSeconds, double poolSeconds, int workers,
                     results.addAll(store.trialResults(run.id()));
                 }
                 if (peaks.size() < 5) {
-                    double peak = 0;
-                    for (ResourceSampleRow row : store.samples(run.id())) {
-                        if (row.metric().equals("rssMb") && row.source().matches("w\\d+")) {
-                            peak = Math.max(peak, row.value());
+                    // RSS is sampled for workers only
+                    store.maxSample(run.id(), ResourceSample.RSS_MB).ifPresent(peak -> {
+                        if (peak > 0) {
+                            peaks.add(peak);
                         }
-                    }
-                    if (peak > 0) {
-                        peaks.add(peak);
-                    }
+                    });
                 }
             }
             Calibration calibration = fromResults(results.size() > maxTrials ? results.subList(0, maxTrials) : results);

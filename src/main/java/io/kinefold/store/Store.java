@@ -33,6 +33,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
@@ -626,6 +627,21 @@ public final class Store implements AutoCloseable {
     }
 
     /** The run's samples in time order, ties in the order they were recorded. */
+    /** The largest value of a metric over the run's samples (of any source), empty without one. */
+    public OptionalDouble maxSample(long runId, String metric) {
+        return query("read the largest " + metric + " of run " + runId, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT MAX(value) FROM resource_samples WHERE run_id = ? AND metric = ?")) {
+                ps.setLong(1, runId);
+                ps.setString(2, metric);
+                try (ResultSet rs = ps.executeQuery()) {
+                    double max = rs.next() ? rs.getDouble(1) : 0;
+                    return rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(max);
+                }
+            }
+        });
+    }
+
     public List<ResourceSampleRow> samples(long runId) {
         return query("read resource samples of run " + runId, c -> {
             try (PreparedStatement ps = c.prepareStatement("""

@@ -16,6 +16,7 @@ import io.kinefold.experiment.Trial;
 import io.kinefold.experiment.TrialResult;
 import io.kinefold.model.Hyperparameters;
 import io.kinefold.model.Params;
+import io.kinefold.store.ResourceSampleRow;
 import io.kinefold.store.Store;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -150,8 +151,11 @@ class RunEstimateTest {
                         3 * RunEstimate.Calibration.defaults().seconds(t, 64)));
             }
 
+            store.recordSamples(run, List.of(new ResourceSampleRow(run, 1, "w1", "rssMb", 400),
+                    new ResourceSampleRow(run, 2, "w1", "rssMb", 600), new ResourceSampleRow(run, 2, "machine", "memUsedMb", 9000)));
             RunEstimate.Calibration learned = RunEstimate.Calibration.fromStore(store, 1000);
 
+            assertThat(learned.workerBytes()).as("the workers' peak RSS").isEqualTo(600L << 20);
             assertThat(learned.storedTrials()).isEqualTo(3);
             assertThat(learned.secondsPerUnit().get(ModelKind.REP)).isCloseTo(3 * RunEstimate.REP_SECONDS_PER_UNIT, within(1e-9));
         }
