@@ -15,7 +15,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
-/** The DL4J networks of the three model kinds. */
+/**
+ * The three model kinds as DL4J networks: the reference that {@link DenseNet} and {@link LstmNet}
+ * compute (checked weight for weight by {@code NetEquivalenceTest}), and the form a trained model
+ * takes outside Kinefold.
+ */
 public final class Networks {
     private Networks() {}
 

@@ -5,10 +5,7 @@ import io.kinefold.experiment.Metrics;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -37,17 +34,13 @@ public final class Trainer {
     public static Metrics fit(ModelKind kind, Hyperparameters params, int classes, DataBlock train, DataBlock validation,
                               int patience, DataBlock test, long seed, BooleanSupplier cancelled) {
         long started = System.nanoTime();
-        Nd4j.getRandom().setSeed(seed);
-        INDArray weights = classWeights(train.labels(), classes);
-        MultiLayerNetwork net = kind == ModelKind.REP
-                ? Networks.recurrent((RecurrentParams) params, train.features(), classes, weights, seed)
-                : Networks.feedForward((FeedForwardParams) params, train.features(), classes, weights, seed);
+        Net net = network(kind, params, classes, train, seed);
         Random shuffle = new Random(seed * 31 + 17);
         int[] order = new int[train.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        DataSet validationSet = validation == null || validation.size() == 0 ? null : dataSet(validation, classes, null);
+        boolean validating = validation != null && validation.size() > 0;
         double bestLoss = Double.POSITIVE_INFINITY;
         INDArray bestParams = null;
         int bestEpoch = 0;
@@ -58,17 +51,19 @@ public final class Trainer {
                 if (cancelled.getAsBoolean()) {
                     throw new CancellationException("cancelled");
                 }
-                int to = Math.min(order.length, from + params.batchSize());
-                int[] batch = java.util.Arrays.copyOfRange(order, from, to);
-                net.fit(dataSet(train, classes, batch));
+                net.fit(train, order, from, Math.min(order.length, from + params.batchSize()));
             }
             epochsRun = epoch;
-            if (validationSet != null) {
-                double loss = net.score(validationSet, false);
+            if (validating) {
+                double loss = net.loss(validation);
                 if (loss < bestLoss - 1e-6) {
                     bestLoss = loss;
                     bestEpoch = epoch;
-                    bestParams = net.params().dup();
+                    if (bestParams == null) {
+                        bestParams = net.params().dup();
+                    } else {
+                        bestParams.assign(net.params());
+                    }
                 } else if (epoch - bestEpoch >= patience) {
                     break;
                 }
@@ -79,16 +74,34 @@ public final class Trainer {
         }
         double trainSeconds = (System.nanoTime() - started) / 1e9;
         int[][] confusion = new int[classes][classes];
-        INDArray out = net.output(features(test, null), false);
-        INDArray predicted = out.argMax(1);
+        float[][] probabilities = net.predict(test);
         for (int i = 0; i < test.size(); i++) {
-            confusion[test.labels()[i]][predicted.getInt(i)]++;
+            confusion[test.labels()[i]][argMax(probabilities[i])]++;
         }
         return new Metrics(accuracy(confusion), macroF1(confusion), confusion, trainSeconds, epochsRun, train.size(), test.size());
     }
 
+    /** A freshly initialised network of a kind, seeded: the same seed gives the same weights. */
+    static Net network(ModelKind kind, Hyperparameters params, int classes, DataBlock train, long seed) {
+        Nd4j.getRandom().setSeed(seed);
+        float[] weights = classWeights(train.labels(), classes);
+        return kind == ModelKind.REP
+                ? new LstmNet((RecurrentParams) params, train.features(), classes, weights)
+                : new DenseNet((FeedForwardParams) params, train.features(), classes, weights);
+    }
+
+    private static int argMax(float[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
     /** Weights inversely proportional to class frequency, so that each class carries equal total weight. */
-    static INDArray classWeights(int[] labels, int classes) {
+    static float[] classWeights(int[] labels, int classes) {
         int[] counts = new int[classes];
         for (int label : labels) {
             counts[label]++;
@@ -97,7 +110,7 @@ public final class Trainer {
         for (int c = 0; c < classes; c++) {
             w[c] = counts[c] == 0 ? 1f : (float) labels.length / (classes * counts[c]);
         }
-        return Nd4j.create(w).castTo(DataType.FLOAT).reshape(1, classes);
+        return w;
     }
 
     private static void shuffle(int[] a, Random r) {
@@ -107,39 +120,6 @@ public final class Trainer {
             a[i] = a[j];
             a[j] = t;
         }
-    }
-
-    private static DataSet dataSet(DataBlock block, int classes, int[] indices) {
-        int n = indices == null ? block.size() : indices.length;
-        float[] labels = new float[n * classes];
-        for (int i = 0; i < n; i++) {
-            labels[i * classes + block.labels()[indices == null ? i : indices[i]]] = 1f;
-        }
-        return new DataSet(features(block, indices), Nd4j.create(labels, new long[] {n, classes}, 'c'));
-    }
-
-    /** {@code [n, features]} for frames, {@code [n, features, time]} for sequences (DL4J's NCW). */
-    private static INDArray features(DataBlock block, int[] indices) {
-        int n = indices == null ? block.size() : indices.length;
-        int f = block.features();
-        if (!block.sequential()) {
-            float[] flat = new float[n * f];
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(block.rows()[indices == null ? i : indices[i]], 0, flat, i * f, f);
-            }
-            return Nd4j.create(flat, new long[] {n, f}, 'c');
-        }
-        int t = block.timeSteps();
-        float[] flat = new float[n * f * t];
-        for (int i = 0; i < n; i++) {
-            float[] row = block.rows()[indices == null ? i : indices[i]];
-            for (int step = 0; step < t; step++) {
-                for (int j = 0; j < f; j++) {
-                    flat[(i * f + j) * t + step] = row[step * f + j];
-                }
-            }
-        }
-        return Nd4j.create(flat, new long[] {n, f, t}, 'c');
     }
 
     static double accuracy(int[][] confusion) {
