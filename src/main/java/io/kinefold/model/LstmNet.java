@@ -5,33 +5,43 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * The sequence network of {@code rep:E}: stacked LSTMs, the last time step, a softmax. Each LSTM
- * layer runs a whole batch of sequences in one call of libnd4j's fused {@code lstmLayer} op, and
- * its gradient in one call of {@code lstmLayer_bp}, instead of DL4J's LSTM layer, which makes a
- * native call per gate per time step.
+ * The sequence network of {@code rep:E}: stacked LSTMs, the last time step, a softmax.
  *
- * <p>Gates are in libnd4j's order (input, forget, cell, output); DL4J's LSTM keeps them as (cell,
- * forget, output, input). {@link #toDl4jGateOrder} maps one to the other.
+ * <p>Forward, each layer runs a whole batch of sequences in one call of libnd4j's fused
+ * {@code lstmBlock} op, which also returns every gate's activations. Backward is
+ * backpropagation through time over those activations: the weight gradients of all time steps
+ * in two matrix products, the input gradient in one, and per time step one small product for
+ * the recurrent gradient plus element-wise work in Java. DL4J's LSTM layer instead makes a
+ * native call per gate per time step. libnd4j's own {@code lstmLayer_bp} was tried first: in
+ * 1.0.0-M2.1 it leaks about 650 kB of native memory per call and takes four times the forward
+ * pass.
+ *
+ * <p>Each layer's weights are one {@code [inputs + units, 4 × units]} matrix, input rows above
+ * recurrent rows, gates in {@code lstmBlock}'s order (input, cell, forget, output); DL4J's LSTM
+ * keeps them as (cell, forget, output, input), see {@link #toDl4jGateOrder}.
  */
 public final class LstmNet extends Net {
-    /** Sequences as {@code [batch, time, features]}, the samples' own layout (libnd4j's format 1). */
-    private static final int FORMAT_BATCH_TIME_FEATURES = 1;
-    private static final int FORWARD = 0;
-    private static final int TANH = 0;
-    private static final int SIGMOID = 2;
+    /** Sequences time-major, {@code [time, batch, features]}: {@code lstmBlock}'s format 0. */
+    private static final int TIME_MAJOR = 0;
+    private static final int NO_PEEPHOLES = 0;
+    private static final int GATE_I = 0;
+    private static final int GATE_Z = 1;
+    private static final int GATE_F = 2;
+    private static final int GATE_O = 3;
 
     private final int features;
     private final int timeSteps;
     private final int units;
     private final int layers;
-    private final INDArray[] wx;
-    private final INDArray[] wr;
+    private final int[] inputs;
+    private final INDArray[] w;
     private final INDArray[] b;
-    private final INDArray[] wxGrad;
-    private final INDArray[] wrGrad;
-    private final INDArray[] bGrad;
+    private final INDArray[] wGrad;
+    private final FloatBuffer[] bGrad;
+    private final INDArray noPeepholes;
 
     public LstmNet(RecurrentParams p, int features, int classes, float[] classWeights) {
         super(bodyParams(p, features), p.lstmUnits(), classes, classWeights, p.learningRate());
@@ -39,46 +49,52 @@ public final class LstmNet extends Net {
         this.timeSteps = p.sequenceLength();
         this.units = p.lstmUnits();
         this.layers = p.lstmLayers();
-        wx = new INDArray[layers];
-        wr = new INDArray[layers];
+        inputs = new int[layers];
+        w = new INDArray[layers];
         b = new INDArray[layers];
-        wxGrad = new INDArray[layers];
-        wrGrad = new INDArray[layers];
-        bGrad = new INDArray[layers];
+        wGrad = new INDArray[layers];
+        bGrad = new FloatBuffer[layers];
         for (int l = 0; l < layers; l++) {
-            int in = l == 0 ? features : units;
-            wx[l] = paramView(in, 4L * units);
-            wr[l] = paramView(units, 4L * units);
+            inputs[l] = l == 0 ? features : units;
+            w[l] = paramView(inputs[l] + units, 4L * units);
             b[l] = paramVector(4L * units);
-            wxGrad[l] = gradView(wx[l]);
-            wrGrad[l] = gradView(wr[l]);
-            bGrad[l] = gradView(b[l]);
-            // DL4J's LSTM initialisation: fanIn = units, fanOut = inputs + units, for both the
-            // input and the recurrent weights; biases 0 but the forget gate's, which starts at 1.
-            xavier(wx[l], units, in + units);
-            xavier(wr[l], units, in + units);
-            b[l].get(org.nd4j.linalg.indexing.NDArrayIndex.interval(units, 2L * units)).assign(1.0);
+            wGrad[l] = gradView(w[l]);
+            bGrad[l] = buffer(gradView(b[l]));
+            // DL4J's LSTM initialisation: fanIn = units, fanOut = inputs + units, for the input and
+            // the recurrent weights alike; biases 0 but the forget gate's, which starts at 1.
+            xavier(w[l], units, inputs[l] + units);
+            b[l].get(gate(GATE_F)).assign(1.0);
         }
+        noPeepholes = Nd4j.create(DataType.FLOAT, units);
         initOutput();
     }
 
     private static long bodyParams(RecurrentParams p, int features) {
         long u = p.lstmUnits();
-        long first = features * 4 * u + u * 4 * u + 4 * u;
-        long other = u * 4 * u + u * 4 * u + 4 * u;
-        return first + (p.lstmLayers() - 1) * other;
+        long total = 0;
+        for (int l = 0; l < p.lstmLayers(); l++) {
+            long in = l == 0 ? features : u;
+            total += (in + u) * 4 * u + 4 * u;
+        }
+        return total;
+    }
+
+    private org.nd4j.linalg.indexing.INDArrayIndex gate(int g) {
+        return columns(g, units);
     }
 
     int layers() {
         return layers;
     }
 
+    /** Input weights {@code [inputs, 4 × units]} of layer {@code l}, a view. */
     INDArray inputWeights(int l) {
-        return wx[l];
+        return w[l].get(NDArrayIndex.interval(0, inputs[l]), NDArrayIndex.all());
     }
 
+    /** Recurrent weights {@code [units, 4 × units]} of layer {@code l}, a view. */
     INDArray recurrentWeights(int l) {
-        return wr[l];
+        return w[l].get(NDArrayIndex.interval(inputs[l], inputs[l] + units), NDArrayIndex.all());
     }
 
     INDArray bias(int l) {
@@ -86,27 +102,24 @@ public final class LstmNet extends Net {
     }
 
     /**
-     * Reorders the {@code 4 × units} gate columns of a weight matrix or bias from libnd4j's
-     * (i, f, c, o) to DL4J's (c, f, o, i), or back with {@code inverse}.
+     * Reorders the {@code 4 × units} gate columns of a weight matrix or bias from this network's
+     * (input, cell, forget, output) to DL4J's (cell, forget, output, input), or back with
+     * {@code inverse}.
      */
     static INDArray toDl4jGateOrder(INDArray m, int units, boolean inverse) {
         INDArray two = m.rank() == 1 ? m.reshape(1, m.length()) : m;
         INDArray out = Nd4j.create(DataType.FLOAT, two.shape(), 'c');
-        int[] fromNd4j = {2, 1, 3, 0}; // DL4J block k holds libnd4j block fromNd4j[k]
+        int[] ours = {GATE_Z, GATE_F, GATE_O, GATE_I}; // DL4J's block k is our block ours[k]
         for (int k = 0; k < 4; k++) {
-            int src = inverse ? k : fromNd4j[k];
-            int dst = inverse ? fromNd4j[k] : k;
-            out.get(all(), interval(dst, units)).assign(two.get(all(), interval(src, units)));
+            int src = inverse ? k : ours[k];
+            int dst = inverse ? ours[k] : k;
+            out.get(NDArrayIndex.all(), columns(dst, units)).assign(two.get(NDArrayIndex.all(), columns(src, units)));
         }
         return m.rank() == 1 ? out.reshape(m.length()) : out;
     }
 
-    private static org.nd4j.linalg.indexing.INDArrayIndex all() {
-        return org.nd4j.linalg.indexing.NDArrayIndex.all();
-    }
-
-    private static org.nd4j.linalg.indexing.INDArrayIndex interval(int block, int units) {
-        return org.nd4j.linalg.indexing.NDArrayIndex.interval((long) block * units, (long) (block + 1) * units);
+    private static org.nd4j.linalg.indexing.INDArrayIndex columns(int block, int units) {
+        return NDArrayIndex.interval((long) block * units, (long) (block + 1) * units);
     }
 
     @Override
@@ -118,17 +131,20 @@ public final class LstmNet extends Net {
     protected void load(Batch batch, DataBlock block, int[] order, int from, int to) {
         FloatBuffer x = ((LstmBatch) batch).xBuffer;
         float[][] rows = block.rows();
-        int n = timeSteps * features;
-        for (int i = from; i < to; i++) {
-            x.put((i - from) * n, rows[order[i]], 0, n);
+        int n = to - from;
+        for (int i = 0; i < n; i++) {
+            float[] row = rows[order[from + i]];
+            for (int t = 0; t < timeSteps; t++) {
+                x.put((t * n + i) * features, row, t * features, features);
+            }
         }
     }
 
     @Override
     protected void forward(Batch batch, boolean training) {
         LstmBatch s = (LstmBatch) batch;
-        for (DynamicCustomOp op : s.forward) {
-            Nd4j.exec(op);
+        for (int l = 0; l < layers; l++) {
+            Nd4j.exec(s.layer[l].forward);
         }
         s.top = s.last;
     }
@@ -137,54 +153,167 @@ public final class LstmNet extends Net {
     protected void backward(Batch batch) {
         LstmBatch s = (LstmBatch) batch;
         for (int l = layers - 1; l >= 0; l--) {
-            Nd4j.exec(s.backward[l]);
+            backward(s, l);
+        }
+    }
+
+    /**
+     * Backpropagation through time for one layer: from the gradient at its outputs (the last
+     * step's for the top layer, every step's for a lower one) to its weight gradients and, for a
+     * layer above the first, the gradient at its inputs.
+     */
+    private void backward(LstmBatch s, int l) {
+        Layer a = s.layer[l];
+        int n = s.size;
+        int h = units;
+        int stride = 4 * h;
+        FloatBuffer dY = l == layers - 1 ? null : s.layer[l + 1].dInputBuffer;
+        FloatBuffer dTop = s.dTopBuffer;
+        FloatBuffer dz = a.dGatesBuffer;
+        float[] dhNext = s.dhNext;
+        float[] dcNext = s.dcNext;
+        java.util.Arrays.fill(dhNext, 0f);
+        java.util.Arrays.fill(dcNext, 0f);
+        for (int t = timeSteps - 1; t >= 0; t--) {
+            int base = t * n * h;
+            if (t < timeSteps - 1) {
+                s.recurrentBuffer.get(0, dhNext, 0, n * h);
+            }
+            for (int k = 0; k < n * h; k++) {
+                int at = base + k;
+                float dh = dhNext[k] + (dY != null ? dY.get(at) : (t == timeSteps - 1 ? dTop.get(k) : 0f));
+                float i = a.iBuffer.get(at);
+                float z = a.zBuffer.get(at);
+                float f = a.fBuffer.get(at);
+                float o = a.oBuffer.get(at);
+                float tanhC = a.tanhCBuffer.get(at);
+                float cPrev = t == 0 ? 0f : a.cBuffer.get(at - n * h);
+                float dc = dh * o * (1f - tanhC * tanhC) + dcNext[k];
+                int row = (t * n + k / h) * stride + k % h;
+                dz.put(row + GATE_I * h, dc * z * i * (1f - i));
+                dz.put(row + GATE_Z * h, dc * i * (1f - z * z));
+                dz.put(row + GATE_F * h, dc * cPrev * f * (1f - f));
+                dz.put(row + GATE_O * h, dh * tanhC * o * (1f - o));
+                dcNext[k] = dc * f;
+            }
+            if (t > 0) {
+                Nd4j.matmul(a.dGatesAt[t], a.recurrentWeights, s.recurrent, false, true, false);
+            }
+        }
+        // Weight gradients of every step at once: inputs against the gates' gradients, and each
+        // step's previous output (none before the first) against the next step's.
+        Nd4j.matmul(a.input2d, a.dGates, a.inputGrad, true, false, false);
+        if (timeSteps > 1) {
+            Nd4j.matmul(a.outputsButLast, a.dGatesButFirst, a.recurrentGrad, true, false, false);
+        } else {
+            a.recurrentGrad.assign(0);
+        }
+        FloatBuffer bg = bGrad[l];
+        int rows = timeSteps * n;
+        for (int c = 0; c < stride; c++) {
+            float sum = 0;
+            for (int r = 0; r < rows; r++) {
+                sum += dz.get(r * stride + c);
+            }
+            bg.put(c, sum);
+        }
+        if (l > 0) {
+            Nd4j.matmul(a.dGates, a.inputWeights, a.dInput, false, true, false);
+        }
+    }
+
+    /** One layer's buffers for one batch size. */
+    private final class Layer {
+        final INDArray input2d;
+        final INDArray iAct;
+        final FloatBuffer iBuffer;
+        final FloatBuffer cBuffer;
+        final FloatBuffer fBuffer;
+        final FloatBuffer oBuffer;
+        final FloatBuffer zBuffer;
+        final FloatBuffer tanhCBuffer;
+        final INDArray y;
+        final INDArray outputsButLast;
+        final INDArray dGates;
+        final FloatBuffer dGatesBuffer;
+        final INDArray[] dGatesAt;
+        final INDArray dGatesButFirst;
+        final INDArray dInput;
+        final FloatBuffer dInputBuffer;
+        final INDArray inputWeights;
+        final INDArray recurrentWeights;
+        final INDArray inputGrad;
+        final INDArray recurrentGrad;
+        final DynamicCustomOp forward;
+
+        Layer(int l, int n, INDArray x, INDArray zeroState) {
+            int in = inputs[l];
+            long[] seq = {timeSteps, n, units};
+            iAct = Nd4j.create(DataType.FLOAT, seq, 'c');
+            INDArray c = Nd4j.create(DataType.FLOAT, seq, 'c');
+            INDArray f = Nd4j.create(DataType.FLOAT, seq, 'c');
+            INDArray o = Nd4j.create(DataType.FLOAT, seq, 'c');
+            INDArray z = Nd4j.create(DataType.FLOAT, seq, 'c');
+            INDArray tanhC = Nd4j.create(DataType.FLOAT, seq, 'c');
+            y = Nd4j.create(DataType.FLOAT, seq, 'c');
+            iBuffer = buffer(iAct);
+            cBuffer = buffer(c);
+            fBuffer = buffer(f);
+            oBuffer = buffer(o);
+            zBuffer = buffer(z);
+            tanhCBuffer = buffer(tanhC);
+            forward = DynamicCustomOp.builder("lstmBlock")
+                    .addInputs(Nd4j.scalar(DataType.LONG, timeSteps), x, zeroState, zeroState, w[l],
+                            noPeepholes, noPeepholes, noPeepholes, b[l])
+                    .addOutputs(iAct, c, f, o, z, tanhC, y)
+                    .addIntegerArguments(NO_PEEPHOLES, TIME_MAJOR)
+                    .addFloatingPointArguments(0.0, 0.0) // forget bias (ours is in b), no cell clipping
+                    .build();
+            input2d = x.reshape('c', (long) timeSteps * n, in);
+            INDArray y2d = y.reshape('c', (long) timeSteps * n, units);
+            outputsButLast = y2d.get(NDArrayIndex.interval(0, (long) (timeSteps - 1) * n), NDArrayIndex.all());
+            dGates = matrix((long) timeSteps * n, 4L * units);
+            dGatesBuffer = buffer(dGates);
+            dGatesAt = new INDArray[timeSteps];
+            for (int t = 0; t < timeSteps; t++) {
+                dGatesAt[t] = dGates.get(NDArrayIndex.interval((long) t * n, (long) (t + 1) * n), NDArrayIndex.all());
+            }
+            dGatesButFirst = dGates.get(NDArrayIndex.interval(n, (long) timeSteps * n), NDArrayIndex.all());
+            dInput = l == 0 ? null : matrix((long) timeSteps * n, in);
+            dInputBuffer = dInput == null ? null : buffer(dInput);
+            inputWeights = inputWeights(l);
+            recurrentWeights = recurrentWeights(l);
+            inputGrad = wGrad[l].get(NDArrayIndex.interval(0, in), NDArrayIndex.all());
+            recurrentGrad = wGrad[l].get(NDArrayIndex.interval(in, in + units), NDArrayIndex.all());
         }
     }
 
     private final class LstmBatch extends Batch {
         final INDArray x;
         final FloatBuffer xBuffer;
+        final Layer[] layer;
         final INDArray last;
-        final DynamicCustomOp[] forward;
-        final DynamicCustomOp[] backward;
+        final FloatBuffer dTopBuffer;
+        final INDArray recurrent;
+        final FloatBuffer recurrentBuffer;
+        final float[] dhNext;
+        final float[] dcNext;
 
         LstmBatch(int size) {
             super(size, units, classes);
-            x = Nd4j.create(DataType.FLOAT, new long[] {size, timeSteps, features}, 'c');
+            x = Nd4j.create(DataType.FLOAT, new long[] {timeSteps, size, features}, 'c');
             xBuffer = buffer(x);
-            last = matrix(size, units);
-            INDArray[] in = new INDArray[layers];
-            INDArray[] seq = new INDArray[layers];
-            INDArray[] dIn = new INDArray[layers];
-            forward = new DynamicCustomOp[layers];
-            backward = new DynamicCustomOp[layers];
+            INDArray zeroState = matrix(size, units);
+            layer = new Layer[layers];
             for (int l = 0; l < layers; l++) {
-                in[l] = l == 0 ? x : seq[l - 1];
-                boolean top = l == layers - 1;
-                seq[l] = top ? null : Nd4j.create(DataType.FLOAT, new long[] {size, timeSteps, units}, 'c');
-                dIn[l] = Nd4j.create(DataType.FLOAT, in[l].shape(), 'c');
-                forward[l] = lstm("lstmLayer", top)
-                        .addInputs(in[l], wx[l], wr[l], b[l])
-                        .addOutputs(top ? last : seq[l])
-                        .build();
+                layer[l] = new Layer(l, size, l == 0 ? x : layer[l - 1].y, zeroState);
             }
-            for (int l = 0; l < layers; l++) {
-                boolean top = l == layers - 1;
-                INDArray dOut = top ? dTop : dIn[l + 1];
-                backward[l] = lstm("lstmLayer_bp", top)
-                        .addInputs(in[l], wx[l], wr[l], b[l], dOut)
-                        .addOutputs(dIn[l], wxGrad[l], wrGrad[l], bGrad[l])
-                        .build();
-            }
-        }
-
-        /** One LSTM layer, forward: the whole sequence for a lower layer, the last step for the top one. */
-        private DynamicCustomOp.DynamicCustomOpsBuilder lstm(String name, boolean top) {
-            return DynamicCustomOp.builder(name)
-                    .addIntegerArguments(FORMAT_BATCH_TIME_FEATURES, FORWARD, SIGMOID, TANH, TANH)
-                    // biases, sequence lengths, initial h, initial c, peepholes, full sequence, last h, last c
-                    .addBooleanArguments(true, false, false, false, false, !top, top, false)
-                    .addFloatingPointArguments(0.0); // no cell clipping
+            last = layer[layers - 1].y.get(NDArrayIndex.point(timeSteps - 1), NDArrayIndex.all(), NDArrayIndex.all());
+            dTopBuffer = buffer(dTop);
+            recurrent = matrix(size, units);
+            recurrentBuffer = buffer(recurrent);
+            dhNext = new float[size * units];
+            dcNext = new float[size * units];
         }
     }
 }
