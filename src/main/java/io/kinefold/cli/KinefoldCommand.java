@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         versionProvider = KinefoldCommand.Version.class,
         description = "Cross-validated pose-model experiments on OpenPose keypoints. Without arguments, opens the workbench.",
         subcommands = {DatasetCommand.class, RunCommand.class, CompareCommand.class, ResumeCommand.class, ExperimentsCommand.class,
-            ExportCommand.class, CommandLine.HelpCommand.class})
+            ExportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class KinefoldCommand implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;

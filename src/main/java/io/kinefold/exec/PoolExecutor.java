@@ -54,7 +54,7 @@ public final class PoolExecutor implements TrialExecutor {
         }
 
         public static Options of(int workers, boolean auto) {
-            return new Options(workers, auto, 200, 900L << 20, 3);
+            return new Options(workers, auto, 1000, 768L << 20, 3);
         }
     }
 
@@ -76,6 +76,7 @@ public final class PoolExecutor implements TrialExecutor {
         Trial current;
         int trialsDone;
         long rss;
+        long nativeBytes;
         Status status = Status.QUEUED;
         boolean ready;
         boolean retiring;
@@ -98,7 +99,8 @@ public final class PoolExecutor implements TrialExecutor {
         }
 
         WorkerInfo info() {
-            return new WorkerInfo(name, process.pid(), status, current == null ? null : current.key(), trialsDone, rss);
+            return new WorkerInfo(name, process.pid(), status, current == null ? null : current.key(), trialsDone, rss,
+                    nativeBytes);
         }
     }
 
@@ -228,6 +230,7 @@ public final class PoolExecutor implements TrialExecutor {
                         w.current = null;
                         w.trialsDone++;
                         w.rss = finished.rssBytes();
+                        w.nativeBytes = finished.nativeBytes();
                         notify(pool, w);
                         TrialResult r = finished.result();
                         listener.trialFinished(new TrialResult(r.trial(), r.status(), r.metrics(), r.error(), w.name, r.wallSeconds()));
@@ -398,7 +401,7 @@ public final class PoolExecutor implements TrialExecutor {
                 // already closed
             }
         }
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(cancelled ? 200 : 1500);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(cancelled ? 200 : launcher.exitGraceMillis());
         for (Worker w : workers) {
             try {
                 long left = deadline - System.nanoTime();

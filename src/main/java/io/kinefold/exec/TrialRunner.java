@@ -34,8 +34,9 @@ public final class TrialRunner {
             return TrialResult.failed(trial, reason, worker, (System.nanoTime() - started) / 1e9);
         } finally {
             // Native buffers are freed only when Java collects their owners, and glibc keeps
-            // what was freed: without this a process grows by hundreds of MB over many fits.
-            NativeMemory.release();
+            // what was freed: without collecting, a process grows by hundreds of MB over many
+            // fits. Collecting after every trial costs more than a small trial, so only on growth.
+            NativeMemory.releaseIfGrown();
         }
     }
 }

@@ -11,5 +11,7 @@ import io.kinefold.experiment.Status;
  * @param currentTrial key of the trial it runs, or null
  * @param trialsDone trials it finished
  * @param rssBytes resident memory it reported after its last trial
+ * @param nativeBytes native heap in use in it after its last trial (malloc: ND4J's arrays and work buffers), -1 if unknown
  */
-public record WorkerInfo(String name, long pid, Status status, String currentTrial, int trialsDone, long rssBytes) {}
+public record WorkerInfo(String name, long pid, Status status, String currentTrial, int trialsDone, long rssBytes,
+                         long nativeBytes) {}

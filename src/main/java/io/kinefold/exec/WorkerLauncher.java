@@ -16,14 +16,27 @@ public final class WorkerLauncher {
     /** Heap of a worker; fixed (min = max, touched up front) so that its RSS does not creep. */
     public static final String HEAP = System.getProperty("kinefold.worker.heap", "320m");
 
-    /** Resident memory a worker may reach before native allocations fail. */
-    public static final String NATIVE_LIMIT = System.getProperty("kinefold.worker.maxPhysical", "1536m");
-
     private final List<String> command;
     private final String mainClass;
+    private Path profileDirectory;
 
     public WorkerLauncher() {
         this(javaExecutable(), classPath(), WorkerMain.class.getName());
+    }
+
+    /**
+     * Makes every worker started from now on keep a Java Flight Recording, written to
+     * {@code DIR/<worker name>.jfr} when the worker is shut down politely.
+     */
+    public WorkerLauncher profilingInto(Path directory) {
+        this.profileDirectory = directory.toAbsolutePath();
+        return this;
+    }
+
+    /** How long a politely shut-down worker may take to exit before it is killed. */
+    long exitGraceMillis() {
+        // Writing a flight recording at exit takes a few seconds more.
+        return profileDirectory == null ? 1500 : 20_000;
     }
 
     /** A launcher of another main class, for tests that need a misbehaving worker. */
@@ -34,12 +47,25 @@ public final class WorkerLauncher {
         c.add("-Xms" + HEAP);
         c.add("-Xmx" + HEAP);
         c.add("-XX:+AlwaysPreTouch");
-        // A ceiling on the worker's resident memory where JavaCPP allocates natively; the pool
-        // also recycles a worker above its RSS limit after each trial.
-        c.add("-Dorg.bytedeco.javacpp.maxPhysicalBytes=" + NATIVE_LIMIT);
+        // No physical-memory check on every native allocation: JavaCPP reads /proc/self/statm for
+        // it, which took a tenth of a trial. A worker's memory is bounded instead between trials:
+        // it collects when it grew (NativeMemory.releaseIfGrown) and the pool recycles it above
+        // its RSS limit.
+        c.add("-Dorg.bytedeco.javacpp.maxPhysicalBytes=0");
+        // No shared-memory performance counters: nothing reads them, and N workers would each map a file.
+        c.add("-XX:-UsePerfData");
+        // The JVM's own log lines (a flight recording's start, say) go to stderr: stdout is the protocol's.
+        c.add("-Xlog:all=warning:stderr");
+        c.add("-Xlog:jfr+startup=warning:stderr");
         // One collector thread: N workers must not fight over the cores they were given.
         c.add("-XX:+UseSerialGC");
         c.add("-Djava.awt.headless=true");
+        // Extra options for experiments and profiling, split on spaces.
+        for (String option : System.getProperty("kinefold.worker.jvmOptions", "").trim().split("\\s+")) {
+            if (!option.isEmpty()) {
+                c.add(option);
+            }
+        }
         c.add("-cp");
         c.add(classPath);
         command = List.copyOf(c);
@@ -61,6 +87,10 @@ public final class WorkerLauncher {
     public Process start(String name) throws IOException {
         List<String> c = new ArrayList<>(command);
         c.add(c.size() - 2, "-Dkinefold.worker.name=" + name);
+        if (profileDirectory != null) {
+            c.add(c.size() - 2, "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                    + profileDirectory.resolve(name + ".jfr"));
+        }
         c.add(mainClass);
         ProcessBuilder pb = new ProcessBuilder(c);
         Map<String, String> env = pb.environment();

@@ -6,6 +6,7 @@ import io.kinefold.experiment.SpecIo;
 import io.kinefold.experiment.TrialResult;
 import io.kinefold.experiment.Workload;
 import io.kinefold.model.Trainer;
+import io.kinefold.monitor.NativeMemory;
 import io.kinefold.monitor.ProcessMemory;
 import java.io.BufferedReader;
 import java.io.FileOutputStream;
@@ -25,6 +26,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class WorkerMain {
     private static final Object OUT_LOCK = new Object();
+    private static final int EXIT_GRACE_SECONDS = 10;
+    private static volatile boolean exiting;
     private static PrintStream protocol;
 
     private WorkerMain() {}
@@ -62,14 +65,34 @@ public final class WorkerMain {
                 }
                 send(new WorkerMessage.Started(run.trial().key()));
                 TrialResult result = TrialRunner.run(workload, run.trial(), workerName(), () -> false);
-                send(new WorkerMessage.Finished(result, ProcessMemory.residentBytes()));
+                send(new WorkerMessage.Finished(result, ProcessMemory.residentBytes(), NativeMemory.mallocInUseBytes()));
             } else if (message instanceof WorkerMessage.Shutdown) {
                 protocol.flush();
-                Runtime.getRuntime().halt(0);
+                exitPolitely();
             } else {
                 System.err.println("worker: ignored a message meant for the app: " + message);
             }
         }
+    }
+
+    /**
+     * Exits through the shutdown hooks, so that a flight recording started with the worker
+     * ({@code kinefold bench --profile}) is written; halts if the hooks take longer than a few
+     * seconds, so that a polite shutdown can never keep a worker alive.
+     */
+    private static void exitPolitely() {
+        exiting = true;
+        Thread guard = new Thread(() -> {
+            try {
+                TimeUnit.SECONDS.sleep(EXIT_GRACE_SECONDS);
+            } catch (InterruptedException e) {
+                // halt all the same
+            }
+            Runtime.getRuntime().halt(0);
+        }, "worker-exit-guard");
+        guard.setDaemon(true);
+        guard.start();
+        System.exit(0);
     }
 
     private static String workerName() {
@@ -100,8 +123,10 @@ public final class WorkerMain {
             System.err.println("worker: stdin failed: " + e);
         }
         // stdin closed: the parent is gone or done with us. Halt, not exit: a trial in progress
-        // must not keep the process alive.
-        Runtime.getRuntime().halt(0);
+        // must not keep the process alive. After a shutdown message the exit is under way already.
+        if (!exiting) {
+            Runtime.getRuntime().halt(0);
+        }
     }
 
     /** A second guard beside stdin: a parent that died without closing the pipe. */

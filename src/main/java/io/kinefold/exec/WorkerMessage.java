@@ -38,7 +38,7 @@ public sealed interface WorkerMessage {
     record Started(String key) implements WorkerMessage {}
 
     /** From the worker: a trial ended, with the worker's resident memory after it. */
-    record Finished(TrialResult result, long rssBytes) implements WorkerMessage {}
+    record Finished(TrialResult result, long rssBytes, long nativeBytes) implements WorkerMessage {}
 
     /** From the worker: it cannot go on (its dataset failed to load, say). */
     record Fatal(String message) implements WorkerMessage {}

@@ -3,6 +3,7 @@ package io.kinefold.monitor;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
+import com.sun.jna.Structure;
 
 /**
  * Hands freed native memory back to the operating system. ND4J allocates and frees many
@@ -12,11 +13,86 @@ import com.sun.jna.Platform;
 public final class NativeMemory {
     private interface CLibrary extends Library {
         int malloc_trim(long pad);
+
+        MallInfo2.ByValue mallinfo2();
+    }
+
+    /** glibc's {@code struct mallinfo2} (2.33 and later): every field a {@code size_t}. */
+    @Structure.FieldOrder({"arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks",
+        "keepcost"})
+    public static class MallInfo2 extends Structure {
+        public long arena;
+        public long ordblks;
+        public long smblks;
+        public long hblks;
+        public long hblkhd;
+        public long usmblks;
+        public long fsmblks;
+        public long uordblks;
+        public long fordblks;
+        public long keepcost;
+
+        public static class ByValue extends MallInfo2 implements Structure.ByValue {}
     }
 
     private static final CLibrary LIBC = load();
 
+    /** Growth of resident memory since the last collection that makes the next one worth its cost. */
+    public static final long GROWTH_BYTES = Long.getLong("kinefold.worker.collectAfterMb", 64) << 20;
+
+    private static long baseline = -1;
+    private static int collections;
+
     private NativeMemory() {}
+
+    /**
+     * Collects and trims only when this process has grown by more than {@link #GROWTH_BYTES} since
+     * the last collection (or since the first call). A forced collection costs tens of
+     * milliseconds, more than a small trial; after every trial it was most of the overhead.
+     *
+     * @return whether it collected
+     */
+    public static synchronized boolean releaseIfGrown() {
+        long rss = ProcessMemory.residentBytes();
+        if (rss < 0) {
+            release(); // cannot tell growth: collect, as before
+            collections++;
+            return true;
+        }
+        if (baseline < 0) {
+            baseline = rss;
+            return false;
+        }
+        if (rss - baseline <= GROWTH_BYTES) {
+            return false;
+        }
+        release();
+        collections++;
+        baseline = ProcessMemory.residentBytes();
+        return true;
+    }
+
+    /**
+     * Bytes malloc has handed out and not had back in this process: ND4J's arrays and libnd4j's
+     * work buffers above all (the JVM's heap, metaspace and code are mapped, not malloc'ed); -1
+     * where glibc does not tell.
+     */
+    public static long mallocInUseBytes() {
+        if (LIBC == null) {
+            return -1;
+        }
+        try {
+            MallInfo2 info = LIBC.mallinfo2();
+            return info.uordblks + info.hblkhd;
+        } catch (UnsatisfiedLinkError e) {
+            return -1; // glibc before 2.33
+        }
+    }
+
+    /** Collections {@link #releaseIfGrown} made in this process. */
+    public static synchronized int collections() {
+        return collections;
+    }
 
     private static CLibrary load() {
         if (!Platform.isLinux()) {

@@ -54,10 +54,10 @@ class ProtocolTest {
                 new WorkerMessage.Shutdown(),
                 new WorkerMessage.Ready(4242, 512L << 20, 1.5),
                 new WorkerMessage.Started(TRIAL.key()),
-                new WorkerMessage.Finished(TrialResult.succeeded(TRIAL, metrics, "w2", 2.5), 600L << 20),
-                new WorkerMessage.Finished(TrialResult.failed(TRIAL, "OutOfMemoryError: Java heap space", "w1", 0.5), 700L << 20),
+                new WorkerMessage.Finished(TrialResult.succeeded(TRIAL, metrics, "w2", 2.5), 600L << 20, 90L << 20),
+                new WorkerMessage.Finished(TrialResult.failed(TRIAL, "OutOfMemoryError: Java heap space", "w1", 0.5), 700L << 20, 0L),
                 new WorkerMessage.Finished(TrialResult.succeeded(TRIAL,
-                        new Metrics(Double.NaN, Double.NaN, new int[][] {{0, 0}, {0, 0}}, 0.1, 1, 10, 0), "w3", 0.2), 1),
+                        new Metrics(Double.NaN, Double.NaN, new int[][] {{0, 0}, {0, 0}}, 0.1, 1, 10, 0), "w3", 0.2), 1, 1),
                 new WorkerMessage.Fatal("cannot take the dataset:\nline two"));
     }
 
