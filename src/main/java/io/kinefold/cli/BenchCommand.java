@@ -93,8 +93,8 @@ final class BenchCommand implements Callable<Integer> {
             p.printf("%-6s %-22s %7d %11.3f %11.2f %10.3f %6d %9.3f %11.3f%n", k.kind(), k.model(), k.trials(), k.meanTrialSeconds(),
                     k.meanEpochSeconds() * 1000, k.meanStepMillis(), k.stepsPerTrial(), k.meanAccuracy(), k.firstRoundTrialSeconds());
         }
-        p.printf("worker: peak RSS %d MB, last %d MB, native heap (malloc) %d MB; %d failed; %.1f s in all%n",
-                r.workerPeakRssBytes() >> 20, r.workerLastRssBytes() >> 20, r.workerNativeBytes() >> 20, r.failedTrials(),
+        p.printf("worker: ready in %.2f s, peak RSS %d MB, last %d MB, native heap (malloc) %d MB; %d failed; %.1f s in all%n",
+                r.workerStartSeconds(), r.workerPeakRssBytes() >> 20, r.workerLastRssBytes() >> 20, r.workerNativeBytes() >> 20, r.failedTrials(),
                 r.wallSeconds());
         if (r.profile() != null) {
             p.println("profile: " + r.profile());

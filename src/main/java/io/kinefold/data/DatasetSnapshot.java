@@ -1,5 +1,7 @@
 package io.kinefold.data;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +20,12 @@ public record DatasetSnapshot(String name, String root, double fps, List<Recordi
 
     /** One recording's labels and normalised track. */
     public record RecordingSnapshot(String id, String subject, String exercise, List<FrameRange> startFrames, List<Rep> reps,
-                                    int[] frameNumbers, float[][] features, boolean[][] observed, int droppedFrames) {}
+                                    int[] frameNumbers,
+                                    @JsonSerialize(using = PackedArrays.FloatsOut.class)
+                                    @JsonDeserialize(using = PackedArrays.FloatsIn.class) float[][] features,
+                                    @JsonSerialize(using = PackedArrays.FlagsOut.class)
+                                    @JsonDeserialize(using = PackedArrays.FlagsIn.class) boolean[][] observed,
+                                    int droppedFrames) {}
 
     public static DatasetSnapshot of(Dataset dataset) {
         List<RecordingSnapshot> recordings = new ArrayList<>();

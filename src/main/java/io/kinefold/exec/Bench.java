@@ -44,10 +44,11 @@ public final class Bench {
      * @param workerPeakRssBytes the worker's largest resident memory after a trial
      * @param workerLastRssBytes its resident memory after the last trial
      * @param workerNativeBytes native heap in use in it after the last trial (malloc: ND4J's arrays and work buffers)
+     * @param workerStartSeconds from starting the worker's JVM to its having taken the dataset
      * @param profile the flight recording of the worker, or null without {@code --profile}
      */
-    public record Report(String dataset, int rounds, List<KindFigures> kinds, long workerPeakRssBytes, long workerLastRssBytes,
-                         long workerNativeBytes, int failedTrials, double wallSeconds, String profile) {}
+    public record Report(String dataset, int rounds, List<KindFigures> kinds, double workerStartSeconds, long workerPeakRssBytes,
+                         long workerLastRssBytes, long workerNativeBytes, int failedTrials, double wallSeconds, String profile) {}
 
     /** One grid point per kind, with the hyperparameters' defaults, on the dataset's first exercise. */
     public static ExperimentSpec spec(Path datasetDir) {
@@ -65,6 +66,17 @@ public final class Bench {
      */
     public static Report run(Path datasetDir, int rounds, Path profileDir, ExecutionListener listener)
             throws SpecException, DatasetException, IOException {
+        // Both compilers, as a long run gets them: the bench measures a warm worker.
+        WorkerLauncher launcher = new WorkerLauncher().withJit(WorkerLauncher.Jit.FULL);
+        if (profileDir != null) {
+            Files.createDirectories(profileDir);
+            launcher.profilingInto(profileDir);
+        }
+        return run(datasetDir, rounds, launcher, profileDir, listener);
+    }
+
+    static Report run(Path datasetDir, int rounds, WorkerLauncher launcher, Path profileDir, ExecutionListener listener)
+            throws SpecException, DatasetException {
         if (rounds < 1) {
             throw new IllegalArgumentException("rounds must be at least 1, was " + rounds);
         }
@@ -74,14 +86,10 @@ public final class Bench {
         for (int r = 0; r < rounds; r++) {
             trials.addAll(once);
         }
-        WorkerLauncher launcher = new WorkerLauncher();
-        if (profileDir != null) {
-            Files.createDirectories(profileDir);
-            launcher.profilingInto(profileDir);
-        }
         List<TrialResult> results = new ArrayList<>();
         long[] memory = new long[3]; // peak RSS, last RSS, last native bytes
         String[] workerName = new String[1];
+        long[] startedAt = new long[2]; // worker launched, worker ready (nanoTime)
         PoolListener collector = new PoolListener() {
             @Override
             public void trialFinished(TrialResult result) {
@@ -94,6 +102,11 @@ public final class Bench {
             @Override
             public void workerChanged(WorkerInfo worker) {
                 workerName[0] = worker.name();
+                if (worker.status() == Status.QUEUED && startedAt[0] == 0) {
+                    startedAt[0] = System.nanoTime();
+                } else if (worker.status() == Status.RUNNING && startedAt[1] == 0) {
+                    startedAt[1] = System.nanoTime();
+                }
                 if (worker.rssBytes() > 0) {
                     memory[0] = Math.max(memory[0], worker.rssBytes());
                     memory[1] = worker.rssBytes();
@@ -115,7 +128,8 @@ public final class Bench {
         double wall = (System.nanoTime() - started) / 1e9;
         String profile = profileDir == null || workerName[0] == null ? null
                 : profileDir.resolve(workerName[0] + ".jfr").toAbsolutePath().toString();
-        return new Report(prepared.datasetDir().toString(), rounds, figures(once, results, rounds), memory[0], memory[1],
+        double startSeconds = startedAt[1] == 0 ? Double.NaN : (startedAt[1] - startedAt[0]) / 1e9;
+        return new Report(prepared.datasetDir().toString(), rounds, figures(once, results, rounds), startSeconds, memory[0], memory[1],
                 memory[2], (int) results.stream().filter(r -> r.status() != Status.SUCCEEDED).count(), wall, profile);
     }
 

@@ -163,6 +163,10 @@ public final class PoolExecutor implements TrialExecutor {
             return;
         }
         PoolListener pool = listener instanceof PoolListener p ? p : null;
+        WorkerLauncher.Jit jit = launcher.prepareFor(trials.size(), target);
+        if (jit == WorkerLauncher.Jit.QUICK) {
+            listener.message("workers compile with C1 only: " + trials.size() + " trials are too few to pay for C2");
+        }
         Deque<Trial> pending = new ArrayDeque<>(TrialCost.longestFirst(trials, t -> trainSamples(t)));
         Map<String, Integer> attempts = new HashMap<>();
         int inFlight = 0;
@@ -231,19 +235,21 @@ public final class PoolExecutor implements TrialExecutor {
                         w.trialsDone++;
                         w.rss = finished.rssBytes();
                         w.nativeBytes = finished.nativeBytes();
-                        notify(pool, w);
-                        TrialResult r = finished.result();
-                        listener.trialFinished(new TrialResult(r.trial(), r.status(), r.metrics(), r.error(), w.name, r.wallSeconds()));
                         adjustTarget(listener);
-                        if (w.trialsDone >= options.maxTrialsPerWorker() || w.rss > options.rssLimitBytes() || active() > target) {
+                        // The worker gets its next trial before the result is handed on: storing
+                        // it (a synchronous commit) is then off the worker's path.
+                        boolean recycle = w.trialsDone >= options.maxTrialsPerWorker() || w.rss > options.rssLimitBytes()
+                                || active() > target;
+                        if (recycle) {
                             retire(w, pool);
-                            if (!pending.isEmpty() && active() < target) {
-                                listener.message("recycled " + w.name + " after " + w.trialsDone + " trials at "
-                                        + (w.rss >> 20) + " MB");
-                                startWorker(pool);
-                            }
                         } else {
                             inFlight += dispatch(w, pending, pool);
+                        }
+                        TrialResult r = finished.result();
+                        listener.trialFinished(new TrialResult(r.trial(), r.status(), r.metrics(), r.error(), w.name, r.wallSeconds()));
+                        if (recycle && !pending.isEmpty() && active() < target) {
+                            listener.message("recycled " + w.name + " after " + w.trialsDone + " trials at " + (w.rss >> 20) + " MB");
+                            startWorker(pool);
                         }
                     } else if (message instanceof WorkerMessage.Fatal fatal) {
                         throw new PoolFailure(w.name + ": " + fatal.message());

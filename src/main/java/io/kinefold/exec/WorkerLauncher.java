@@ -2,6 +2,7 @@ package io.kinefold.exec;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,9 +17,40 @@ public final class WorkerLauncher {
     /** Heap of a worker; fixed (min = max, touched up front) so that its RSS does not creep. */
     public static final String HEAP = System.getProperty("kinefold.worker.heap", "320m");
 
+    /**
+     * Which of the JVM's compilers a worker uses. C2 makes the Java side of a training step about
+     * a tenth faster, but compiling for it costs each worker 3–4 s of CPU: on a short run with
+     * every core busy that is more than it wins back.
+     */
+    public enum Jit {
+        /** Decided per run by {@link #resolve}. */
+        AUTO,
+        /** C1 only ({@code -XX:TieredStopAtLevel=1}): cheap to warm up. */
+        QUICK,
+        /** Both compilers, the JVM's default: fastest once warm. */
+        FULL;
+
+        /** Up to this many trials per worker, AUTO means QUICK. */
+        public static final int QUICK_UP_TO_TRIALS_PER_WORKER = 150;
+
+        public Jit resolve(int trials, int workers) {
+            if (this != AUTO) {
+                return this;
+            }
+            return trials <= (long) QUICK_UP_TO_TRIALS_PER_WORKER * Math.max(1, workers) ? QUICK : FULL;
+        }
+    }
+
+    /** Name of the class-data archive of workers, beside the app's jar: made by {@link WorkerArchive} at build time. */
+    static final String ARCHIVE_SUFFIX = "-worker.jsa";
+
     private final List<String> command;
     private final String mainClass;
+    private final Path archive;
     private Path profileDirectory;
+    private Path archiveOutput;
+    private Jit jit = Jit.AUTO;
+    private Jit resolvedJit = Jit.FULL;
 
     public WorkerLauncher() {
         this(javaExecutable(), classPath(), WorkerMain.class.getName());
@@ -33,15 +65,54 @@ public final class WorkerLauncher {
         return this;
     }
 
+    /** Makes the next workers write the classes they loaded to a class-data archive when they exit. */
+    WorkerLauncher archivingInto(Path file) {
+        this.archiveOutput = file.toAbsolutePath();
+        return this;
+    }
+
+    /** Sets which compilers workers use; AUTO decides per run (see {@link Jit}). */
+    public WorkerLauncher withJit(Jit jit) {
+        this.jit = jit;
+        return this;
+    }
+
+    /** Fixes the compilers of the workers started for a run of this many trials on this many workers. */
+    Jit prepareFor(int trials, int workers) {
+        resolvedJit = jit.resolve(trials, workers);
+        return resolvedJit;
+    }
+
+    /** The class-data archive workers start from, or null when there is none for this class path. */
+    Path archive() {
+        return archive;
+    }
+
     /** How long a politely shut-down worker may take to exit before it is killed. */
     long exitGraceMillis() {
-        // Writing a flight recording at exit takes a few seconds more.
-        return profileDirectory == null ? 1500 : 20_000;
+        // Writing a flight recording or a class-data archive at exit takes a few seconds more.
+        return profileDirectory == null && archiveOutput == null ? 1500 : 20_000;
+    }
+
+    /**
+     * The archive beside the jar a class path starts with ({@code target/kinefold.jar} →
+     * {@code target/kinefold-worker.jsa}), if it exists. The JVM checks that it matches this Java
+     * and this class path, and starts without it (saying so on stderr) where it does not.
+     */
+    static Path archiveBeside(String classPath) {
+        String first = classPath.split(File.pathSeparator, 2)[0];
+        if (!first.endsWith(".jar")) {
+            return null;
+        }
+        Path jar = Path.of(first);
+        Path candidate = jar.resolveSibling(jar.getFileName().toString().replaceFirst("\\.jar$", ARCHIVE_SUFFIX));
+        return Files.isReadable(candidate) ? candidate.toAbsolutePath() : null;
     }
 
     /** A launcher of another main class, for tests that need a misbehaving worker. */
     WorkerLauncher(String java, String classPath, String mainClass) {
         this.mainClass = mainClass;
+        this.archive = archiveBeside(classPath);
         List<String> c = new ArrayList<>();
         c.add(java);
         c.add("-Xms" + HEAP);
@@ -84,14 +155,30 @@ public final class WorkerLauncher {
                 .toList());
     }
 
-    public Process start(String name) throws IOException {
+    /** The command line of worker {@code name}, with the options this launcher is set to. */
+    List<String> command(String name) {
         List<String> c = new ArrayList<>(command);
         c.add(c.size() - 2, "-Dkinefold.worker.name=" + name);
+        if (archiveOutput != null) {
+            c.add(c.size() - 2, "-XX:ArchiveClassesAtExit=" + archiveOutput);
+        } else if (archive != null) {
+            // Classes come mapped from the archive, parsed and verified already: the worker is
+            // ready in about half the time.
+            c.add(c.size() - 2, "-XX:SharedArchiveFile=" + archive);
+        }
+        if (resolvedJit == Jit.QUICK) {
+            c.add(c.size() - 2, "-XX:TieredStopAtLevel=1");
+        }
         if (profileDirectory != null) {
             c.add(c.size() - 2, "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
                     + profileDirectory.resolve(name + ".jfr"));
         }
         c.add(mainClass);
+        return c;
+    }
+
+    public Process start(String name) throws IOException {
+        List<String> c = command(name);
         ProcessBuilder pb = new ProcessBuilder(c);
         Map<String, String> env = pb.environment();
         // One native thread per worker: with N workers on N cores, more threads only contend.

@@ -60,7 +60,7 @@ public final class DenseNet extends Net {
 
     @Override
     protected Batch newBatch(int size) {
-        return new DenseBatch(size, inputs, topUnits, layers, classes);
+        return new DenseBatch(size);
     }
 
     @Override
@@ -75,116 +75,137 @@ public final class DenseNet extends Net {
     @Override
     protected void forward(Batch batch, boolean training) {
         DenseBatch d = (DenseBatch) batch;
-        boolean drop = training && keep < 1.0;
-        INDArray in = d.x;
+        d.dropping = training && keep < 1.0;
+        int n = d.size * topUnits;
+        float[] a = d.scratch;
         for (int l = 0; l < layers; l++) {
-            if (drop) {
-                Nd4j.exec(new DropOutInverted(in, d.dropped[l], keep));
-                in = d.dropped[l];
+            if (d.dropping) {
+                Nd4j.getExecutioner().exec(d.dropout[l]);
+                d.droppedForward[l].run();
+            } else {
+                d.plainForward[l].run();
             }
-            d.layerInput[l] = in;
-            Nd4j.matmul(in, w[l], d.act[l], false, false, false);
-            FloatBuffer a = d.actBuffer[l];
-            FloatBuffer bias = b[l];
-            int units = topUnits;
-            for (int i = 0; i < d.size; i++) {
-                int row = i * units;
-                for (int u = 0; u < units; u++) {
-                    float v = a.get(row + u) + bias.get(u);
-                    a.put(row + u, v > 0f ? v : 0f);
+            // Bias and ReLU in Java, over a copy: one bulk copy each way beats a native call each.
+            d.actBuffer[l].get(0, a, 0, n);
+            float[] bias = d.biasValues(l);
+            for (int row = 0; row < n; row += topUnits) {
+                for (int u = 0; u < topUnits; u++) {
+                    float v = a[row + u] + bias[u];
+                    a[row + u] = v > 0f ? v : 0f;
                 }
             }
-            in = d.act[l];
+            d.actBuffer[l].put(0, a, 0, n);
         }
-        d.top = d.act[layers - 1];
     }
 
     @Override
     protected void backward(Batch batch) {
         DenseBatch d = (DenseBatch) batch;
-        INDArray dAct = d.dTop;
+        int n = d.size * topUnits;
+        float[] a = d.scratch;
+        float[] g = d.scratch2;
         for (int l = layers - 1; l >= 0; l--) {
-            // dZ = dA where the unit was active. ReLU output is 0 exactly where it was inactive.
-            FloatBuffer a = d.actBuffer[l];
-            FloatBuffer g = d.gradBuffer(dAct);
-            int n = d.size * topUnits;
-            for (int k = 0; k < n; k++) {
-                if (a.get(k) <= 0f) {
-                    g.put(k, 0f);
+            // dZ = dA where the unit was active: ReLU output is 0 exactly where it was inactive.
+            FloatBuffer gradient = d.gradBuffer[l];
+            d.actBuffer[l].get(0, a, 0, n);
+            gradient.get(0, g, 0, n);
+            float[] sums = d.biasSums;
+            java.util.Arrays.fill(sums, 0f);
+            for (int row = 0; row < n; row += topUnits) {
+                for (int u = 0; u < topUnits; u++) {
+                    float v = a[row + u] > 0f ? g[row + u] : 0f;
+                    g[row + u] = v;
+                    sums[u] += v;
                 }
             }
-            Nd4j.matmul(d.layerInput[l], dAct, wGrad[l], true, false, false);
-            FloatBuffer bg = bGrad[l];
-            for (int u = 0; u < topUnits; u++) {
-                float sum = 0;
-                for (int i = 0; i < d.size; i++) {
-                    sum += g.get(i * topUnits + u);
-                }
-                bg.put(u, sum);
-            }
+            gradient.put(0, g, 0, n);
+            bGrad[l].put(0, sums, 0, topUnits);
+            (d.dropping ? d.droppedWeightGradient[l] : d.plainWeightGradient[l]).run();
             if (l == 0) {
                 break; // nothing below the first layer needs a gradient
             }
-            INDArray dIn = d.dAct[l - 1];
-            Nd4j.matmul(dAct, w[l], dIn, false, true, false);
-            if (d.layerInput[l] != d.act[l - 1]) {
-                // Through inverted dropout: kept units pass the gradient scaled by 1/keep, and a
-                // dropped unit reads 0, like an inactive one, so the ReLU step above zeroes it.
+            d.inputGradient[l].run();
+            if (d.dropping) {
+                // Through inverted dropout: a kept unit passes the gradient scaled by 1/keep, a
+                // dropped one (it reads 0 after dropout) passes nothing.
                 float scale = (float) (1.0 / keep);
-                FloatBuffer kept = d.droppedBuffer[l];
-                FloatBuffer gi = d.gradBuffer(dIn);
+                FloatBuffer below = d.gradBuffer[l - 1];
+                float[] kept = a;
+                d.droppedBuffer[l].get(0, kept, 0, n);
+                below.get(0, g, 0, n);
                 for (int k = 0; k < n; k++) {
-                    gi.put(k, kept.get(k) == 0f ? 0f : gi.get(k) * scale);
+                    g[k] = kept[k] == 0f ? 0f : g[k] * scale;
                 }
+                below.put(0, g, 0, n);
             }
-            dAct = dIn;
         }
     }
 
-    private static final class DenseBatch extends Batch {
+    private final class DenseBatch extends Batch {
         final INDArray x;
         final FloatBuffer xBuffer;
-        final INDArray[] act;
         final FloatBuffer[] actBuffer;
-        final INDArray[] dAct;
-        final FloatBuffer[] dActBuffer;
-        final INDArray[] dropped;
+        final FloatBuffer[] gradBuffer;
         final FloatBuffer[] droppedBuffer;
-        final INDArray[] layerInput;
-        final FloatBuffer dTopBuffer;
+        final DropOutInverted[] dropout;
+        final Kernel[] plainForward;
+        final Kernel[] droppedForward;
+        final Kernel[] plainWeightGradient;
+        final Kernel[] droppedWeightGradient;
+        final Kernel[] inputGradient;
+        final float[] scratch;
+        final float[] scratch2;
+        final float[] biasSums;
+        final float[][] bias;
+        boolean dropping;
 
-        DenseBatch(int size, int inputs, int units, int layers, int classes) {
-            super(size, units, classes);
+        DenseBatch(int size) {
+            super(size, topUnits, classes);
             x = matrix(size, inputs);
             xBuffer = buffer(x);
-            act = new INDArray[layers];
+            INDArray[] act = new INDArray[layers];
+            INDArray[] grad = new INDArray[layers];
+            INDArray[] dropped = new INDArray[layers];
             actBuffer = new FloatBuffer[layers];
-            dAct = new INDArray[layers];
-            dActBuffer = new FloatBuffer[layers];
-            dropped = new INDArray[layers];
+            gradBuffer = new FloatBuffer[layers];
             droppedBuffer = new FloatBuffer[layers];
-            layerInput = new INDArray[layers];
+            dropout = new DropOutInverted[layers];
+            plainForward = new Kernel[layers];
+            droppedForward = new Kernel[layers];
+            plainWeightGradient = new Kernel[layers];
+            droppedWeightGradient = new Kernel[layers];
+            inputGradient = new Kernel[layers];
             for (int l = 0; l < layers; l++) {
-                act[l] = matrix(size, units);
+                act[l] = matrix(size, topUnits);
                 actBuffer[l] = buffer(act[l]);
-                dAct[l] = matrix(size, units);
-                dActBuffer[l] = buffer(dAct[l]);
-                dropped[l] = matrix(size, l == 0 ? inputs : units);
+                // The gradient at the top layer's output is the one the softmax layer hands down.
+                grad[l] = l == layers - 1 ? dTop : matrix(size, topUnits);
+                gradBuffer[l] = buffer(grad[l]);
+                dropped[l] = matrix(size, l == 0 ? inputs : topUnits);
                 droppedBuffer[l] = buffer(dropped[l]);
             }
-            dTopBuffer = buffer(dTop);
-        }
-
-        FloatBuffer gradBuffer(INDArray array) {
-            if (array == dTop) {
-                return dTopBuffer;
-            }
-            for (int l = 0; l < dAct.length; l++) {
-                if (array == dAct[l]) {
-                    return dActBuffer[l];
+            top = act[layers - 1];
+            for (int l = 0; l < layers; l++) {
+                INDArray in = l == 0 ? x : act[l - 1];
+                dropout[l] = new DropOutInverted(in, dropped[l], keep);
+                plainForward[l] = kernel(Kernel.matmul(in, w[l], act[l], false, false));
+                droppedForward[l] = kernel(Kernel.matmul(dropped[l], w[l], act[l], false, false));
+                plainWeightGradient[l] = kernel(Kernel.matmul(in, grad[l], wGrad[l], true, false));
+                droppedWeightGradient[l] = kernel(Kernel.matmul(dropped[l], grad[l], wGrad[l], true, false));
+                if (l > 0) {
+                    inputGradient[l] = kernel(Kernel.matmul(grad[l], w[l], grad[l - 1], false, true));
                 }
             }
-            throw new IllegalArgumentException("not a gradient buffer of this batch");
+            scratch = new float[size * topUnits];
+            scratch2 = new float[size * topUnits];
+            biasSums = new float[topUnits];
+            bias = new float[layers][topUnits];
+        }
+
+        /** Layer {@code l}'s biases, copied out of the parameters (they change with every step). */
+        float[] biasValues(int l) {
+            b[l].get(0, bias[l], 0, topUnits);
+            return bias[l];
         }
     }
 }

@@ -144,9 +144,8 @@ public final class LstmNet extends Net {
     protected void forward(Batch batch, boolean training) {
         LstmBatch s = (LstmBatch) batch;
         for (int l = 0; l < layers; l++) {
-            Nd4j.exec(s.layer[l].forward);
+            s.layer[l].forward.run();
         }
-        s.top = s.last;
     }
 
     @Override
@@ -166,66 +165,87 @@ public final class LstmNet extends Net {
         Layer a = s.layer[l];
         int n = s.size;
         int h = units;
+        int step = n * h;
+        int all = timeSteps * step;
         int stride = 4 * h;
-        FloatBuffer dY = l == layers - 1 ? null : s.layer[l + 1].dInputBuffer;
-        FloatBuffer dTop = s.dTopBuffer;
-        FloatBuffer dz = a.dGatesBuffer;
-        float[] dhNext = s.dhNext;
+        // Every gate's activations, copied out once: Java reads arrays faster than native memory.
+        float[] gi = s.get(a.iBuffer, 0, all);
+        float[] gz = s.get(a.zBuffer, 1, all);
+        float[] gf = s.get(a.fBuffer, 2, all);
+        float[] go = s.get(a.oBuffer, 3, all);
+        float[] tanhC = s.get(a.tanhCBuffer, 4, all);
+        float[] c = s.get(a.cBuffer, 5, all);
+        float[] dY = l == layers - 1 ? null : s.get(s.layer[l + 1].dInputBuffer, 6, all);
+        float[] dz = s.dGates;
+        float[] dh = s.dh;
         float[] dcNext = s.dcNext;
-        java.util.Arrays.fill(dhNext, 0f);
         java.util.Arrays.fill(dcNext, 0f);
+        if (dY == null) {
+            s.dTopBuffer.get(0, dh, 0, step);
+        } else {
+            System.arraycopy(dY, (timeSteps - 1) * step, dh, 0, step);
+        }
         for (int t = timeSteps - 1; t >= 0; t--) {
-            int base = t * n * h;
+            int base = t * step;
             if (t < timeSteps - 1) {
-                s.recurrentBuffer.get(0, dhNext, 0, n * h);
+                s.recurrentBuffer.get(0, dh, 0, step);
+                if (dY != null) {
+                    for (int k = 0; k < step; k++) {
+                        dh[k] += dY[base + k];
+                    }
+                }
             }
-            for (int k = 0; k < n * h; k++) {
-                int at = base + k;
-                float dh = dhNext[k] + (dY != null ? dY.get(at) : (t == timeSteps - 1 ? dTop.get(k) : 0f));
-                float i = a.iBuffer.get(at);
-                float z = a.zBuffer.get(at);
-                float f = a.fBuffer.get(at);
-                float o = a.oBuffer.get(at);
-                float tanhC = a.tanhCBuffer.get(at);
-                float cPrev = t == 0 ? 0f : a.cBuffer.get(at - n * h);
-                float dc = dh * o * (1f - tanhC * tanhC) + dcNext[k];
-                int row = (t * n + k / h) * stride + k % h;
-                dz.put(row + GATE_I * h, dc * z * i * (1f - i));
-                dz.put(row + GATE_Z * h, dc * i * (1f - z * z));
-                dz.put(row + GATE_F * h, dc * cPrev * f * (1f - f));
-                dz.put(row + GATE_O * h, dh * tanhC * o * (1f - o));
-                dcNext[k] = dc * f;
+            for (int i = 0; i < n; i++) {
+                int row = (t * n + i) * stride;
+                for (int u = 0; u < h; u++) {
+                    int k = i * h + u;
+                    int at = base + k;
+                    float ii = gi[at];
+                    float z = gz[at];
+                    float f = gf[at];
+                    float o = go[at];
+                    float th = tanhC[at];
+                    float cPrev = t == 0 ? 0f : c[at - step];
+                    float dc = dh[k] * o * (1f - th * th) + dcNext[k];
+                    dz[row + GATE_I * h + u] = dc * z * ii * (1f - ii);
+                    dz[row + GATE_Z * h + u] = dc * ii * (1f - z * z);
+                    dz[row + GATE_F * h + u] = dc * cPrev * f * (1f - f);
+                    dz[row + GATE_O * h + u] = dh[k] * th * o * (1f - o);
+                    dcNext[k] = dc * f;
+                }
             }
             if (t > 0) {
-                Nd4j.matmul(a.dGatesAt[t], a.recurrentWeights, s.recurrent, false, true, false);
+                // The gradient at the previous step's output, through the recurrent weights.
+                a.dGatesBuffer.put(t * n * stride, dz, t * n * stride, n * stride);
+                a.recurrentGradientAt[t].run();
             }
         }
+        a.dGatesBuffer.put(0, dz, 0, n * stride);
         // Weight gradients of every step at once: inputs against the gates' gradients, and each
         // step's previous output (none before the first) against the next step's.
-        Nd4j.matmul(a.input2d, a.dGates, a.inputGrad, true, false, false);
+        a.inputWeightGradient.run();
         if (timeSteps > 1) {
-            Nd4j.matmul(a.outputsButLast, a.dGatesButFirst, a.recurrentGrad, true, false, false);
+            a.recurrentWeightGradient.run();
         } else {
             a.recurrentGrad.assign(0);
         }
-        FloatBuffer bg = bGrad[l];
+        float[] sums = s.biasSums;
+        java.util.Arrays.fill(sums, 0f);
         int rows = timeSteps * n;
-        for (int c = 0; c < stride; c++) {
-            float sum = 0;
-            for (int r = 0; r < rows; r++) {
-                sum += dz.get(r * stride + c);
+        for (int r = 0; r < rows; r++) {
+            int row = r * stride;
+            for (int g = 0; g < stride; g++) {
+                sums[g] += dz[row + g];
             }
-            bg.put(c, sum);
         }
+        bGrad[l].put(0, sums, 0, stride);
         if (l > 0) {
-            Nd4j.matmul(a.dGates, a.inputWeights, a.dInput, false, true, false);
+            a.inputGradient.run();
         }
     }
 
-    /** One layer's buffers for one batch size. */
+    /** One layer's buffers and kernels for one batch size. */
     private final class Layer {
-        final INDArray input2d;
-        final INDArray iAct;
         final FloatBuffer iBuffer;
         final FloatBuffer cBuffer;
         final FloatBuffer fBuffer;
@@ -233,23 +253,19 @@ public final class LstmNet extends Net {
         final FloatBuffer zBuffer;
         final FloatBuffer tanhCBuffer;
         final INDArray y;
-        final INDArray outputsButLast;
-        final INDArray dGates;
         final FloatBuffer dGatesBuffer;
-        final INDArray[] dGatesAt;
-        final INDArray dGatesButFirst;
-        final INDArray dInput;
         final FloatBuffer dInputBuffer;
-        final INDArray inputWeights;
-        final INDArray recurrentWeights;
-        final INDArray inputGrad;
         final INDArray recurrentGrad;
-        final DynamicCustomOp forward;
+        final Kernel forward;
+        final Kernel[] recurrentGradientAt;
+        final Kernel inputWeightGradient;
+        final Kernel recurrentWeightGradient;
+        final Kernel inputGradient;
 
-        Layer(int l, int n, INDArray x, INDArray zeroState) {
+        Layer(LstmBatch batch, int l, int n, INDArray x, INDArray zeroState, INDArray recurrent) {
             int in = inputs[l];
             long[] seq = {timeSteps, n, units};
-            iAct = Nd4j.create(DataType.FLOAT, seq, 'c');
+            INDArray iAct = Nd4j.create(DataType.FLOAT, seq, 'c');
             INDArray c = Nd4j.create(DataType.FLOAT, seq, 'c');
             INDArray f = Nd4j.create(DataType.FLOAT, seq, 'c');
             INDArray o = Nd4j.create(DataType.FLOAT, seq, 'c');
@@ -262,29 +278,34 @@ public final class LstmNet extends Net {
             oBuffer = buffer(o);
             zBuffer = buffer(z);
             tanhCBuffer = buffer(tanhC);
-            forward = DynamicCustomOp.builder("lstmBlock")
+            forward = batch.kernel(new Kernel(DynamicCustomOp.builder("lstmBlock")
                     .addInputs(Nd4j.scalar(DataType.LONG, timeSteps), x, zeroState, zeroState, w[l],
                             noPeepholes, noPeepholes, noPeepholes, b[l])
                     .addOutputs(iAct, c, f, o, z, tanhC, y)
                     .addIntegerArguments(NO_PEEPHOLES, TIME_MAJOR)
                     .addFloatingPointArguments(0.0, 0.0) // forget bias (ours is in b), no cell clipping
-                    .build();
-            input2d = x.reshape('c', (long) timeSteps * n, in);
+                    .build()));
+            INDArray input2d = x.reshape('c', (long) timeSteps * n, in);
             INDArray y2d = y.reshape('c', (long) timeSteps * n, units);
-            outputsButLast = y2d.get(NDArrayIndex.interval(0, (long) (timeSteps - 1) * n), NDArrayIndex.all());
-            dGates = matrix((long) timeSteps * n, 4L * units);
+            INDArray outputsButLast = y2d.get(NDArrayIndex.interval(0, (long) (timeSteps - 1) * n), NDArrayIndex.all());
+            INDArray dGates = matrix((long) timeSteps * n, 4L * units);
             dGatesBuffer = buffer(dGates);
-            dGatesAt = new INDArray[timeSteps];
-            for (int t = 0; t < timeSteps; t++) {
-                dGatesAt[t] = dGates.get(NDArrayIndex.interval((long) t * n, (long) (t + 1) * n), NDArrayIndex.all());
+            INDArray inputWeights = inputWeights(l);
+            INDArray recurrentWeights = recurrentWeights(l);
+            recurrentGradientAt = new Kernel[timeSteps];
+            for (int t = 1; t < timeSteps; t++) {
+                INDArray at = dGates.get(NDArrayIndex.interval((long) t * n, (long) (t + 1) * n), NDArrayIndex.all());
+                recurrentGradientAt[t] = batch.kernel(Kernel.matmul(at, recurrentWeights, recurrent, false, true));
             }
-            dGatesButFirst = dGates.get(NDArrayIndex.interval(n, (long) timeSteps * n), NDArrayIndex.all());
-            dInput = l == 0 ? null : matrix((long) timeSteps * n, in);
-            dInputBuffer = dInput == null ? null : buffer(dInput);
-            inputWeights = inputWeights(l);
-            recurrentWeights = recurrentWeights(l);
-            inputGrad = wGrad[l].get(NDArrayIndex.interval(0, in), NDArrayIndex.all());
+            INDArray dGatesButFirst = dGates.get(NDArrayIndex.interval(n, (long) timeSteps * n), NDArrayIndex.all());
+            INDArray inputGrad = wGrad[l].get(NDArrayIndex.interval(0, in), NDArrayIndex.all());
             recurrentGrad = wGrad[l].get(NDArrayIndex.interval(in, in + units), NDArrayIndex.all());
+            inputWeightGradient = batch.kernel(Kernel.matmul(input2d, dGates, inputGrad, true, false));
+            recurrentWeightGradient = timeSteps > 1
+                    ? batch.kernel(Kernel.matmul(outputsButLast, dGatesButFirst, recurrentGrad, true, false)) : null;
+            INDArray dInput = l == 0 ? null : matrix((long) timeSteps * n, in);
+            dInputBuffer = dInput == null ? null : buffer(dInput);
+            inputGradient = dInput == null ? null : batch.kernel(Kernel.matmul(dGates, inputWeights, dInput, false, true));
         }
     }
 
@@ -292,28 +313,40 @@ public final class LstmNet extends Net {
         final INDArray x;
         final FloatBuffer xBuffer;
         final Layer[] layer;
-        final INDArray last;
         final FloatBuffer dTopBuffer;
-        final INDArray recurrent;
         final FloatBuffer recurrentBuffer;
-        final float[] dhNext;
+        final float[][] copies = new float[7][];
+        final float[] dGates;
+        final float[] dh;
         final float[] dcNext;
+        final float[] biasSums;
 
         LstmBatch(int size) {
             super(size, units, classes);
             x = Nd4j.create(DataType.FLOAT, new long[] {timeSteps, size, features}, 'c');
             xBuffer = buffer(x);
             INDArray zeroState = matrix(size, units);
+            INDArray recurrent = matrix(size, units);
+            recurrentBuffer = buffer(recurrent);
             layer = new Layer[layers];
             for (int l = 0; l < layers; l++) {
-                layer[l] = new Layer(l, size, l == 0 ? x : layer[l - 1].y, zeroState);
+                layer[l] = new Layer(this, l, size, l == 0 ? x : layer[l - 1].y, zeroState, recurrent);
             }
-            last = layer[layers - 1].y.get(NDArrayIndex.point(timeSteps - 1), NDArrayIndex.all(), NDArrayIndex.all());
+            top = layer[layers - 1].y.get(NDArrayIndex.point(timeSteps - 1), NDArrayIndex.all(), NDArrayIndex.all());
             dTopBuffer = buffer(dTop);
-            recurrent = matrix(size, units);
-            recurrentBuffer = buffer(recurrent);
-            dhNext = new float[size * units];
+            dGates = new float[timeSteps * size * 4 * units];
+            dh = new float[size * units];
             dcNext = new float[size * units];
+            biasSums = new float[4 * units];
+        }
+
+        /** A copy of a buffer's first {@code length} values into reusable array {@code slot}. */
+        float[] get(FloatBuffer from, int slot, int length) {
+            if (copies[slot] == null || copies[slot].length < length) {
+                copies[slot] = new float[length];
+            }
+            from.get(0, copies[slot], 0, length);
+            return copies[slot];
         }
     }
 }

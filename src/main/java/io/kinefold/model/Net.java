@@ -22,7 +22,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * loss, minibatch-mean gradient and Adam); {@link Networks} builds the DL4J network that
  * {@code NetEquivalenceTest} checks this one against, weight for weight.
  */
-public abstract class Net {
+public abstract class Net implements AutoCloseable {
     static final double BETA1 = 0.9;
     static final double BETA2 = 0.999;
     static final double EPSILON = 1e-8;
@@ -40,6 +40,7 @@ public abstract class Net {
     private final FloatBuffer outB;
     private final FloatBuffer outBGrad;
     private final Map<Integer, Batch> batches = new HashMap<>();
+    private final Kernel adam;
     private int iteration;
     private int next;
 
@@ -64,6 +65,7 @@ public abstract class Net {
         outB = buffer(b);
         outBGrad = buffer(gradView(b));
         next = 0;
+        adam = new Kernel(new AdamUpdater(gradient, adamV, adamM, learningRate, BETA1, BETA2, EPSILON, 0));
     }
 
     /** The next {@code rows × cols} block of the parameters, row-major; layers take theirs in order. */
@@ -103,8 +105,15 @@ public abstract class Net {
         forward(b, true);
         logits(b);
         lossGradient(b, block.labels(), order, from);
-        // Softmax layer: dW = topᵀ·dz, db = Σ dz, dTop = dz·Wᵀ
-        Nd4j.matmul(b.top, b.dLogits, outWGrad, true, false, false);
+        backpropagate(b);
+        adam.run(iteration++);
+        params.subi(gradient);
+    }
+
+    /** From the loss gradient at the logits: the softmax layer's gradients, then the layers below. */
+    private void backpropagate(Batch b) {
+        // dW = topᵀ·dz, db = Σ dz, dTop = dz·Wᵀ
+        b.outputGradient.run();
         FloatBuffer dz = b.dLogitsBuffer;
         for (int c = 0; c < classes; c++) {
             float sum = 0;
@@ -113,11 +122,8 @@ public abstract class Net {
             }
             outBGrad.put(c, sum);
         }
-        Nd4j.matmul(b.dLogits, outW, b.dTop, false, true, false);
+        b.topGradient.run();
         backward(b);
-        iteration++;
-        Nd4j.exec(new AdamUpdater(gradient, adamV, adamM, learningRate, BETA1, BETA2, EPSILON, iteration - 1));
-        params.subi(gradient);
     }
 
     /** The mean class-weighted cross-entropy over a block, as DL4J's {@code score(data, false)}. */
@@ -153,16 +159,7 @@ public abstract class Net {
         forward(b, false);
         logits(b);
         lossGradient(b, block.labels(), order, 0);
-        Nd4j.matmul(b.top, b.dLogits, outWGrad, true, false, false);
-        for (int c = 0; c < classes; c++) {
-            float sum = 0;
-            for (int i = 0; i < b.size; i++) {
-                sum += b.dLogitsBuffer.get(i * classes + c);
-            }
-            outBGrad.put(c, sum);
-        }
-        Nd4j.matmul(b.dLogits, outW, b.dTop, false, true, false);
-        backward(b);
+        backpropagate(b);
         return gradient.dup();
     }
 
@@ -197,7 +194,7 @@ public abstract class Net {
     }
 
     private void logits(Batch b) {
-        Nd4j.matmul(b.top, outW, b.logits, false, false, false);
+        b.logitsKernel.run();
         FloatBuffer z = b.logitsBuffer;
         for (int i = 0; i < b.size; i++) {
             int row = i * classes;
@@ -238,7 +235,15 @@ public abstract class Net {
     }
 
     private Batch batch(int size) {
-        return batches.computeIfAbsent(size, this::newBatch);
+        return batches.computeIfAbsent(size, n -> newBatch(n).bind(outW, outWGrad));
+    }
+
+    /** Releases the native op contexts; the arrays go with the garbage. */
+    @Override
+    public void close() {
+        batches.values().forEach(Batch::close);
+        batches.clear();
+        adam.close();
     }
 
     /** Buffers for a batch of {@code size} samples; subclasses add their layers' own. */
@@ -266,11 +271,15 @@ public abstract class Net {
         return Nd4j.create(DataType.FLOAT, new long[] {rows, cols}, 'c');
     }
 
-    /** The buffers of one batch size, allocated once. */
-    protected static class Batch {
+    /** The buffers and kernels of one batch size, made once. */
+    protected static class Batch implements AutoCloseable {
         final int size;
         /** Input of the softmax layer, {@code [size, topUnits]}; subclasses point it at their last layer. */
-        INDArray top;
+        protected INDArray top;
+        private final java.util.List<Kernel> kernels = new java.util.ArrayList<>();
+        Kernel logitsKernel;
+        Kernel outputGradient;
+        Kernel topGradient;
         final INDArray dTop;
         final INDArray logits;
         final FloatBuffer logitsBuffer;
@@ -284,6 +293,24 @@ public abstract class Net {
             logitsBuffer = buffer(logits);
             dLogits = matrix(size, classes);
             dLogitsBuffer = buffer(dLogits);
+        }
+
+        /** A kernel that lives as long as this batch. */
+        protected final Kernel kernel(Kernel k) {
+            kernels.add(k);
+            return k;
+        }
+
+        private Batch bind(INDArray outW, INDArray outWGrad) {
+            logitsKernel = kernel(Kernel.matmul(top, outW, logits, false, false));
+            outputGradient = kernel(Kernel.matmul(top, dLogits, outWGrad, true, false));
+            topGradient = kernel(Kernel.matmul(dLogits, outW, dTop, false, true));
+            return this;
+        }
+
+        @Override
+        public void close() {
+            kernels.forEach(Kernel::close);
         }
     }
 }

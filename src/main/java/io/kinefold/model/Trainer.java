@@ -34,7 +34,13 @@ public final class Trainer {
     public static Metrics fit(ModelKind kind, Hyperparameters params, int classes, DataBlock train, DataBlock validation,
                               int patience, DataBlock test, long seed, BooleanSupplier cancelled) {
         long started = System.nanoTime();
-        Net net = network(kind, params, classes, train, seed);
+        try (Net net = network(kind, params, classes, train, seed)) {
+            return fit(net, params, classes, train, validation, patience, test, seed, cancelled, started);
+        }
+    }
+
+    private static Metrics fit(Net net, Hyperparameters params, int classes, DataBlock train, DataBlock validation, int patience,
+                               DataBlock test, long seed, BooleanSupplier cancelled, long started) {
         Random shuffle = new Random(seed * 31 + 17);
         int[] order = new int[train.size()];
         for (int i = 0; i < order.length; i++) {
