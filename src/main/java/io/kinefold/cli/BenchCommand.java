@@ -90,7 +90,7 @@ final class BenchCommand implements Callable<Integer> {
         p.printf("%-6s %-22s %7s %11s %11s %10s %6s %9s %11s%n", "kind", "model", "trials", "s/trial", "ms/epoch", "ms/step",
                 "steps", "accuracy", "1st round");
         for (Bench.KindFigures k : r.kinds()) {
-            p.printf("%-6s %-22s %7d %11.3f %11.2f %10.3f %6d %9.3f %11.3f%n", k.kind(), k.model(), k.trials(), k.meanTrialSeconds(),
+            p.printf("%-6s %-22s %7d %11.3f %11.2f %10.3f %6.0f %9.3f %11.3f%n", k.kind(), k.model(), k.trials(), k.meanTrialSeconds(),
                     k.meanEpochSeconds() * 1000, k.meanStepMillis(), k.stepsPerTrial(), k.meanAccuracy(), k.firstRoundTrialSeconds());
         }
         p.printf("worker: ready in %.2f s, peak RSS %d MB, last %d MB, native heap (malloc) %d MB; %d failed; %.1f s in all%n",

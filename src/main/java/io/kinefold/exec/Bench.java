@@ -34,7 +34,7 @@ public final class Bench {
 
     /** Figures of one kind over the counted rounds. */
     public record KindFigures(String kind, String model, Map<String, Double> params, int trials, double meanTrialSeconds,
-                              double meanEpochSeconds, double meanStepMillis, int stepsPerTrial, double meanAccuracy,
+                              double meanEpochSeconds, double meanStepMillis, double stepsPerTrial, double meanAccuracy,
                               double firstRoundTrialSeconds) {}
 
     /**
@@ -147,8 +147,9 @@ public final class Bench {
     }
 
     /**
-     * Per kind, over every round but the first (over the only round when there is one): means of
-     * training seconds per trial, per epoch and per batch step.
+     * Per kind, over every round but the first (over the only round when there is one): the mean
+     * training seconds per trial and per epoch, and the seconds of all those trials over all their
+     * batch steps (folds differ a little in size, so in steps).
      */
     static List<KindFigures> figures(List<Trial> once, List<TrialResult> results, int rounds) {
         Map<String, List<TrialResult>> byKind = new LinkedHashMap<>();
@@ -177,23 +178,23 @@ public final class Bench {
             List<TrialResult> rs = entry.getValue();
             Trial sample = once.stream().filter(t -> kindName(t).equals(entry.getKey())).findFirst().orElseThrow();
             int batch = sample.params().getOrDefault("batchSize", 1.0).intValue();
-            double seconds = 0, perEpoch = 0, perStep = 0, accuracy = 0;
-            int steps = 0;
+            double seconds = 0, perEpoch = 0, accuracy = 0;
+            long steps = 0;
             for (TrialResult r : rs) {
                 var m = r.metrics();
                 int trialSteps = m.epochs() * ((m.trainSamples() + batch - 1) / batch);
                 seconds += m.trainSeconds();
                 perEpoch += m.trainSeconds() / m.epochs();
-                perStep += m.trainSeconds() / trialSteps;
                 accuracy += m.accuracy();
-                steps = trialSteps;
+                steps += trialSteps;
             }
             int n = rs.size();
             double first = firstRound.getOrDefault(entry.getKey(), List.of()).stream().mapToDouble(Double::doubleValue).average()
                     .orElse(Double.NaN);
             figures.add(new KindFigures(entry.getKey(), sample.model().toString(), sample.params(), n,
                     n == 0 ? Double.NaN : seconds / n, n == 0 ? Double.NaN : perEpoch / n,
-                    n == 0 ? Double.NaN : perStep / n * 1000, steps, n == 0 ? Double.NaN : accuracy / n, first));
+                    steps == 0 ? Double.NaN : seconds / steps * 1000, n == 0 ? Double.NaN : (double) steps / n,
+                    n == 0 ? Double.NaN : accuracy / n, first));
         }
         return figures;
     }

@@ -126,8 +126,9 @@ public final class WorkerLauncher {
         // No shared-memory performance counters: nothing reads them, and N workers would each map a file.
         c.add("-XX:-UsePerfData");
         // The JVM's own log lines (a flight recording's start, say) go to stderr: stdout is the protocol's.
-        c.add("-Xlog:all=warning:stderr");
-        c.add("-Xlog:jfr+startup=warning:stderr");
+        // (A flight recording announces itself on stdout unless every output says otherwise.)
+        c.add("-Xlog:all=warning,jfr+startup=off:stderr");
+        c.add("-Xlog:all=off");
         // One collector thread: N workers must not fight over the cores they were given.
         c.add("-XX:+UseSerialGC");
         c.add("-Djava.awt.headless=true");

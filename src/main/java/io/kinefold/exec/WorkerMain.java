@@ -114,6 +114,9 @@ public final class WorkerMain {
             while ((line = in.readLine()) != null) {
                 Optional<WorkerMessage> message = Protocol.decode(line);
                 if (message.isPresent()) {
+                    if (message.get() instanceof WorkerMessage.Shutdown) {
+                        exiting = true; // the main thread exits politely; end of input must not halt first
+                    }
                     inbox.add(message.get());
                 } else {
                     System.err.println("worker: not a message, ignored: " + abbreviate(line));

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -69,6 +70,16 @@ class ProtocolTest {
         assertThat(decoded).isPresent();
         assertThat(decoded.get()).isInstanceOf(message.getClass());
         assertSameContent(decoded.get(), message);
+    }
+
+    @Test
+    void sendsTheDatasetsMatricesPackedAndRefusesAPackedMatrixOfTheWrongSize() {
+        String line = Protocol.encode(new WorkerMessage.Init(snapshot(), "{}"));
+        assertThat(line).contains("\"features\":{\"rows\":3,\"cols\":3,\"data\":\"")
+                .contains("\"observed\":{\"rows\":3,\"cols\":2,\"data\":\"");
+        assertThat(Protocol.decode(line.replace("\"features\":{\"rows\":3", "\"features\":{\"rows\":4"))).isEmpty();
+        assertThat(Protocol.decode(line.replace("\"observed\":{\"rows\":3,\"cols\":2", "\"observed\":{\"rows\":3,\"cols\":3")))
+                .isEmpty();
     }
 
     @ParameterizedTest
