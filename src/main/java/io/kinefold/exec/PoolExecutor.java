@@ -81,6 +81,9 @@ public final class PoolExecutor implements TrialExecutor {
         boolean ready;
         boolean retiring;
 
+        final long launched = System.nanoTime();
+        double startSeconds = Double.NaN;
+
         Worker(String name, Process process) {
             this.name = name;
             this.process = process;
@@ -116,6 +119,13 @@ public final class PoolExecutor implements TrialExecutor {
     private long footprint;
     private int deathsBeforeReady;
     private WorkerMessage.Init init;
+    private boolean growing;
+    private boolean everyWorkerAtOnce;
+    private double trialSeconds;
+    private int trialsFinished;
+
+    /** Trials per worker from which every worker starts at once. */
+    static final int EAGER_TRIALS_PER_WORKER = 16;
 
     public PoolExecutor(Workload workload, Options options) {
         this(workload, options, new WorkerLauncher());
@@ -127,6 +137,12 @@ public final class PoolExecutor implements TrialExecutor {
         this.launcher = launcher;
         this.target = options.workers();
         this.countReason = WorkerCount.fixed(options.workers()).reason();
+    }
+
+    /** Starts every worker at once however few the trials: for tests of several workers on small trials. */
+    PoolExecutor startingEveryWorkerAtOnce() {
+        this.everyWorkerAtOnce = true;
+        return this;
     }
 
     /** Sets the words shown for the worker count (the reason {@code auto} gave). */
@@ -171,7 +187,11 @@ public final class PoolExecutor implements TrialExecutor {
         Map<String, Integer> attempts = new HashMap<>();
         int inFlight = 0;
         try {
-            for (int i = 0; i < Math.min(target, pending.size()); i++) {
+            // With many trials per worker every worker starts at once. With few, one starts, and the
+            // others only once its first trials show there is work enough to pay for starting them:
+            // a worker costs about half a second of a core before it runs anything.
+            growing = !everyWorkerAtOnce && pending.size() < (long) EAGER_TRIALS_PER_WORKER * target;
+            for (int i = 0; i < (growing ? 1 : Math.min(target, pending.size())); i++) {
                 startWorker(pool);
             }
             while ((!pending.isEmpty() || inFlight > 0) && !cancelled) {
@@ -218,6 +238,7 @@ public final class PoolExecutor implements TrialExecutor {
                     if (message instanceof WorkerMessage.Ready ready) {
                         w.status = Status.RUNNING;
                         w.ready = true;
+                        w.startSeconds = (System.nanoTime() - w.launched) / 1e9;
                         w.rss = ready.rssBytes();
                         deathsBeforeReady = 0;
                         inFlight += dispatch(w, pending, pool);
@@ -246,6 +267,11 @@ public final class PoolExecutor implements TrialExecutor {
                             inFlight += dispatch(w, pending, pool);
                         }
                         TrialResult r = finished.result();
+                        trialSeconds += r.wallSeconds();
+                        trialsFinished++;
+                        if (growing) {
+                            grow(w, pending.size(), listener, pool);
+                        }
                         listener.trialFinished(new TrialResult(r.trial(), r.status(), r.metrics(), r.error(), w.name, r.wallSeconds()));
                         if (recycle && !pending.isEmpty() && active() < target) {
                             listener.message("recycled " + w.name + " after " + w.trialsDone + " trials at " + (w.rss >> 20) + " MB");
@@ -263,6 +289,26 @@ public final class PoolExecutor implements TrialExecutor {
             throw new PoolFailure("cannot start a worker: " + e.getMessage());
         } finally {
             shutdownAll(pool);
+        }
+    }
+
+    /**
+     * Starts the rest of the workers if the trials still queued, at the mean time of those
+     * finished so far, are more than twice what starting a worker took: then sharing them pays.
+     */
+    private void grow(Worker measured, int queued, ExecutionListener listener, PoolListener pool) throws IOException {
+        double remaining = queued * trialSeconds / trialsFinished;
+        double start = Double.isNaN(measured.startSeconds) ? 1.0 : measured.startSeconds;
+        int more = Math.min(target - active(), queued);
+        if (more <= 0 || remaining <= 2 * start) {
+            return;
+        }
+        growing = false;
+        listener.message(String.format(java.util.Locale.ROOT,
+                "%d more worker%s: about %.1f s of trials left, a worker starts in %.1f s", more, more == 1 ? "" : "s",
+                remaining, start));
+        for (int i = 0; i < more; i++) {
+            startWorker(pool);
         }
     }
 

@@ -94,9 +94,38 @@ class PoolExecutorTest {
     }
 
     @Test
+    void keepsToOneWorkerWhenTheTrialsAreTooFewAndSmallToShare() {
+        PoolFixture.Recorder recorder = new PoolFixture.Recorder();
+        List<Trial> few = trials.stream().filter(t -> t.model().kind() == io.kinefold.data.ModelKind.START).limit(4).toList();
+        try (PoolExecutor pool = new PoolExecutor(prepared.workload(), PoolExecutor.Options.of(2, false))) {
+            pool.execute(few, recorder);
+        }
+        assertSameAsReference(recorder.finished, few);
+        assertThat(recorder.finished.stream().map(TrialResult::worker).distinct()).as("a second worker would cost more than it saves")
+                .containsExactly("w1");
+        assertThat(recorder.messages).noneMatch(m -> m.contains("more worker"));
+    }
+
+    @Test
+    void startsTheOtherWorkersOnceTheFirstTrialsShowThereIsWorkEnough() throws Exception {
+        RunService.Prepared heavy = PoolFixture.prepare(dataset,
+                "[{\"model\":\"rep:squat\",\"grid\":{\"lstmUnits\":[16,24,32],\"sequenceLength\":[32],\"epochs\":[60],\"batchSize\":[8]}}]");
+        List<Trial> work = heavy.plan().trials(); // 9 trials: fewer than every worker at once asks for
+        assertThat(work.size()).isLessThan(PoolExecutor.EAGER_TRIALS_PER_WORKER * 2);
+        PoolFixture.Recorder recorder = new PoolFixture.Recorder();
+        try (PoolExecutor pool = new PoolExecutor(heavy.workload(), PoolExecutor.Options.of(2, false))) {
+            pool.execute(work, recorder);
+        }
+        assertThat(recorder.finished).hasSize(work.size()).allMatch(r -> r.status() == Status.SUCCEEDED);
+        assertThat(recorder.messages).anyMatch(m -> m.startsWith("1 more worker: about "));
+        assertThat(recorder.finished.stream().map(TrialResult::worker).distinct()).containsExactlyInAnyOrder("w1", "w2");
+    }
+
+    @Test
     void givesIdenticalResultsWhateverTheWorkerCount() {
         for (int workers = 1; workers <= 2; workers++) {
-            PoolFixture.Recorder pool = run(new PoolExecutor(prepared.workload(), PoolExecutor.Options.of(workers, false)), trials);
+            PoolFixture.Recorder pool = run(new PoolExecutor(prepared.workload(), PoolExecutor.Options.of(workers, false)).startingEveryWorkerAtOnce(),
+                    trials);
             assertSameAsReference(pool.finished, trials);
             assertThat(pool.finished.stream().map(TrialResult::worker).distinct()).as("workers that ran trials")
                     .hasSize(workers).allMatch(w -> w.matches("w\\d+"));
@@ -105,7 +134,7 @@ class PoolExecutorTest {
 
     @Test
     void runsTheTrialOfAWorkerKilledMidTrialAgainOnAFreshWorker() {
-        PoolExecutor pool = new PoolExecutor(prepared.workload(), PoolExecutor.Options.of(2, false));
+        PoolExecutor pool = new PoolExecutor(prepared.workload(), PoolExecutor.Options.of(2, false)).startingEveryWorkerAtOnce();
         AtomicReference<String> killed = new AtomicReference<>();
         PoolFixture.Recorder recorder = new PoolFixture.Recorder() {
             @Override
@@ -133,7 +162,7 @@ class PoolExecutorTest {
 
     @Test
     void cancelReturnsWithinSecondsAndEndsEveryWorker() throws Exception {
-        PoolExecutor pool = new PoolExecutor(prepared.workload(), PoolExecutor.Options.of(2, false));
+        PoolExecutor pool = new PoolExecutor(prepared.workload(), PoolExecutor.Options.of(2, false)).startingEveryWorkerAtOnce();
         CountDownLatch firstFinished = new CountDownLatch(1);
         PoolFixture.Recorder recorder = new PoolFixture.Recorder() {
             @Override

@@ -35,7 +35,7 @@ final class PoolHostMain {
         guard.start();
 
         RunService.Prepared prepared = PoolFixture.prepare(Path.of(args[0]), LONG_MODELS);
-        PoolExecutor pool = new PoolExecutor(prepared.workload(), PoolExecutor.Options.of(2, false));
+        PoolExecutor pool = new PoolExecutor(prepared.workload(), PoolExecutor.Options.of(2, false)).startingEveryWorkerAtOnce();
         Set<String> busy = new HashSet<>();
         pool.execute(prepared.plan().trials(), new ExecutionListener() {
             @Override

@@ -68,7 +68,7 @@ class RunViewTest {
             context.datasetProperty().set(dataset);
             context.specProperty().set(new ExperimentSpec(ExperimentSpec.FORMAT, "view-test", null, 3, 7, null, List.of(
                     new ModelGrid("start:squat", Map.of("units", List.of(8.0, 12.0, 16.0, 20.0, 24.0, 28.0, 32.0, 36.0),
-                            "epochs", List.of(3.0), "batchSize", List.of(64.0))))));
+                            "epochs", List.of(300.0), "batchSize", List.of(64.0))))));
             context.workersProperty().set("2");
         });
         assertThat(robot.lookup("#specLabel").queryLabeled().getText()).contains("view-test");
