@@ -109,7 +109,7 @@ class PoolExecutorTest {
     @Test
     void startsTheOtherWorkersOnceTheFirstTrialsShowThereIsWorkEnough() throws Exception {
         RunService.Prepared heavy = PoolFixture.prepare(dataset,
-                "[{\"model\":\"rep:squat\",\"grid\":{\"lstmUnits\":[16,24,32],\"sequenceLength\":[32],\"epochs\":[60],\"batchSize\":[8]}}]");
+                "[{\"model\":\"rep:squat\",\"grid\":{\"lstmUnits\":[32,48,64],\"sequenceLength\":[32],\"epochs\":[200],\"batchSize\":[8]}}]");
         List<Trial> work = heavy.plan().trials(); // 9 trials: fewer than every worker at once asks for
         assertThat(work.size()).isLessThan(PoolExecutor.EAGER_TRIALS_PER_WORKER * 2);
         PoolFixture.Recorder recorder = new PoolFixture.Recorder();
