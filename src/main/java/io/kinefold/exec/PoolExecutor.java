@@ -91,13 +91,18 @@ public final class PoolExecutor implements TrialExecutor {
         }
 
         void send(WorkerMessage message) {
+            sendLine(Protocol.encode(message), message.getClass().getSimpleName());
+        }
+
+        /** One line to the worker; synchronized, as the dataset goes from a thread of its own. */
+        synchronized void sendLine(String line, String what) {
             try {
-                stdin.write(Protocol.encode(message));
+                stdin.write(line);
                 stdin.newLine();
                 stdin.flush();
             } catch (IOException e) {
                 // the worker is gone: its death arrives as an event of its own
-                LOG.debug("{}: cannot send {}: {}", name, message.getClass().getSimpleName(), e.getMessage());
+                LOG.debug("{}: cannot send {}: {}", name, what, e.getMessage());
             }
         }
 
@@ -118,7 +123,7 @@ public final class PoolExecutor implements TrialExecutor {
     private volatile String countReason;
     private long footprint;
     private int deathsBeforeReady;
-    private WorkerMessage.Init init;
+    private static final Map<Workload, String> INIT_LINES = new java.util.WeakHashMap<>();
     private boolean growing;
     private boolean everyWorkerAtOnce;
     private double trialSeconds;
@@ -374,17 +379,25 @@ public final class PoolExecutor implements TrialExecutor {
         err.setDaemon(true);
         out.start();
         err.start();
-        w.send(initMessage());
+        // The dataset (megabytes) fills the pipe until the new JVM reads it: written from a thread
+        // of its own, so that the next worker is launched at once instead of after this one is up.
+        String line = initLine();
+        Thread feed = new Thread(() -> w.sendLine(line, "the dataset"), "pool-" + name + "-init");
+        feed.setDaemon(true);
+        feed.start();
         notify(pool, w);
         LOG.debug("started {} (pid {})", name, process.pid());
     }
 
-    /** Encoded once: the same dataset goes to every worker, replacements included. */
-    private WorkerMessage.Init initMessage() {
-        if (init == null) {
-            init = new WorkerMessage.Init(DatasetSnapshot.of(workload.dataset()), SpecIo.toJson(workload.spec()).replace('\n', ' '));
+    /**
+     * Encoded once per workload: the same dataset goes to every worker, replacements included,
+     * and to the pool of a comparison after its single-process run.
+     */
+    private String initLine() {
+        synchronized (INIT_LINES) {
+            return INIT_LINES.computeIfAbsent(workload, w -> Protocol.encode(new WorkerMessage.Init(DatasetSnapshot.of(w.dataset()),
+                    SpecIo.toJson(w.spec()).replace('\n', ' '))));
         }
-        return init;
     }
 
     private void readStdout(Worker w) {

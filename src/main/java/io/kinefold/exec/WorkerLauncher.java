@@ -14,7 +14,11 @@ import java.util.Map;
  * {@code java -jar target/kinefold.jar}, from {@code mvn javafx:run} and from tests.
  */
 public final class WorkerLauncher {
-    /** Heap of a worker; fixed (min = max, touched up front) so that its RSS does not creep. */
+    /**
+     * Heap of a worker; fixed (min = max), so that it is never resized. Not touched up front
+     * ({@code -XX:+AlwaysPreTouch}): that cost every worker a quarter of a second of a core before
+     * its first trial, and the heap's pages are bounded by its size either way.
+     */
     public static final String HEAP = System.getProperty("kinefold.worker.heap", "320m");
 
     /**
@@ -117,7 +121,6 @@ public final class WorkerLauncher {
         c.add(java);
         c.add("-Xms" + HEAP);
         c.add("-Xmx" + HEAP);
-        c.add("-XX:+AlwaysPreTouch");
         // No physical-memory check on every native allocation: JavaCPP reads /proc/self/statm for
         // it, which took a tenth of a trial. A worker's memory is bounded instead between trials:
         // it collects when it grew (NativeMemory.releaseIfGrown) and the pool recycles it above
