@@ -63,7 +63,10 @@ public final class LstmNet extends Net {
             // DL4J's LSTM initialisation: fanIn = units, fanOut = inputs + units, for the input and
             // the recurrent weights alike; biases 0 but the forget gate's, which starts at 1.
             xavier(w[l], units, inputs[l] + units);
-            b[l].get(gate(GATE_F)).assign(1.0);
+            FloatBuffer bias = buffer(b[l]);
+            for (int u = GATE_F * units; u < (GATE_F + 1) * units; u++) {
+                bias.put(u, 1f);
+            }
         }
         noPeepholes = Nd4j.create(DataType.FLOAT, units);
         initOutput();
@@ -79,22 +82,18 @@ public final class LstmNet extends Net {
         return total;
     }
 
-    private org.nd4j.linalg.indexing.INDArrayIndex gate(int g) {
-        return columns(g, units);
-    }
-
     int layers() {
         return layers;
     }
 
     /** Input weights {@code [inputs, 4 × units]} of layer {@code l}, a view. */
     INDArray inputWeights(int l) {
-        return w[l].get(NDArrayIndex.interval(0, inputs[l]), NDArrayIndex.all());
+        return paramRows(w[l], 0, inputs[l]);
     }
 
     /** Recurrent weights {@code [units, 4 × units]} of layer {@code l}, a view. */
     INDArray recurrentWeights(int l) {
-        return w[l].get(NDArrayIndex.interval(inputs[l], inputs[l] + units), NDArrayIndex.all());
+        return paramRows(w[l], inputs[l], units);
     }
 
     INDArray bias(int l) {
@@ -298,8 +297,8 @@ public final class LstmNet extends Net {
                 recurrentGradientAt[t] = batch.kernel(Kernel.matmul(at, recurrentWeights, recurrent, false, true));
             }
             INDArray dGatesButFirst = dGates.get(NDArrayIndex.interval(n, (long) timeSteps * n), NDArrayIndex.all());
-            INDArray inputGrad = wGrad[l].get(NDArrayIndex.interval(0, in), NDArrayIndex.all());
-            recurrentGrad = wGrad[l].get(NDArrayIndex.interval(in, in + units), NDArrayIndex.all());
+            INDArray inputGrad = gradView(inputWeights);
+            recurrentGrad = gradView(recurrentWeights);
             inputWeightGradient = batch.kernel(Kernel.matmul(input2d, dGates, inputGrad, true, false));
             recurrentWeightGradient = timeSteps > 1
                     ? batch.kernel(Kernel.matmul(outputsButLast, dGatesButFirst, recurrentGrad, true, false)) : null;

@@ -82,6 +82,17 @@ public abstract class Net implements AutoCloseable {
         return view;
     }
 
+    /**
+     * Rows {@code [from, from + rows)} of a row-major parameter block, as a view of the flat
+     * parameters. (ND4J's {@code get} on a view that is itself offset into the flat array came
+     * back with the wrong shape for some sizes.)
+     */
+    protected final INDArray paramRows(INDArray block, long from, long rows) {
+        long cols = block.size(1);
+        long offset = block.offset() - params.offset() + from * cols;
+        return params.get(NDArrayIndex.interval(offset, offset + rows * cols)).reshape('c', rows, cols);
+    }
+
     /** The gradient block that belongs to a parameter block. */
     protected final INDArray gradView(INDArray paramView) {
         long offset = paramView.offset() - params.offset();
@@ -150,15 +161,8 @@ public abstract class Net implements AutoCloseable {
 
     /** The gradient of {@link #loss} over a block without dropout and without a step: for tests. */
     INDArray gradient(DataBlock block) {
-        int[] order = new int[block.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Batch b = batch(order.length);
-        load(b, block, order, 0, order.length);
-        forward(b, false);
-        logits(b);
-        lossGradient(b, block.labels(), order, 0);
+        Batch b = evaluate(block);
+        lossGradient(b, block.labels(), identity(block.size()), 0);
         backpropagate(b);
         return gradient.dup();
     }
@@ -181,16 +185,22 @@ public abstract class Net implements AutoCloseable {
         return outB;
     }
 
+    /** The whole block in one batch, forward without dropout, to the class probabilities. */
     private Batch evaluate(DataBlock block) {
-        int[] order = new int[block.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
+        int[] order = identity(block.size());
         Batch b = batch(order.length);
         load(b, block, order, 0, order.length);
         forward(b, false);
         logits(b);
         return b;
+    }
+
+    private static int[] identity(int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        return order;
     }
 
     private void logits(Batch b) {
