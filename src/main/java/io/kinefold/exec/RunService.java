@@ -111,6 +111,7 @@ public final class RunService {
         boolean cancelled;
         String choice;
         ResourceSummary resources;
+        Map<String, Long> reportedRss = new java.util.concurrent.ConcurrentHashMap<>();
         try (TrialExecutor executor = executors.apply(prepared.workload());
              ResourceSampler sampler = new ResourceSampler(SAMPLE_INTERVAL, () -> watched(executor), sample -> {
                  store.recordSamples(runId, sample.toRows(runId));
@@ -125,6 +126,9 @@ public final class RunService {
             executor.execute(todo, new PoolListener() {
                 @Override
                 public void workerChanged(WorkerInfo worker) {
+                    if (worker.rssBytes() > 0) {
+                        reportedRss.merge(worker.name(), worker.rssBytes(), Math::max);
+                    }
                     listener.workerChanged(worker);
                 }
 
@@ -155,7 +159,7 @@ public final class RunService {
             cancelled = executor.cancelled();
             choice = executor instanceof PoolExecutor pool ? pool.countReason() : "1 worker: this process";
             sampler.close();
-            resources = sampler.summary();
+            resources = sampler.summary().withReportedRss(reportedRss);
         } finally {
             store.endSession(session, (System.nanoTime() - started) / 1e9);
         }

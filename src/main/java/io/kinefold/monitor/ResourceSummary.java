@@ -38,6 +38,16 @@ public record ResourceSummary(int samples, double meanCpu, double peakCpu, long 
         return of(ResourceSample.fromRows(rows), Double.NaN);
     }
 
+    /**
+     * With the resident sizes workers reported themselves (after each trial) counted in: a run
+     * shorter than the sampling interval has no sample of a worker, but its reports.
+     */
+    public ResourceSummary withReportedRss(Map<String, Long> reported) {
+        Map<String, Long> merged = new java.util.HashMap<>(peakRssBytesByWorker);
+        reported.forEach((worker, bytes) -> merged.merge(worker, bytes, Math::max));
+        return new ResourceSummary(samples, meanCpu, peakCpu, peakMemUsedBytes, memTotalBytes, merged, meanSampleMillis);
+    }
+
     /** The highest peak RSS of any worker, bytes; 0 without workers. */
     public long peakRssBytes() {
         return peakRssBytesByWorker.values().stream().mapToLong(Long::longValue).max().orElse(0);

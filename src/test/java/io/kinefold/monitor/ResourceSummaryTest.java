@@ -70,4 +70,13 @@ class ResourceSummaryTest {
         assertThat(s.meanCpu()).isEqualTo(0.2);
         assertThat(s.peakMemUsedBytes()).isEqualTo(9_000 * MIB);
     }
+
+    @Test
+    void countsTheResidentSizesWorkersReportedThemselves() {
+        ResourceSummary sampled = new ResourceSummary(1, 0.5, 0.5, 1L << 30, 8L << 30, java.util.Map.of("w1", 300L << 20), 1.0);
+        ResourceSummary merged = sampled.withReportedRss(java.util.Map.of("w1", 200L << 20, "w2", 350L << 20));
+        assertThat(merged.peakRssBytesByWorker()).containsEntry("w1", 300L << 20).containsEntry("w2", 350L << 20);
+        assertThat(merged.peakRssBytes()).isEqualTo(350L << 20);
+        assertThat(merged.samples()).isEqualTo(1);
+    }
 }
