@@ -30,9 +30,9 @@ import java.util.function.ToIntFunction;
  * model kind, a {@link Calibration}.
  *
  * <p>The default calibration was measured on the development machine (2 cores, one worker,
- * {@code OMP_NUM_THREADS=1}) with the {@code quick} preset on the bundled {@code datasets/demo}:
- * mean trial wall time 0.47 s for {@code pose}, 0.36 s for {@code start:E}, 3.25 s for
- * {@code rep:E}. Those trials cost on average 368.2, 277.0 and 3300 units (train samples =
+ * {@code OMP_NUM_THREADS=1}) with the {@code quick} preset on the bundled {@code datasets/demo},
+ * with the lean networks of {@code model.Net}: mean trial wall time 0.044 s for {@code pose},
+ * 0.023 s for {@code start:E}, 0.155 s for {@code rep:E}. Those trials cost on average 368.2, 277.0 and 3300 units (train samples =
  * samples × (folds − 1) / folds: 3381 frames for pose, 2881–3606 for start, 96 repetitions for
  * rep, 3 folds), which gives the constants below. Once the store holds finished trials, the median
  * of measured seconds over cost per kind replaces them ({@link Calibration#fromStore}), and the
@@ -55,18 +55,18 @@ import java.util.function.ToIntFunction;
  */
 public record RunEstimate(double singleSeconds, double poolSeconds, int workers, long workerBytes, boolean upperBound,
                           Calibration calibration) {
-    /** Seconds per cost unit measured with the quick preset: 0.47 s / 368.2 units. */
-    public static final double POSE_SECONDS_PER_UNIT = 0.47 / 368.24;
-    /** 0.36 s / 277.0 units. */
-    public static final double START_SECONDS_PER_UNIT = 0.36 / 276.98;
-    /** 3.25 s / 3300 units. */
-    public static final double REP_SECONDS_PER_UNIT = 3.25 / 3300.0;
-    /** Resident memory of one worker until measured: heap plus DL4J's native buffers, ~0.5 GB. */
-    public static final long DEFAULT_WORKER_BYTES = 512L << 20;
+    /** Seconds per cost unit measured with the quick preset: 0.044 s / 368.2 units. */
+    public static final double POSE_SECONDS_PER_UNIT = 0.044 / 368.24;
+    /** 0.023 s / 277.0 units. */
+    public static final double START_SECONDS_PER_UNIT = 0.023 / 276.98;
+    /** 0.155 s / 3300 units. */
+    public static final double REP_SECONDS_PER_UNIT = 0.155 / 3300.0;
+    /** Resident memory of one worker until measured: 220–300 MB measured, with room. */
+    public static final long DEFAULT_WORKER_BYTES = 384L << 20;
     /** The workbench itself with a dataset open. */
     public static final long APP_BYTES = 300L << 20;
     /** Starting a worker JVM, initialising ND4J and sending it the dataset. */
-    public static final double WORKER_START_SECONDS = 4;
+    public static final double WORKER_START_SECONDS = 1;
     /** Stored trials of a kind needed before they replace its default. */
     public static final int MIN_STORED_TRIALS = 3;
 

@@ -91,7 +91,7 @@ class RunEstimateTest {
         RunEstimate e = estimate(plan(3, null, List.of(Map.of()), List.of(Map.of())), 2);
 
         assertThat(e.describe()).startsWith("≈ ").contains(" in one process · ≈ ").contains(" with 2 workers · ~")
-                .contains("GB RAM (2 workers × ~0.5 GB + the app) — rough, from default timings");
+                .contains("GB RAM (2 workers × ~0.4 GB + the app) — rough, from default timings");
         assertThat(estimate(plan(3, new EarlyStopping(3, 0.2), List.of(Map.of()), List.of()), 1).describe())
                 .startsWith("≤ ").doesNotContain("with 1 workers");
         assertThat(Progress.clock(100)).isEqualTo("1:40");
