@@ -7,12 +7,7 @@ import io.kinefold.experiment.Trial;
 import io.kinefold.experiment.TrialResult;
 import io.kinefold.experiment.Workload;
 import io.kinefold.monitor.MachineInfo;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -20,25 +15,20 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs trials in a pool of long-lived worker JVMs, one trial per worker at a time, longest
  * expected first. A worker that dies has its trial run again on a fresh worker (up to a limit);
  * a worker is recycled after a number of trials or above an RSS limit; cancel ends every worker
  * at once. All pool state is touched only by the thread in {@link #execute}; the workers'
- * reader threads talk to it through one event queue.
+ * reader threads ({@link PoolWorker}) talk to it through one event queue.
  */
 public final class PoolExecutor implements TrialExecutor {
-    private static final Logger LOG = LoggerFactory.getLogger(PoolExecutor.class);
-
     /**
      * @param workers workers at once (the most, when {@code auto})
      * @param auto whether to lower the count once a worker's footprint has been measured
@@ -58,65 +48,11 @@ public final class PoolExecutor implements TrialExecutor {
         }
     }
 
-    private sealed interface Event {}
-
-    private record Message(Worker worker, WorkerMessage message) implements Event {}
-
-    private record Garbage(Worker worker, String line) implements Event {}
-
-    private record Died(Worker worker, int exitCode) implements Event {}
-
-    private record Wake() implements Event {}
-
-    private final class Worker {
-        final String name;
-        final Process process;
-        final BufferedWriter stdin;
-        final Deque<String> lastErrors = new ArrayDeque<>();
-        Trial current;
-        int trialsDone;
-        long rss;
-        long nativeBytes;
-        Status status = Status.QUEUED;
-        boolean ready;
-        boolean retiring;
-
-        final long launched = System.nanoTime();
-        double startSeconds = Double.NaN;
-
-        Worker(String name, Process process) {
-            this.name = name;
-            this.process = process;
-            this.stdin = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
-        }
-
-        void send(WorkerMessage message) {
-            sendLine(Protocol.encode(message), message.getClass().getSimpleName());
-        }
-
-        /** One line to the worker; synchronized, as the dataset goes from a thread of its own. */
-        synchronized void sendLine(String line, String what) {
-            try {
-                stdin.write(line);
-                stdin.newLine();
-                stdin.flush();
-            } catch (IOException e) {
-                // the worker is gone: its death arrives as an event of its own
-                LOG.debug("{}: cannot send {}: {}", name, what, e.getMessage());
-            }
-        }
-
-        WorkerInfo info() {
-            return new WorkerInfo(name, process.pid(), status, current == null ? null : current.key(), trialsDone, rss,
-                    nativeBytes);
-        }
-    }
-
     private final Workload workload;
     private final Options options;
     private final WorkerLauncher launcher;
-    private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-    private final List<Worker> alive = new CopyOnWriteArrayList<>();
+    private final BlockingQueue<PoolWorker.Event> events = new LinkedBlockingQueue<>();
+    private final List<PoolWorker> alive = new CopyOnWriteArrayList<>();
     private final AtomicInteger names = new AtomicInteger();
     private volatile boolean cancelled;
     private volatile int target;
@@ -168,14 +104,14 @@ public final class PoolExecutor implements TrialExecutor {
     /** Name to PID of every live worker, for the resource monitor. */
     public Map<String, Long> workerPids() {
         Map<String, Long> pids = new LinkedHashMap<>();
-        for (Worker w : alive) {
+        for (PoolWorker w : alive) {
             pids.put(w.name, w.process.pid());
         }
         return pids;
     }
 
     public List<WorkerInfo> workerInfos() {
-        return alive.stream().map(Worker::info).toList();
+        return alive.stream().map(PoolWorker::info).toList();
     }
 
     @Override
@@ -200,15 +136,15 @@ public final class PoolExecutor implements TrialExecutor {
                 startWorker(pool);
             }
             while ((!pending.isEmpty() || inFlight > 0) && !cancelled) {
-                Event event = events.poll(1, TimeUnit.SECONDS);
-                if (event == null || event instanceof Wake) {
+                PoolWorker.Event event = events.poll(1, TimeUnit.SECONDS);
+                if (event == null || event instanceof PoolWorker.Wake) {
                     continue;
                 }
-                if (event instanceof Garbage g) {
+                if (event instanceof PoolWorker.Garbage g) {
                     listener.message(g.worker().name + " wrote something that is not a message, ignored: "
                             + WorkerMain.abbreviate(g.line()));
-                } else if (event instanceof Died d) {
-                    Worker w = d.worker();
+                } else if (event instanceof PoolWorker.Died d) {
+                    PoolWorker w = d.worker();
                     alive.remove(w);
                     boolean wasReady = w.ready;
                     w.status = w.retiring ? Status.SUCCEEDED : Status.FAILED;
@@ -218,10 +154,10 @@ public final class PoolExecutor implements TrialExecutor {
                     }
                     if (!wasReady && ++deathsBeforeReady >= options.maxAttempts()) {
                         throw new PoolFailure("workers die before they are ready (" + deathsBeforeReady + " in a row), last exit code "
-                                + d.exitCode() + (w.lastErrors.isEmpty() ? "" : ": " + w.lastErrors.peekLast()));
+                                + d.exitCode() + (w.lastError() == null ? "" : ": " + w.lastError()));
                     }
                     String why = "worker " + w.name + " (pid " + w.process.pid() + ") died, exit code " + d.exitCode()
-                            + (w.lastErrors.isEmpty() ? "" : ": " + w.lastErrors.peekLast());
+                            + (w.lastError() == null ? "" : ": " + w.lastError());
                     listener.message(why);
                     if (w.current != null) {
                         Trial t = w.current;
@@ -237,8 +173,8 @@ public final class PoolExecutor implements TrialExecutor {
                     if (!pending.isEmpty() && active() < target) {
                         startWorker(pool);
                     }
-                } else if (event instanceof Message m) {
-                    Worker w = m.worker();
+                } else if (event instanceof PoolWorker.Message m) {
+                    PoolWorker w = m.worker();
                     WorkerMessage message = m.message();
                     if (message instanceof WorkerMessage.Ready ready) {
                         w.status = Status.RUNNING;
@@ -301,7 +237,7 @@ public final class PoolExecutor implements TrialExecutor {
      * Starts the rest of the workers if the trials still queued, at the mean time of those
      * finished so far, are more than twice what starting a worker took: then sharing them pays.
      */
-    private void grow(Worker measured, int queued, ExecutionListener listener, PoolListener pool) throws IOException {
+    private void grow(PoolWorker measured, int queued, ExecutionListener listener, PoolListener pool) throws IOException {
         double remaining = queued * trialSeconds / trialsFinished;
         double start = Double.isNaN(measured.startSeconds) ? 1.0 : measured.startSeconds;
         int more = Math.min(target - active(), queued);
@@ -350,7 +286,7 @@ public final class PoolExecutor implements TrialExecutor {
         }
     }
 
-    private int dispatch(Worker w, Deque<Trial> pending, PoolListener pool) {
+    private int dispatch(PoolWorker w, Deque<Trial> pending, PoolListener pool) {
         Trial next = pending.poll();
         if (next == null) {
             retire(w, pool);
@@ -362,31 +298,16 @@ public final class PoolExecutor implements TrialExecutor {
         return 1;
     }
 
-    private void retire(Worker w, PoolListener pool) {
+    private void retire(PoolWorker w, PoolListener pool) {
         w.retiring = true;
         w.send(new WorkerMessage.Shutdown());
         notify(pool, w);
     }
 
     private void startWorker(PoolListener pool) throws IOException {
-        String name = "w" + names.incrementAndGet();
-        Process process = launcher.start(name);
-        Worker w = new Worker(name, process);
+        PoolWorker w = PoolWorker.start(launcher, "w" + names.incrementAndGet(), initLine(), events::add);
         alive.add(w);
-        Thread out = new Thread(() -> readStdout(w), "pool-" + name + "-out");
-        Thread err = new Thread(() -> readStderr(w), "pool-" + name + "-err");
-        out.setDaemon(true);
-        err.setDaemon(true);
-        out.start();
-        err.start();
-        // The dataset (megabytes) fills the pipe until the new JVM reads it: written from a thread
-        // of its own, so that the next worker is launched at once instead of after this one is up.
-        String line = initLine();
-        Thread feed = new Thread(() -> w.sendLine(line, "the dataset"), "pool-" + name + "-init");
-        feed.setDaemon(true);
-        feed.start();
         notify(pool, w);
-        LOG.debug("started {} (pid {})", name, process.pid());
     }
 
     /**
@@ -400,54 +321,7 @@ public final class PoolExecutor implements TrialExecutor {
         }
     }
 
-    private void readStdout(Worker w) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(w.process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                Optional<WorkerMessage> message = Protocol.decode(line);
-                int embedded = line.indexOf("{\"type\":");
-                if (message.isEmpty() && embedded > 0) {
-                    events.add(new Garbage(w, line.substring(0, embedded)));
-                    message = Protocol.decode(line.substring(embedded));
-                    line = "";
-                }
-                if (message.isPresent()) {
-                    events.add(new Message(w, message.get()));
-                } else if (!line.isBlank()) {
-                    events.add(new Garbage(w, line));
-                }
-            }
-        } catch (IOException e) {
-            LOG.debug("{}: stdout closed: {}", w.name, e.getMessage());
-        }
-        int exit;
-        try {
-            exit = w.process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            exit = -1;
-        }
-        events.add(new Died(w, exit));
-    }
-
-    private void readStderr(Worker w) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(w.process.getErrorStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                LOG.debug("{}: {}", w.name, line);
-                synchronized (w.lastErrors) {
-                    w.lastErrors.addLast(line);
-                    if (w.lastErrors.size() > 20) {
-                        w.lastErrors.removeFirst();
-                    }
-                }
-            }
-        } catch (IOException e) {
-            LOG.debug("{}: stderr closed", w.name);
-        }
-    }
-
-    private void notify(PoolListener pool, Worker w) {
+    private void notify(PoolListener pool, PoolWorker w) {
         if (pool != null) {
             pool.workerChanged(w.info());
         }
@@ -455,19 +329,15 @@ public final class PoolExecutor implements TrialExecutor {
 
     /** Ends every worker: politely where there is time, forcibly after two seconds at most. */
     private void shutdownAll(PoolListener pool) {
-        List<Worker> workers = new ArrayList<>(alive);
-        for (Worker w : workers) {
+        List<PoolWorker> workers = new ArrayList<>(alive);
+        for (PoolWorker w : workers) {
             if (!cancelled) {
                 w.send(new WorkerMessage.Shutdown());
             }
-            try {
-                w.stdin.close();
-            } catch (IOException e) {
-                // already closed
-            }
+            w.closeInput();
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(cancelled ? 200 : launcher.exitGraceMillis());
-        for (Worker w : workers) {
+        for (PoolWorker w : workers) {
             try {
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || !w.process.waitFor(left, TimeUnit.NANOSECONDS)) {
@@ -478,14 +348,14 @@ public final class PoolExecutor implements TrialExecutor {
                 w.process.destroyForcibly();
             }
         }
-        for (Worker w : workers) {
+        for (PoolWorker w : workers) {
             try {
                 w.process.waitFor(1, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-        for (Worker w : workers) {
+        for (PoolWorker w : workers) {
             w.status = cancelled ? Status.CANCELLED : (w.retiring || w.current == null ? Status.SUCCEEDED : Status.FAILED);
             w.current = null;
             notify(pool, w);
@@ -496,10 +366,10 @@ public final class PoolExecutor implements TrialExecutor {
     @Override
     public void cancel() {
         cancelled = true;
-        for (Worker w : alive) {
+        for (PoolWorker w : alive) {
             w.process.destroyForcibly();
         }
-        events.add(new Wake());
+        events.add(new PoolWorker.Wake());
     }
 
     @Override

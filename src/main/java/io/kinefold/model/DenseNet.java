@@ -54,10 +54,6 @@ public final class DenseNet extends Net {
         return b[l];
     }
 
-    int hiddenLayers() {
-        return layers;
-    }
-
     @Override
     protected Batch newBatch(int size) {
         return new DenseBatch(size);

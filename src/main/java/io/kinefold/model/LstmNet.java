@@ -82,10 +82,6 @@ public final class LstmNet extends Net {
         return total;
     }
 
-    int layers() {
-        return layers;
-    }
-
     /** Input weights {@code [inputs, 4 × units]} of layer {@code l}, a view. */
     INDArray inputWeights(int l) {
         return paramRows(w[l], 0, inputs[l]);
