@@ -26,8 +26,7 @@ public final class WorkerArchive {
             System.err.println("worker archive: not made, the class path does not start with the app's jar: " + first);
             return;
         }
-        Path jar = Path.of(first);
-        Path archive = jar.resolveSibling(jar.getFileName().toString().replaceFirst("\\.jar$", WorkerLauncher.ARCHIVE_SUFFIX));
+        Path archive = WorkerLauncher.archiveNextTo(Path.of(first));
         try {
             make(dataset, archive);
             System.err.printf("worker archive: %s (%d MB)%n", archive, Files.size(archive) >> 20);

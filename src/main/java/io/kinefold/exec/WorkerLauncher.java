@@ -87,11 +87,6 @@ public final class WorkerLauncher {
         return resolvedJit;
     }
 
-    /** The class-data archive workers start from, or null when there is none for this class path. */
-    Path archive() {
-        return archive;
-    }
-
     /** How long a politely shut-down worker may take to exit before it is killed. */
     long exitGraceMillis() {
         // Writing a flight recording or a class-data archive at exit takes a few seconds more.
@@ -108,9 +103,13 @@ public final class WorkerLauncher {
         if (!first.endsWith(".jar")) {
             return null;
         }
-        Path jar = Path.of(first);
-        Path candidate = jar.resolveSibling(jar.getFileName().toString().replaceFirst("\\.jar$", ARCHIVE_SUFFIX));
+        Path candidate = archiveNextTo(Path.of(first));
         return Files.isReadable(candidate) ? candidate.toAbsolutePath() : null;
+    }
+
+    /** Where the worker archive of a jar lives: {@code kinefold.jar} → {@code kinefold-worker.jsa} beside it. */
+    static Path archiveNextTo(Path jar) {
+        return jar.resolveSibling(jar.getFileName().toString().replaceFirst("\\.jar$", ARCHIVE_SUFFIX));
     }
 
     /** A launcher of another main class, for tests that need a misbehaving worker. */
