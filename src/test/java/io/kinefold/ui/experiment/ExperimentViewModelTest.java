@@ -329,8 +329,8 @@ class ExperimentViewModelTest {
 
     @Test
     void inWordsDropsTheSpecIndex() {
-        assertThat(ExperimentViewModel.inWords("folds: 13 is more than the 12 subjects with class 'start' in start:squat (models[1] (start:squat))"))
+        assertThat(SpecPlanning.inWords("folds: 13 is more than the 12 subjects with class 'start' in start:squat (models[1] (start:squat))"))
                 .isEqualTo("Folds: 13 is more than the 12 subjects with class 'start' in start:squat");
-        assertThat(List.of(ExperimentViewModel.inWords("models: no model chosen"))).containsExactly("Models: no model chosen");
+        assertThat(List.of(SpecPlanning.inWords("models: no model chosen"))).containsExactly("Models: no model chosen");
     }
 }
