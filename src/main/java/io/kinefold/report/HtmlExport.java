@@ -8,7 +8,7 @@ import io.kinefold.experiment.RunReport;
 import io.kinefold.experiment.Status;
 import io.kinefold.experiment.TrialResult;
 import io.kinefold.monitor.ResourceSample;
-import io.kinefold.report.ReportCharts.Axes;
+import io.kinefold.report.ResourceCharts.Axes;
 import io.kinefold.report.ReportText.ParamColumn;
 import java.io.IOException;
 import java.io.InputStream;
@@ -178,13 +178,13 @@ final class HtmlExport {
         String singleName = modeName("Single process", c.single());
         String poolName = modeName("Pool", c.pool());
         out.append("<div class=\"pair\">\n");
-        chart(out, ReportCharts.cpuChart(single, PAIR_CHART_WIDTH, PAIR_CHART_HEIGHT, singleName + ": CPU load", axes),
+        chart(out, ResourceCharts.cpuChart(single, PAIR_CHART_WIDTH, PAIR_CHART_HEIGHT, singleName + ": CPU load", axes),
                 PAIR_CHART_WIDTH, PAIR_CHART_HEIGHT, "CPU load over time of the machine and each worker: " + singleName);
-        chart(out, ReportCharts.cpuChart(pool, PAIR_CHART_WIDTH, PAIR_CHART_HEIGHT, poolName + ": CPU load", axes),
+        chart(out, ResourceCharts.cpuChart(pool, PAIR_CHART_WIDTH, PAIR_CHART_HEIGHT, poolName + ": CPU load", axes),
                 PAIR_CHART_WIDTH, PAIR_CHART_HEIGHT, "CPU load over time of the machine and each worker: " + poolName);
-        chart(out, ReportCharts.memoryChart(single, PAIR_CHART_WIDTH, PAIR_CHART_HEIGHT, singleName + ": memory", axes),
+        chart(out, ResourceCharts.memoryChart(single, PAIR_CHART_WIDTH, PAIR_CHART_HEIGHT, singleName + ": memory", axes),
                 PAIR_CHART_WIDTH, PAIR_CHART_HEIGHT, "Memory in use over time and each worker's RSS: " + singleName);
-        chart(out, ReportCharts.memoryChart(pool, PAIR_CHART_WIDTH, PAIR_CHART_HEIGHT, poolName + ": memory", axes),
+        chart(out, ResourceCharts.memoryChart(pool, PAIR_CHART_WIDTH, PAIR_CHART_HEIGHT, poolName + ": memory", axes),
                 PAIR_CHART_WIDTH, PAIR_CHART_HEIGHT, "Memory in use over time and each worker's RSS: " + poolName);
         out.append("</div>\n</section>\n");
     }

@@ -4,46 +4,28 @@ import io.kinefold.experiment.GridPointSummary;
 import io.kinefold.experiment.ModelSummary;
 import io.kinefold.experiment.Stat;
 import io.kinefold.monitor.ResourceSample;
-import io.kinefold.monitor.WorkerSample;
+import io.kinefold.report.ResourceCharts.Axes;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Paint;
-import java.awt.Stroke;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
-import java.util.function.ToDoubleFunction;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.NumberTickUnitSource;
-import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CategoryMarker;
 import org.jfree.chart.plot.CategoryPlot;
-import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 import org.jfree.data.xy.XYSeries;
@@ -53,23 +35,12 @@ import org.jfree.data.xy.XYSeriesCollection;
  * Charts for exported reports, drawn off screen with JFreeChart and returned as PNG bytes. Only
  * Java2D is used, so they render in a headless JVM (a CLI export on a server) as well as beside
  * the GUI; nothing here touches a display or shares state between calls.
+ *
+ * <p>This class is the entry point and draws the score charts itself; the resource charts are
+ * drawn by {@link ResourceCharts} and the look they all share comes from {@link ChartStyle}.
  */
 public final class ReportCharts {
-    /** Blue and orange: told apart with every common kind of colour blindness. */
-    private static final Color ACCURACY = new Color(0x1f77b4);
-    private static final Color MACRO_F1 = new Color(0xe8710a);
     private static final Color BEST_BAND = new Color(0xffe9a8);
-    private static final Color GRID = new Color(0xdddddd);
-    private static final Paint[] SERIES = {
-        ACCURACY, MACRO_F1, new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b),
-        new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf)};
-    /** The machine in charts of resources: near black and drawn heavier, so it never reads as a worker. */
-    private static final Color MACHINE = new Color(0x303030);
-    /** Workers' lines: SERIES without its grey, which is too close to the machine's. */
-    private static final Paint[] WORKERS = {
-        ACCURACY, MACRO_F1, new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b),
-        new Color(0xe377c2), new Color(0xbcbd22), new Color(0x17becf)};
-    private static final double MIB = 1024.0 * 1024.0;
     /** Beyond this many grid points horizontal tick labels collide. */
     private static final int UPRIGHT_LABELS_ABOVE = 16;
 
@@ -80,7 +51,7 @@ public final class ReportCharts {
      * grid point shaded and the majority-class rate drawn as the line to beat.
      */
     public static byte[] accuracyChart(ModelSummary model, int width, int height) {
-        checkSize(width, height);
+        ChartStyle.checkSize(width, height);
         DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
         double[] span = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         for (GridPointSummary p : model.points()) {
@@ -93,12 +64,12 @@ public final class ReportCharts {
         CategoryAxis domain = new CategoryAxis("Grid point (index in the model's grid)");
         NumberAxis range = new NumberAxis("Score on the test fold (fraction, 0–1)");
         StatisticalLineAndShapeRenderer renderer = new StatisticalLineAndShapeRenderer(false, true);
-        // The theme applied in themed() would otherwise replace these colours with its own.
+        // The theme applied in ChartStyle.themed() would otherwise replace these colours with its own.
         renderer.setAutoPopulateSeriesPaint(false);
         renderer.setUseSeriesOffset(true);
         renderer.setItemMargin(0.3);
-        renderer.setSeriesPaint(0, ACCURACY);
-        renderer.setSeriesPaint(1, MACRO_F1);
+        renderer.setSeriesPaint(0, ChartStyle.ACCURACY);
+        renderer.setSeriesPaint(1, ChartStyle.MACRO_F1);
         // Square and circle as well as blue and orange, so the series part in greyscale prints too.
         renderer.setSeriesShape(0, new Rectangle2D.Double(-4, -4, 8, 8));
         renderer.setSeriesShape(1, new Ellipse2D.Double(-4.5, -4.5, 9, 9));
@@ -106,7 +77,7 @@ public final class ReportCharts {
         renderer.setDefaultShapesFilled(true);
         CategoryPlot plot = new CategoryPlot(data, domain, range, renderer);
         plot.setOrientation(PlotOrientation.VERTICAL);
-        styleCategoryPlot(plot);
+        ChartStyle.styleCategoryPlot(plot);
         if (model.points().size() > UPRIGHT_LABELS_ABOVE) {
             domain.setCategoryLabelPositions(CategoryLabelPositions.UP_90);
         }
@@ -130,14 +101,12 @@ public final class ReportCharts {
             range.setRange(0, 1);
         }
         plot.setNoDataMessage("No successful fold");
-        JFreeChart chart = themed(new JFreeChart(model.model() + ": accuracy and macro-F1 per grid point",
+        JFreeChart chart = ChartStyle.themed(new JFreeChart(model.model() + ": accuracy and macro-F1 per grid point",
                 JFreeChart.DEFAULT_TITLE_FONT, plot, true));
-        chart.addSubtitle(new TextTitle(anyScore
+        chart.addSubtitle(ChartStyle.subtitle(anyScore
                 ? "mean over folds with ±1 sd; shaded: best grid point; dashed: majority-class rate"
-                : "no grid point has a successful fold", new Font(Font.SANS_SERIF, Font.PLAIN, 12), Color.DARK_GRAY,
-                RectangleEdge.TOP, TextTitle.DEFAULT_HORIZONTAL_ALIGNMENT, TextTitle.DEFAULT_VERTICAL_ALIGNMENT,
-                TextTitle.DEFAULT_PADDING));
-        return png(chart, width, height);
+                : "no grid point has a successful fold"));
+        return ChartStyle.png(chart, width, height);
     }
 
     /** Adds one score, widening {@code span} ({low, high}) by its mean ± sd. */
@@ -165,8 +134,7 @@ public final class ReportCharts {
     }
 
     private static ValueMarker majorityLine(double rate) {
-        ValueMarker line = new ValueMarker(rate, Color.GRAY,
-                new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        ValueMarker line = new ValueMarker(rate, Color.GRAY, ChartStyle.dashed());
         line.setLabel(String.format(Locale.ROOT, "majority class %.3f", rate));
         line.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         line.setLabelPaint(Color.DARK_GRAY);
@@ -184,7 +152,7 @@ public final class ReportCharts {
      */
     public static byte[] timeSeriesChart(String title, String yLabel, Map<String, double[][]> series, int width,
                                          int height) {
-        checkSize(width, height);
+        ChartStyle.checkSize(width, height);
         XYSeriesCollection data = new XYSeriesCollection();
         if (series != null) {
             series.forEach((name, rows) -> {
@@ -205,59 +173,15 @@ public final class ReportCharts {
         renderer.setAutoPopulateSeriesPaint(false);
         renderer.setAutoPopulateSeriesStroke(false);
         for (int i = 0; i < data.getSeriesCount(); i++) {
-            renderer.setSeriesPaint(i, SERIES[i % SERIES.length]);
+            renderer.setSeriesPaint(i, ChartStyle.SERIES[i % ChartStyle.SERIES.length]);
             renderer.setSeriesStroke(i, new BasicStroke(1.8f));
         }
         XYPlot plot = new XYPlot(data, x, y, renderer);
-        styleXyPlot(plot);
+        ChartStyle.styleXyPlot(plot);
         plot.setNoDataMessage("No samples");
-        JFreeChart chart = themed(new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, data.getSeriesCount() > 0));
-        return png(chart, width, height);
-    }
-
-    /**
-     * Axis ranges for resource charts, so that charts drawn side by side take the same scales and
-     * their lines compare by eye: the longest run in seconds, the highest machine and worker CPU
-     * load in percent, the machine's memory (its total where known, else the most in use) and the
-     * largest worker RSS in MB. A NaN leaves that axis to fit its own chart.
-     */
-    record Axes(double seconds, double machineCpuPercent, double workerCpuPercent, double machineMemoryMb,
-                double workerRssMb) {
-        /** The ranges that hold every sample of every one of {@code runs}. */
-        static Axes fitting(List<List<ResourceSample>> runs) {
-            double seconds = Double.NaN;
-            double machineCpu = Double.NaN;
-            double workerCpu = Double.NaN;
-            double machineMemory = Double.NaN;
-            double machineTotal = Double.NaN;
-            double rss = Double.NaN;
-            for (List<ResourceSample> run : runs) {
-                long first = Long.MAX_VALUE;
-                long last = Long.MIN_VALUE;
-                for (ResourceSample s : run) {
-                    first = Math.min(first, s.epochMillis());
-                    last = Math.max(last, s.epochMillis());
-                    machineCpu = max(machineCpu, 100 * s.cpuTotal());
-                    machineMemory = max(machineMemory, megabytes(s.memUsedBytes()));
-                    machineTotal = max(machineTotal, megabytes(s.memTotalBytes()));
-                    for (WorkerSample w : s.workers().values()) {
-                        workerCpu = max(workerCpu, 100 * w.cpu());
-                        rss = max(rss, megabytes(w.rssBytes()));
-                    }
-                }
-                if (!run.isEmpty()) {
-                    seconds = max(seconds, (last - first) / 1000.0);
-                }
-            }
-            return new Axes(seconds, machineCpu, workerCpu, max(machineMemory, machineTotal), rss);
-        }
-
-        private static double max(double a, double b) {
-            if (!Double.isFinite(b)) {
-                return a;
-            }
-            return Double.isNaN(a) ? b : Math.max(a, b);
-        }
+        JFreeChart chart = ChartStyle.themed(new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot,
+                data.getSeriesCount() > 0));
+        return ChartStyle.png(chart, width, height);
     }
 
     /**
@@ -268,7 +192,7 @@ public final class ReportCharts {
      * or recycled) leaves a gap in its line, as does a load the monitor could not measure.
      */
     public static byte[] cpuChart(List<ResourceSample> samples, int width, int height) {
-        return cpuChart(samples, width, height, "CPU load", Axes.fitting(List.of(samples)));
+        return ResourceCharts.cpuChart(samples, width, height, "CPU load", Axes.fitting(List.of(samples)));
     }
 
     /**
@@ -278,243 +202,6 @@ public final class ReportCharts {
      * machine memory. Gaps as in {@link #cpuChart(List, int, int)}.
      */
     public static byte[] memoryChart(List<ResourceSample> samples, int width, int height) {
-        return memoryChart(samples, width, height, "Memory", Axes.fitting(List.of(samples)));
-    }
-
-    static byte[] cpuChart(List<ResourceSample> samples, int width, int height, String title, Axes axes) {
-        checkSize(width, height);
-        List<ResourceSample> sorted = inTimeOrder(samples);
-        int cores = sorted.stream().mapToInt(s -> s.cpuPerCore().length).max().orElse(0);
-        String subtitle = (cores > 0 ? "machine: % of all " + cores + " cores" : "machine: % of all cores")
-                + " · each worker: % of one core";
-        // 100 % always shows: a chart topping out at 30 % would otherwise look like a busy machine.
-        Part machine = new Part("Machine (%)", List.of(machineLine(sorted, s -> 100 * s.cpuTotal())),
-                Math.max(100, finiteOr(axes.machineCpuPercent(), 0)) * 1.05, Double.NaN);
-        Part workers = new Part("Each worker (%)", workerLines(sorted, w -> 100 * w.cpu()),
-                Math.max(100, finiteOr(axes.workerCpuPercent(), 0)) * 1.05, Double.NaN);
-        return resourceChart(title, subtitle, machine, workers, axes.seconds(), width, height);
-    }
-
-    static byte[] memoryChart(List<ResourceSample> samples, int width, int height, String title, Axes axes) {
-        checkSize(width, height);
-        List<ResourceSample> sorted = inTimeOrder(samples);
-        double total = megabytes(sorted.stream().mapToLong(ResourceSample::memTotalBytes).max().orElse(0));
-        String subtitle = (Double.isFinite(total)
-                ? String.format(Locale.ROOT, "machine: memory in use, of %.0f MB (dashed)", total)
-                : "machine: memory in use") + " · each worker: resident set size (RSS)";
-        Part machine = new Part("Machine (MB)", List.of(machineLine(sorted, s -> megabytes(s.memUsedBytes()))),
-                finiteOr(axes.machineMemoryMb(), Double.NaN) * 1.05, total);
-        Part workers = new Part("Worker RSS (MB)", workerLines(sorted, w -> megabytes(w.rssBytes())),
-                finiteOr(axes.workerRssMb(), Double.NaN) * 1.1, Double.NaN);
-        return resourceChart(title, subtitle, machine, workers, axes.seconds(), width, height);
-    }
-
-    /** One line of a resource chart: values by sample, NaN where it has a gap. */
-    private record Line(String name, double[] seconds, double[] values, Paint paint, Stroke stroke) {}
-
-    /**
-     * The machine's or the workers' half of a resource chart.
-     *
-     * @param top upper end of the value axis, or NaN to fit the data
-     * @param limit a value drawn as a dashed line (the machine's total memory), or NaN for none
-     */
-    private record Part(String label, List<Line> lines, double top, double limit) {}
-
-    private static double megabytes(long bytes) {
-        return bytes > 0 ? bytes / MIB : Double.NaN;
-    }
-
-    private static double finiteOr(double v, double otherwise) {
-        return Double.isFinite(v) ? v : otherwise;
-    }
-
-    private static List<ResourceSample> inTimeOrder(List<ResourceSample> samples) {
-        List<ResourceSample> sorted = new ArrayList<>(samples);
-        sorted.sort(Comparator.comparingLong(ResourceSample::epochMillis));
-        return sorted;
-    }
-
-    private static double[] secondsSinceFirst(List<ResourceSample> sorted) {
-        double[] seconds = new double[sorted.size()];
-        for (int i = 0; i < seconds.length; i++) {
-            seconds[i] = (sorted.get(i).epochMillis() - sorted.get(0).epochMillis()) / 1000.0;
-        }
-        return seconds;
-    }
-
-    private static Line machineLine(List<ResourceSample> sorted, ToDoubleFunction<ResourceSample> value) {
-        double[] values = sorted.stream().mapToDouble(value).toArray();
-        return new Line("machine", secondsSinceFirst(sorted), values, MACHINE, new BasicStroke(2.4f));
-    }
-
-    /**
-     * A line per worker, in natural order of names. The colour follows the worker's place in that
-     * order, so that {@code w1} has the same colour in two charts side by side; past the palette's
-     * end the colours repeat dashed.
-     */
-    private static List<Line> workerLines(List<ResourceSample> sorted, ToDoubleFunction<WorkerSample> value) {
-        TreeSet<String> names = new TreeSet<>(ResourceSample.SOURCE_ORDER);
-        sorted.forEach(s -> names.addAll(s.workers().keySet()));
-        double[] seconds = secondsSinceFirst(sorted);
-        List<Line> lines = new ArrayList<>();
-        int i = 0;
-        for (String name : names) {
-            double[] values = new double[sorted.size()];
-            for (int k = 0; k < values.length; k++) {
-                WorkerSample w = sorted.get(k).workers().get(name);
-                values[k] = w == null ? Double.NaN : value.applyAsDouble(w);
-            }
-            Stroke stroke = i < WORKERS.length ? new BasicStroke(2f)
-                    : new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 3f}, 0f);
-            lines.add(new Line(name, seconds, values, WORKERS[i % WORKERS.length], stroke));
-            i++;
-        }
-        return lines;
-    }
-
-    private static byte[] resourceChart(String title, String subtitle, Part machine, Part workers, double seconds,
-                                        int width, int height) {
-        NumberAxis x = wholeTicks(new NumberAxis("Time since the first sample (s)"));
-        if (seconds > 0) {
-            x.setRange(0, seconds);
-        } else {
-            x.setLowerMargin(0);
-        }
-        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(x);
-        plot.setGap(12);
-        boolean anyValue = false;
-        for (Part part : List.of(machine, workers)) {
-            XYPlot sub = part(part);
-            anyValue |= sub.getDataset().getSeriesCount() > 0;
-            plot.add(sub, 1);
-        }
-        JFreeChart chart;
-        if (anyValue) {
-            chart = themed(new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true));
-        } else {
-            // A combined plot draws no message of its own; one plain plot says there is nothing.
-            NumberAxis none = new NumberAxis();
-            none.setVisible(false);
-            x.setVisible(false);
-            XYPlot empty = new XYPlot(new XYSeriesCollection(), x, none, new XYLineAndShapeRenderer(true, false));
-            styleXyPlot(empty);
-            empty.setDomainGridlinesVisible(false);
-            empty.setRangeGridlinesVisible(false);
-            empty.setNoDataMessage("No samples");
-            chart = themed(new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, empty, false));
-        }
-        chart.addSubtitle(new TextTitle(subtitle, new Font(Font.SANS_SERIF, Font.PLAIN, 12), Color.DARK_GRAY,
-                RectangleEdge.TOP, TextTitle.DEFAULT_HORIZONTAL_ALIGNMENT, TextTitle.DEFAULT_VERTICAL_ALIGNMENT,
-                TextTitle.DEFAULT_PADDING));
-        return png(chart, width, height);
-    }
-
-    private static XYPlot part(Part part) {
-        XYSeriesCollection data = new XYSeriesCollection();
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-        renderer.setAutoPopulateSeriesPaint(false);
-        renderer.setAutoPopulateSeriesStroke(false);
-        boolean anyValue = false;
-        for (Line line : part.lines()) {
-            XYSeries s = new XYSeries(line.name(), false, true);
-            for (int k = 0; k < line.values().length; k++) {
-                double v = line.values()[k];
-                anyValue |= Double.isFinite(v);
-                // Null, not NaN, marks the gap: the renderer breaks the line there.
-                s.add(line.seconds()[k], Double.isFinite(v) ? (Double) v : null);
-            }
-            int index = data.getSeriesCount();
-            data.addSeries(s);
-            renderer.setSeriesPaint(index, line.paint());
-            renderer.setSeriesStroke(index, line.stroke());
-        }
-        if (!anyValue) {
-            data.removeAllSeries();
-        }
-        NumberAxis y = wholeTicks(new NumberAxis(part.label()));
-        double top = Math.max(finiteOr(part.top(), 0), finiteOr(part.limit(), 0) * 1.05);
-        if (top > 0) {
-            y.setRange(0, top);
-        } else {
-            y.setAutoRangeIncludesZero(true);
-        }
-        XYPlot plot = new XYPlot(data, null, y, renderer);
-        styleXyPlot(plot);
-        plot.setNoDataMessage("No samples");
-        if (Double.isFinite(part.limit()) && anyValue) {
-            ValueMarker limit = new ValueMarker(part.limit(), Color.GRAY, new BasicStroke(1.2f, BasicStroke.CAP_BUTT,
-                    BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
-            limit.setLabel(String.format(Locale.ROOT, "total %.0f MB", part.limit()));
-            limit.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-            limit.setLabelPaint(Color.DARK_GRAY);
-            limit.setLabelBackgroundColor(new Color(255, 255, 255, 0));
-            limit.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
-            limit.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
-            plot.addRangeMarker(limit, Layer.BACKGROUND);
-        }
-        return plot;
-    }
-
-    /**
-     * Whole ticks in the ROOT locale: seconds, percent and MB need no decimals, and a report's
-     * digits must not change with the language of the machine that exported it.
-     */
-    private static NumberAxis wholeTicks(NumberAxis axis) {
-        axis.setStandardTickUnits(new NumberTickUnitSource(true,
-                new DecimalFormat("0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
-        return axis;
-    }
-
-    private static void styleXyPlot(XYPlot plot) {
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(GRID);
-        plot.setRangeGridlinePaint(GRID);
-        plot.setOutlineVisible(false);
-    }
-
-    private static void styleCategoryPlot(CategoryPlot plot) {
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(GRID);
-        plot.setDomainGridlinesVisible(false);
-        plot.setOutlineVisible(false);
-    }
-
-    /** Applied before anything is added that the theme would restyle, such as subtitles. */
-    private static JFreeChart themed(JFreeChart chart) {
-        // JFreeChart's default theme names Tahoma, absent on most Linux machines; the logical
-        // SansSerif font always resolves to something.
-        StandardChartTheme theme = (StandardChartTheme) StandardChartTheme.createJFreeTheme();
-        theme.setExtraLargeFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-        theme.setLargeFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        theme.setRegularFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        theme.setSmallFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
-        theme.setPlotBackgroundPaint(Color.WHITE);
-        theme.setChartBackgroundPaint(Color.WHITE);
-        theme.setDomainGridlinePaint(GRID);
-        theme.setRangeGridlinePaint(GRID);
-        theme.apply(chart);
-        chart.setAntiAlias(true);
-        chart.setTextAntiAlias(true);
-        if (chart.getLegend() != null) {
-            chart.getLegend().setPosition(RectangleEdge.BOTTOM);
-            chart.getLegend().setFrame(BlockBorder.NONE);
-        }
-        return chart;
-    }
-
-    private static byte[] png(JFreeChart chart, int width, int height) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ChartUtils.writeChartAsPNG(out, chart, width, height);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode chart as PNG", e);
-        }
-        return out.toByteArray();
-    }
-
-    private static void checkSize(int width, int height) {
-        if (width <= 0 || height <= 0) {
-            throw new IllegalArgumentException("chart size must be positive, got " + width + " × " + height);
-        }
+        return ResourceCharts.memoryChart(samples, width, height, "Memory", Axes.fitting(List.of(samples)));
     }
 }

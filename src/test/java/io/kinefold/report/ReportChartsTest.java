@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kinefold.experiment.ModelSummary;
 import io.kinefold.monitor.ResourceSample;
-import io.kinefold.report.ReportCharts.Axes;
+import io.kinefold.report.ResourceCharts.Axes;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
