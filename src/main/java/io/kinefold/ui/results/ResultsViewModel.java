@@ -9,13 +9,9 @@ import io.kinefold.experiment.GridPointSummary;
 import io.kinefold.experiment.ModelSummary;
 import io.kinefold.experiment.RunInfo;
 import io.kinefold.experiment.RunReport;
-import io.kinefold.experiment.Significance;
 import io.kinefold.experiment.SpecException;
-import io.kinefold.model.ParamDef;
-import io.kinefold.model.Params;
 import io.kinefold.report.ExportFormat;
 import io.kinefold.report.Exporter;
-import io.kinefold.report.ReportCharts;
 import io.kinefold.report.ReportExtras;
 import io.kinefold.store.Store;
 import io.kinefold.store.StoreException;
@@ -24,20 +20,14 @@ import io.kinefold.ui.common.Background;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -56,16 +46,14 @@ import javafx.scene.chart.XYChart;
  * with the best flagged and its significance in words, the confusion matrix of the selected grid
  * point, the comparison the run took part in, and what the last load or export did. The store is
  * read and files are written on the context's executor; every change to a property goes through
- * {@code fxThread}. Touches no control, so it is tested without a window.
+ * {@code fxThread}. The selected model's table lives in {@link GridPointTable} and the chart files
+ * in {@link ChartFiles}; their properties are exposed here. Touches no control, so it is tested
+ * without a window.
  */
 public final class ResultsViewModel {
     /** What the view says while no run is open. */
     public static final String EMPTY_TEXT = "No run open — open one from History or finish a run";
     static final String MISSING = "—";
-    static final int ACCURACY_CHART_WIDTH = 1000;
-    static final int ACCURACY_CHART_HEIGHT = 600;
-    static final int RESOURCE_CHART_WIDTH = 1000;
-    static final int RESOURCE_CHART_HEIGHT = 640;
 
     private final AppContext context;
     private final Executor fxThread;
@@ -80,12 +68,7 @@ public final class ResultsViewModel {
     private final ReadOnlyStringWrapper errorDetails = new ReadOnlyStringWrapper(this, "errorDetails");
     private final ObservableList<ModelItem> models = FXCollections.observableArrayList();
     private final ObjectProperty<ModelItem> selectedModel = new SimpleObjectProperty<>(this, "selectedModel");
-    private final ObservableList<ParamColumn> paramColumns = FXCollections.observableArrayList();
-    private final ObservableList<GridPointRow> rows = FXCollections.observableArrayList();
-    private final ObjectProperty<GridPointRow> selectedPoint = new SimpleObjectProperty<>(this, "selectedPoint");
-    private final ReadOnlyStringWrapper modelNote = new ReadOnlyStringWrapper(this, "modelNote", "");
-    private final ReadOnlyStringWrapper significance = new ReadOnlyStringWrapper(this, "significance", "");
-    private final ReadOnlyObjectWrapper<ConfusionMatrix> confusion = new ReadOnlyObjectWrapper<>(this, "confusion");
+    private final GridPointTable table = new GridPointTable(this);
     private final ReadOnlyObjectWrapper<ComparisonData> comparison = new ReadOnlyObjectWrapper<>(this, "comparison");
     private final ObservableList<XYChart.Series<Number, Number>> cpuSeries = FXCollections.observableArrayList();
     private final ObservableList<XYChart.Series<Number, Number>> memorySeries = FXCollections.observableArrayList();
@@ -97,7 +80,6 @@ public final class ResultsViewModel {
         this.context = context;
         this.fxThread = fxThread;
         selectedModel.addListener((obs, old, item) -> showModel(item));
-        selectedPoint.addListener((obs, old, row) -> showConfusion(row));
         context.shownRunProperty().addListener((obs, old, id) -> {
             if (id != null) {
                 open(id);
@@ -238,108 +220,7 @@ public final class ResultsViewModel {
     }
 
     private void showModel(ModelItem item) {
-        Optional<ModelSummary> found = summary(item == null ? null : item.model());
-        if (found.isEmpty()) {
-            selectedPoint.set(null);
-            rows.clear();
-            paramColumns.clear();
-            modelNote.set("");
-            significance.set("");
-            return;
-        }
-        ModelSummary m = found.get();
-        List<GridPointRow> read = new ArrayList<>();
-        for (int i = 0; i < m.points().size(); i++) {
-            read.add(GridPointRow.of(m.points().get(i), i == m.best()));
-        }
-        // Columns before rows: a view that rebuilds its columns on change then shows the rows in them.
-        List<ParamColumn> columns = columns(m);
-        paramColumns.setAll(columns);
-        rows.setAll(read);
-        String fixedOnes = fixedParams(m, columns);
-        modelNote.set(m.classes().size() + " classes (" + String.join(", ", m.classes()) + ") · majority-class rate "
-                + fixed(m.majorityRate(), 3) + ", the accuracy to beat"
-                + (fixedOnes.isEmpty() ? "" : " · same on every grid point: " + fixedOnes));
-        significance.set(significanceText(m));
-        selectedPoint.set(read.stream().filter(GridPointRow::best).findFirst()
-                .orElse(read.isEmpty() ? null : read.get(0)));
-    }
-
-    /**
-     * The hyperparameters that differ between the model's grid points, declared ones in form order
-     * first; all of them when none differ (a grid of one point). The others are the same on every
-     * row and read better once, in {@link #fixedParams}.
-     */
-    static List<ParamColumn> columns(ModelSummary m) {
-        Map<String, ParamColumn> all = new LinkedHashMap<>();
-        for (ParamDef d : Params.defs(m.model().kind())) {
-            if (m.points().stream().anyMatch(p -> p.params() != null && p.params().containsKey(d.name()))) {
-                all.put(d.name(), new ParamColumn(d.name(), d.label()));
-            }
-        }
-        for (GridPointSummary p : m.points()) {
-            if (p.params() != null) {
-                p.params().keySet().forEach(name -> all.putIfAbsent(name, new ParamColumn(name, name)));
-            }
-        }
-        List<ParamColumn> varying = all.values().stream().filter(c -> varies(m, c.name())).toList();
-        return varying.isEmpty() ? List.copyOf(all.values()) : varying;
-    }
-
-    private static boolean varies(ModelSummary m, String name) {
-        return m.points().stream().map(p -> p.params() == null ? null : p.params().get(name)).distinct().count() > 1;
-    }
-
-    /** E.g. {@code Hidden layers 2, Learning rate 0.003}: the hyperparameters that are not columns. */
-    static String fixedParams(ModelSummary m, List<ParamColumn> columns) {
-        if (m.points().isEmpty() || m.points().get(0).params() == null) {
-            return "";
-        }
-        List<String> parts = new ArrayList<>();
-        Map<String, Double> first = m.points().get(0).params();
-        for (ParamDef d : Params.defs(m.model().kind())) {
-            Double v = first.get(d.name());
-            if (v != null && columns.stream().noneMatch(c -> c.name().equals(d.name()))) {
-                parts.add(d.label() + " " + plain(v));
-            }
-        }
-        return String.join(", ", parts);
-    }
-
-    /** Whether the best grid point is significantly better than the runner-up, in one sentence. */
-    static String significanceText(ModelSummary m) {
-        if (m.best() < 0) {
-            return "No grid point has a successful fold, so there is no best.";
-        }
-        Significance s = m.significance();
-        if (s == null) {
-            return m.points().size() == 1 ? "Only one grid point: there is nothing to test it against."
-                    : "Best g" + m.bestPoint().gridPoint() + " has no runner-up with successful folds to test against.";
-        }
-        String p = !Double.isFinite(s.p()) ? "p = " + MISSING
-                : s.p() < 0.001 ? "p < 0.001" : String.format(Locale.ROOT, "p = %.3f", s.p());
-        String t = Double.isNaN(s.t()) ? MISSING : Double.isInfinite(s.t()) ? (s.t() > 0 ? "∞" : "−∞")
-                : String.format(Locale.ROOT, "%.2f", s.t());
-        return String.format(Locale.ROOT,
-                "Best g%d beats runner-up g%d by %s accuracy (corrected t = %s, %s): %s.",
-                s.best(), s.runnerUp(), fixed(s.meanDifference(), 3), t, p,
-                s.significant() ? "significant at 0.05" : "not significant at 0.05, so the lead may be chance");
-    }
-
-    private void showConfusion(GridPointRow row) {
-        ModelItem item = selectedModel.get();
-        Optional<ModelSummary> m = summary(item == null ? null : item.model());
-        if (row == null || m.isEmpty()) {
-            confusion.set(null);
-            return;
-        }
-        GridPointSummary point = m.get().points().stream().filter(p -> p.gridPoint() == row.gridPoint())
-                .findFirst().orElse(null);
-        if (point == null || point.confusion() == null || point.confusion().length == 0) {
-            confusion.set(null);
-            return;
-        }
-        confusion.set(new ConfusionMatrix(m.get().model() + ", " + row.label(), m.get().classes(), point.confusion()));
+        table.show(summary(item == null ? null : item.model()).orElse(null));
     }
 
     private void setCharts(ComparisonData data) {
@@ -401,7 +282,7 @@ public final class ResultsViewModel {
         return background(() -> {
             String result;
             try {
-                List<String> written = writeCharts(shown, shownExtras, folder);
+                List<String> written = ChartFiles.write(shown, shownExtras, folder);
                 result = "Wrote " + written.size() + (written.size() == 1 ? " chart" : " charts") + " to "
                         + folder.toAbsolutePath() + ": " + String.join(", ", written);
             } catch (IOException e) {
@@ -410,58 +291,6 @@ public final class ResultsViewModel {
             String text = result;
             ui(() -> status.set(text));
         });
-    }
-
-    private static List<String> writeCharts(RunReport shown, ReportExtras shownExtras, Path folder) throws IOException {
-        Files.createDirectories(folder);
-        String prefix = "run-" + shown.run().id() + "-";
-        List<String> written = new ArrayList<>();
-        for (ModelSummary m : shown.models()) {
-            writePng(folder, prefix + "accuracy-" + fileSafe(m.model().toString()) + ".png", written,
-                    () -> ReportCharts.accuracyChart(m, ACCURACY_CHART_WIDTH, ACCURACY_CHART_HEIGHT));
-        }
-        if (!shownExtras.samples().isEmpty()) {
-            writePng(folder, prefix + "cpu.png", written, () -> ReportCharts.cpuChart(shownExtras.samples(),
-                    RESOURCE_CHART_WIDTH, RESOURCE_CHART_HEIGHT));
-            writePng(folder, prefix + "memory.png", written, () -> ReportCharts.memoryChart(shownExtras.samples(),
-                    RESOURCE_CHART_WIDTH, RESOURCE_CHART_HEIGHT));
-        }
-        if (shownExtras.comparison() != null) {
-            var c = shownExtras.comparison();
-            for (var mode : List.of(Map.entry("single-process", c.singleSamples()), Map.entry("pool", c.poolSamples()))) {
-                if (mode.getValue().isEmpty()) {
-                    continue;
-                }
-                writePng(folder, prefix + "comparison-cpu-" + mode.getKey() + ".png", written,
-                        () -> ReportCharts.cpuChart(mode.getValue(), RESOURCE_CHART_WIDTH, RESOURCE_CHART_HEIGHT));
-                writePng(folder, prefix + "comparison-memory-" + mode.getKey() + ".png", written,
-                        () -> ReportCharts.memoryChart(mode.getValue(), RESOURCE_CHART_WIDTH, RESOURCE_CHART_HEIGHT));
-            }
-        }
-        return written;
-    }
-
-    /** Writes beside the target and moves it over, so a failure leaves no half-written PNG. */
-    private static void writePng(Path folder, String name, List<String> written, Supplier<byte[]> png)
-            throws IOException {
-        Path target = folder.resolve(name);
-        Path temp = folder.resolve("." + name + ".tmp");
-        try {
-            Files.write(temp, png.get());
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-        written.add(name);
-    }
-
-    /** {@code start:squat} as {@code start-squat}: colons and the like are not allowed in every file system. */
-    static String fileSafe(String name) {
-        return name.replaceAll("[^A-Za-z0-9._-]+", "-");
     }
 
     /** The file name the export dialog suggests. */
@@ -515,16 +344,16 @@ public final class ResultsViewModel {
     public ObservableList<ModelItem> models() { return models; }
     public ObjectProperty<ModelItem> selectedModelProperty() { return selectedModel; }
     /** The hyperparameter columns of the selected model. */
-    public ObservableList<ParamColumn> paramColumns() { return paramColumns; }
+    public ObservableList<ParamColumn> paramColumns() { return table.paramColumns(); }
     /** The selected model's grid points, in grid order. */
-    public ObservableList<GridPointRow> rows() { return rows; }
-    public ObjectProperty<GridPointRow> selectedPointProperty() { return selectedPoint; }
+    public ObservableList<GridPointRow> rows() { return table.rows(); }
+    public ObjectProperty<GridPointRow> selectedPointProperty() { return table.selectedPointProperty(); }
     /** The selected model's classes and the majority-class rate. */
-    public ReadOnlyStringProperty modelNoteProperty() { return modelNote.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty modelNoteProperty() { return table.modelNote().getReadOnlyProperty(); }
     /** Best vs runner-up in one sentence. */
-    public ReadOnlyStringProperty significanceProperty() { return significance.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty significanceProperty() { return table.significance().getReadOnlyProperty(); }
     /** The confusion matrix of the selected grid point, or null. */
-    public ReadOnlyObjectProperty<ConfusionMatrix> confusionProperty() { return confusion.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<ConfusionMatrix> confusionProperty() { return table.confusion().getReadOnlyProperty(); }
     /** The comparison the shown run took part in, or null. */
     public ReadOnlyObjectProperty<ComparisonData> comparisonProperty() { return comparison.getReadOnlyProperty(); }
     /** Machine CPU (%) of both modes of the comparison over time (s). */

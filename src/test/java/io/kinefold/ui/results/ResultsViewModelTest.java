@@ -139,11 +139,11 @@ class ResultsViewModelTest {
         ModelId pose = ModelId.pose();
         GridPointSummary only = new GridPointSummary(pose, 0, Map.of("units", 8.0), new Stat(0.8, 0.1),
                 new Stat(0.7, 0.1), 1, 2, 2, 0, new int[][] {{1, 0}, {0, 1}});
-        assertThat(ResultsViewModel.significanceText(new ModelSummary(pose, List.of("a", "b"), 0.5, List.of(only), 0, null)))
+        assertThat(GridPointTable.significanceText(new ModelSummary(pose, List.of("a", "b"), 0.5, List.of(only), 0, null)))
                 .isEqualTo("Only one grid point: there is nothing to test it against.");
-        assertThat(ResultsViewModel.significanceText(new ModelSummary(pose, List.of("a", "b"), 0.5, List.of(only), -1, null)))
+        assertThat(GridPointTable.significanceText(new ModelSummary(pose, List.of("a", "b"), 0.5, List.of(only), -1, null)))
                 .startsWith("No grid point has a successful fold");
-        assertThat(ResultsViewModel.significanceText(new ModelSummary(pose, List.of("a", "b"), 0.5, List.of(only, only), 1,
+        assertThat(GridPointTable.significanceText(new ModelSummary(pose, List.of("a", "b"), 0.5, List.of(only, only), 1,
                 new Significance(1, 0, 0.0341, 2.5, 0.03, true))))
                 .isEqualTo("Best g1 beats runner-up g0 by 0.034 accuracy (corrected t = 2.50, p = 0.030): significant at 0.05.");
     }
