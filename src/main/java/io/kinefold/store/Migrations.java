@@ -154,7 +154,7 @@ final class Migrations {
                     }
                     statement.execute("COMMIT");
                 } catch (SQLException | StoreException | RuntimeException e) {
-                    Store.rollbackQuietly(connection, e);
+                    Database.rollbackQuietly(connection, e);
                     throw e;
                 }
             }

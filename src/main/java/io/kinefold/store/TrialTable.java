@@ -1,0 +1,178 @@
+package io.kinefold.store;
+
+import static io.kinefold.store.Database.json;
+import static io.kinefold.store.Database.read;
+import static io.kinefold.store.Database.real;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.kinefold.data.ModelId;
+import io.kinefold.experiment.Metrics;
+import io.kinefold.experiment.Status;
+import io.kinefold.experiment.Trial;
+import io.kinefold.experiment.TrialResult;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code trials} table: one row per trial of a run, upserted each time a result of it is
+ * recorded. Apart from the run tables because it is the one written per trial, from the
+ * executor's callback thread, and read back whole for results, resumes and exports; its row
+ * mapping (metrics, confusion matrix, NaN as NULL) concerns nothing else. {@link Store}
+ * documents each operation.
+ */
+final class TrialTable {
+    private static final TypeReference<LinkedHashMap<String, Double>> PARAMS = new TypeReference<>() {};
+
+    private final Database db;
+
+    TrialTable(Database db) {
+        this.db = db;
+    }
+
+    void recordTrial(long runId, long sessionId, TrialResult result) {
+        Trial trial = result.trial();
+        Metrics m = result.metrics();
+        String paramsJson = json(trial.params());
+        String confusionJson = m == null || m.confusion() == null ? null : json(m.confusion());
+        db.query("record trial " + trial.key() + " of run " + runId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO trials (run_id, trial_key, model, grid_point, fold, params_json, status,
+                                        accuracy, macro_f1, confusion_json, train_seconds, epochs, train_samples,
+                                        test_samples, error, worker, wall_seconds, session_id, completions, finished_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
+                    ON CONFLICT (run_id, trial_key) DO UPDATE SET
+                        model = excluded.model, grid_point = excluded.grid_point, fold = excluded.fold,
+                        params_json = excluded.params_json, status = excluded.status,
+                        accuracy = excluded.accuracy, macro_f1 = excluded.macro_f1,
+                        confusion_json = excluded.confusion_json, train_seconds = excluded.train_seconds,
+                        epochs = excluded.epochs, train_samples = excluded.train_samples,
+                        test_samples = excluded.test_samples, error = excluded.error, worker = excluded.worker,
+                        wall_seconds = excluded.wall_seconds, session_id = excluded.session_id,
+                        completions = trials.completions + 1, finished_at = excluded.finished_at""")) {
+                ps.setLong(1, runId);
+                ps.setString(2, trial.key());
+                ps.setString(3, trial.model().toString());
+                ps.setInt(4, trial.gridPoint());
+                ps.setInt(5, trial.fold());
+                ps.setString(6, paramsJson);
+                ps.setString(7, result.status().name());
+                if (m == null) {
+                    for (int metricColumn = 8; metricColumn <= 14; metricColumn++) {
+                        ps.setNull(metricColumn, Types.NULL);
+                    }
+                } else {
+                    ps.setDouble(8, m.accuracy());
+                    ps.setDouble(9, m.macroF1());
+                    ps.setString(10, confusionJson);
+                    ps.setDouble(11, m.trainSeconds());
+                    ps.setInt(12, m.epochs());
+                    ps.setInt(13, m.trainSamples());
+                    ps.setInt(14, m.testSamples());
+                }
+                ps.setString(15, result.error());
+                ps.setString(16, result.worker());
+                ps.setDouble(17, result.wallSeconds());
+                ps.setLong(18, sessionId);
+                ps.setLong(19, System.currentTimeMillis());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    Map<ModelId, Double> bestMeanAccuracies(long runId) {
+        return db.query("read the best accuracies of run " + runId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT model, MAX(mean) FROM (
+                        SELECT model, grid_point, AVG(accuracy) AS mean FROM trials
+                        WHERE run_id = ? AND status = ? GROUP BY model, grid_point)
+                    GROUP BY model ORDER BY model""")) {
+                ps.setLong(1, runId);
+                ps.setString(2, Status.SUCCEEDED.name());
+                Map<ModelId, Double> best = new LinkedHashMap<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        best.put(ModelId.parse(rs.getString(1)), rs.getDouble(2));
+                    }
+                }
+                return best;
+            }
+        });
+    }
+
+    Set<String> succeededTrialKeys(long runId) {
+        return db.query("read succeeded trials of run " + runId, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT trial_key FROM trials WHERE run_id = ? AND status = ? ORDER BY rowid")) {
+                ps.setLong(1, runId);
+                ps.setString(2, Status.SUCCEEDED.name());
+                Set<String> keys = new LinkedHashSet<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        keys.add(rs.getString(1));
+                    }
+                }
+                return keys;
+            }
+        });
+    }
+
+    List<TrialResult> trialResults(long runId) {
+        return db.query("read trials of run " + runId, c -> {
+            // rowid order is insertion order: an upsert updates the row in place, and rows of
+            // a table without INTEGER PRIMARY KEY are renumbered only by VACUUM, which this
+            // store never runs.
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT model, grid_point, fold, params_json, status, accuracy, macro_f1, confusion_json,
+                           train_seconds, epochs, train_samples, test_samples, error, worker, wall_seconds
+                      FROM trials WHERE run_id = ? ORDER BY rowid""")) {
+                ps.setLong(1, runId);
+                List<TrialResult> results = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        results.add(trialResult(rs));
+                    }
+                }
+                return results;
+            }
+        });
+    }
+
+    private static TrialResult trialResult(ResultSet rs) throws SQLException {
+        Trial trial = new Trial(ModelId.parse(rs.getString("model")), rs.getInt("grid_point"),
+                read(rs.getString("params_json"), PARAMS), rs.getInt("fold"));
+        Metrics metrics = null;
+        rs.getInt("epochs");
+        if (!rs.wasNull()) {
+            String confusion = rs.getString("confusion_json");
+            metrics = new Metrics(real(rs, "accuracy"), real(rs, "macro_f1"),
+                    confusion == null ? null : read(confusion, new TypeReference<int[][]>() {}),
+                    real(rs, "train_seconds"), rs.getInt("epochs"), rs.getInt("train_samples"), rs.getInt("test_samples"));
+        }
+        return new TrialResult(trial, Status.valueOf(rs.getString("status")), metrics, rs.getString("error"),
+                rs.getString("worker"), real(rs, "wall_seconds"));
+    }
+
+    Map<String, Integer> completions(long runId) {
+        return db.query("read completions of run " + runId, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT trial_key, completions FROM trials WHERE run_id = ? ORDER BY rowid")) {
+                ps.setLong(1, runId);
+                Map<String, Integer> counts = new LinkedHashMap<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        counts.put(rs.getString(1), rs.getInt(2));
+                    }
+                }
+                return counts;
+            }
+        });
+    }
+}
