@@ -18,21 +18,14 @@ import io.kinefold.experiment.ExperimentSpec;
 import io.kinefold.experiment.SpecException;
 import io.kinefold.experiment.Status;
 import io.kinefold.experiment.Trial;
-import io.kinefold.experiment.TrialResult;
 import io.kinefold.experiment.Workload;
 import io.kinefold.monitor.ResourceSample;
-import io.kinefold.monitor.WorkerSample;
 import io.kinefold.store.Store;
 import io.kinefold.store.StoreException;
 import io.kinefold.ui.common.AppContext;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -40,24 +33,21 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
 
 /**
- * State of the run view: the spec designed in the Experiment tab and the worker count, the run
- * (or comparison) in progress, its workers, their timeline, messages and the points of the live
- * charts. Touches no control, so it is tested without a
- * window. The engine reports on its own threads; every change to a property goes through
- * {@code fxThread}.
+ * State of the run view: the spec designed in the Experiment tab and the worker count, and the
+ * run (or comparison) in progress, started, sequenced and cancelled here. What it would start with
+ * ({@link RunInputs}), where it stands ({@link RunStatus}), its timeline ({@link RunTimeline}),
+ * workers ({@link WorkerTable}) and live charts ({@link LiveCharts}) are kept by helpers whose
+ * lists and properties this class hands out.
+ * Touches no control, so it is tested without a window. The engine reports on its own threads;
+ * every change to a property goes through {@code fxThread}.
  */
 public final class RunViewModel {
     /** Points kept per chart series: two minutes at one sample a second. */
@@ -65,7 +55,6 @@ public final class RunViewModel {
     /** Messages kept in the list; older ones drop off. */
     public static final int MAX_MESSAGES = 200;
     public static final String CANCELLED_TEXT = "Cancelled — finished trials are kept; resume from History";
-    private static final double MIB = 1024.0 * 1024.0;
 
     private final AppContext context;
     private final Executor fxThread;
@@ -73,31 +62,11 @@ public final class RunViewModel {
     private final Object lock = new Object();
 
     private final StringProperty workers;
-    private final ReadOnlyStringWrapper specText = new ReadOnlyStringWrapper(this, "specText");
-    private final ReadOnlyStringWrapper workersError = new ReadOnlyStringWrapper(this, "workersError");
-    private final ReadOnlyStringWrapper reason = new ReadOnlyStringWrapper(this, "reason", "");
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
-    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "No run yet");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Choose a preset and run it");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
-    private final ReadOnlyStringWrapper errorDetails = new ReadOnlyStringWrapper(this, "errorDetails");
-    private final ReadOnlyObjectWrapper<Long> finishedRun = new ReadOnlyObjectWrapper<>(this, "finishedRun");
-    private final ReadOnlyDoubleWrapper elapsed = new ReadOnlyDoubleWrapper(this, "elapsed");
-    private final ObservableList<String> messages = FXCollections.observableArrayList();
-    private final ObservableList<TimelineBar> timeline = FXCollections.observableArrayList();
-    private final ObservableList<WorkerRow> workerRows = FXCollections.observableArrayList();
-    private final ObservableList<XYChart.Series<Number, Number>> cpuSeries = FXCollections.observableArrayList();
-    private final ObservableList<XYChart.Series<Number, Number>> memorySeries = FXCollections.observableArrayList();
-    private final ObservableList<XYChart.Series<Number, Number>> workerCpuSeries = FXCollections.observableArrayList();
-    private final ObservableList<XYChart.Series<Number, Number>> workerRssSeries = FXCollections.observableArrayList();
-
-    // The points of each series as plain numbers: when a worker's series has gone stale.
-    private final Map<XYChart.Series<Number, Number>, Deque<double[]>> points = new LinkedHashMap<>();
-    private final Map<String, WorkerInfo> workerInfos = new LinkedHashMap<>();
-    private final Map<String, WorkerSample> lastWorkerSamples = new LinkedHashMap<>();
-    private long firstSampleMillis = -1;
-    private long startNanos;
+    private final RunStatus run = new RunStatus();
+    private final RunInputs inputs;
+    private final RunTimeline timeline = new RunTimeline();
+    private final WorkerTable workerTable = new WorkerTable();
+    private final LiveCharts charts = new LiveCharts();
     // In a comparison, "single " or "pool " before worker names, so that the two phases' w1 differ.
     private String phase = "";
 
@@ -118,11 +87,7 @@ public final class RunViewModel {
         this.context = context;
         this.fxThread = fxThread;
         this.workers = context.workersProperty();
-        workers.addListener((obs, old, text) -> validateWorkers());
-        validateWorkers();
-        context.specProperty().addListener((obs, old, spec) -> describeSpec());
-        context.datasetProperty().addListener((obs, old, dataset) -> describeSpec());
-        describeSpec();
+        this.inputs = new RunInputs(context, run, this::ui);
         context.resumeRequestProperty().addListener((obs, old, runId) -> {
             if (runId != null) {
                 resume(runId);
@@ -133,55 +98,6 @@ public final class RunViewModel {
     /** The view model of the app: updates on the FX thread. */
     public static RunViewModel forApp(AppContext context) {
         return new RunViewModel(context, Platform::runLater);
-    }
-
-    private void describeSpec() {
-        ExperimentSpec spec = context.specProperty().get();
-        if (context.datasetProperty().get() == null) {
-            specText.set("No dataset open: open one in the Dataset tab");
-        } else if (spec == null) {
-            specText.set("No valid experiment: design one in the Experiment tab");
-        } else {
-            specText.set("Experiment “" + spec.name() + "”: " + spec.models().size()
-                    + (spec.models().size() == 1 ? " model" : " models") + ", " + spec.folds() + " folds");
-        }
-    }
-
-    /** The worker count the text asks for, or empty with the reason in words. */
-    static Optional<WorkerCount> parseWorkers(String text, StringBuilder why) {
-        try {
-            return Optional.of(WorkerCount.parse(text));
-        } catch (IllegalArgumentException e) {
-            why.append("Workers: ").append(e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    /**
-     * Checks the text as typed, on the FX thread; what {@code auto} comes to asks the machine
-     * (OSHI: cores, free memory), so that reason is worked out in the background.
-     */
-    private void validateWorkers() {
-        String text = workers.get();
-        String problem = WorkerCount.problem(text);
-        workersError.set(problem == null ? null : "Workers: " + problem);
-        if (running.get()) {
-            return;
-        }
-        if (problem != null) {
-            reason.set("");
-        } else if (!WorkerCount.isAuto(text)) {
-            reason.set(WorkerCount.parse(text).reason());
-        } else {
-            context.background().execute(() -> {
-                String why = WorkerCount.parse(text).reason();
-                ui(() -> {
-                    if (!running.get() && text.equals(workers.get())) {
-                        reason.set(why);
-                    }
-                });
-            });
-        }
     }
 
     /** Starts in the pool ({@code true}) or in one worker process. */
@@ -197,19 +113,19 @@ public final class RunViewModel {
      */
     public CompletableFuture<RunOutcome> start(Mode mode) {
         CompletableFuture<RunOutcome> applied = new CompletableFuture<>();
-        if (running.get()) {
+        if (run.runningProperty().get()) {
             applied.complete(null);
             return applied;
         }
         Dataset dataset = context.datasetProperty().get();
         ExperimentSpec chosen = context.specProperty().get();
         if (dataset == null) {
-            fail("Open a dataset first", "The run view runs the Experiment tab's spec on the dataset open in the Dataset tab.");
+            run.fail("Open a dataset first", "The run view runs the Experiment tab's spec on the dataset open in the Dataset tab.");
             applied.complete(null);
             return applied;
         }
         if (chosen == null) {
-            fail("The experiment has problems: fix them in the Experiment tab", null);
+            run.fail("The experiment has problems: fix them in the Experiment tab", null);
             applied.complete(null);
             return applied;
         }
@@ -219,9 +135,9 @@ public final class RunViewModel {
             count = new WorkerCount(1, "1 worker: single-process run");
         } else {
             StringBuilder why = new StringBuilder();
-            Optional<WorkerCount> parsed = parseWorkers(workers.get(), why);
+            Optional<WorkerCount> parsed = RunInputs.parseWorkers(workers.get(), why);
             if (parsed.isEmpty()) {
-                fail(why.toString(), null);
+                run.fail(why.toString(), null);
                 applied.complete(null);
                 return applied;
             }
@@ -238,9 +154,9 @@ public final class RunViewModel {
                 return compare(comparer, trials, count, autoCount);
             }
             String name = mode == Mode.POOL ? "pool" : "single";
-            ui(() -> progressText.set("0 / " + trials + " trials · starting workers"));
+            ui(() -> run.setProgressText("0 / " + trials + " trials · starting workers"));
             RunOutcome outcome = comparer.run(name, count.workers(), executors(count, autoCount), new Listener()).outcome();
-            ui(() -> applyOutcome(outcome));
+            ui(() -> run.applyOutcome(outcome, cancelRequested));
             return outcome;
         });
         return applied;
@@ -253,14 +169,14 @@ public final class RunViewModel {
     public CompletableFuture<RunOutcome> resume(long runId) {
         CompletableFuture<RunOutcome> applied = new CompletableFuture<>();
         StringBuilder why = new StringBuilder();
-        Optional<WorkerCount> parsed = parseWorkers(workers.get(), why);
-        if (running.get()) {
-            fail("A run is going: resume run " + runId + " once it has ended", null);
+        Optional<WorkerCount> parsed = RunInputs.parseWorkers(workers.get(), why);
+        if (run.runningProperty().get()) {
+            run.fail("A run is going: resume run " + runId + " once it has ended", null);
             applied.complete(null);
             return applied;
         }
         if (parsed.isEmpty()) {
-            fail(why.toString(), null);
+            run.fail(why.toString(), null);
             applied.complete(null);
             return applied;
         }
@@ -270,9 +186,9 @@ public final class RunViewModel {
         inBackground(applied, store -> {
             RunService service = new RunService(store);
             RunService.Prepared prepared = service.prepareResume(runId);
-            ui(() -> status.set("Resuming run " + runId + " (" + prepared.spec().name() + ")"));
+            ui(() -> run.setStatus("Resuming run " + runId + " (" + prepared.spec().name() + ")"));
             RunOutcome outcome = service.execute(runId, prepared, executors(count, auto), new Listener());
-            ui(() -> applyOutcome(outcome));
+            ui(() -> run.applyOutcome(outcome, cancelRequested));
             return outcome;
         });
         return applied;
@@ -319,53 +235,52 @@ public final class RunViewModel {
         int n = count.workers();
         CpuReference reference = null;
         if (n > 1) {
-            ui(() -> progressText.set("Measuring what " + n + " plain CPU-bound processes get on this machine …"));
+            ui(() -> run.setProgressText("Measuring what " + n + " plain CPU-bound processes get on this machine …"));
             try {
                 reference = CpuReference.measure(n);
                 String text = "Reference: " + reference.describe();
-                ui(() -> addMessage(text));
+                ui(() -> run.addMessage(text));
             } catch (IOException e) {
                 String text = "The reference could not be measured: " + e.getMessage();
-                ui(() -> addMessage(text));
+                ui(() -> run.addMessage(text));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                ui(this::applyCancelled);
+                ui(run::applyCancelled);
                 return null;
             }
         }
         if (cancelRequested) {
-            ui(this::applyCancelled);
+            ui(run::applyCancelled);
             return null;
         }
         ui(() -> {
             phase = "single ";
             // The timeline starts with the trials, not with the reference measured before them.
-            startNanos = System.nanoTime();
-            elapsed.set(0);
-            status.set("Comparison 1 of 2: single process (1 worker)");
-            progressText.set("0 / " + trials + " trials · starting the worker");
+            timeline.restartClock();
+            run.setStatus("Comparison 1 of 2: single process (1 worker)");
+            run.setProgressText("0 / " + trials + " trials · starting the worker");
         });
         Comparer.ModeRun single = comparer.run(Comparer.SINGLE_MODE, 1,
                 executors(new WorkerCount(1, "1 worker: single-process run"), false), new Listener());
         if (!single.succeeded() || cancelRequested) {
-            ui(() -> applyOutcome(single.outcome()));
+            ui(() -> run.applyOutcome(single.outcome(), cancelRequested));
             return single.outcome();
         }
         ui(() -> {
             phase = "pool ";
-            progress.set(0);
-            reason.set(count.reason());
-            status.set("Comparison 2 of 2: pool (" + n + " workers); single process took "
+            run.setProgress(0);
+            run.setReason(count.reason());
+            run.setStatus("Comparison 2 of 2: pool (" + n + " workers); single process took "
                     + clock(single.outcome().wallSeconds()));
-            progressText.set("0 / " + trials + " trials · starting workers");
+            run.setProgressText("0 / " + trials + " trials · starting workers");
         });
         Comparer.ModeRun pool = comparer.run(Comparer.POOL_MODE, n, executors(count, auto), new Listener());
         if (!pool.succeeded()) {
-            ui(() -> applyOutcome(pool.outcome()));
+            ui(() -> run.applyOutcome(pool.outcome(), cancelRequested));
             return pool.outcome();
         }
         Map<String, Object> document = comparer.record(single, pool, reference, List.of());
-        ui(() -> applyComparison(single, pool, document));
+        ui(() -> run.applyComparison(single, pool, document));
         return pool.outcome();
     }
 
@@ -383,9 +298,9 @@ public final class RunViewModel {
 
     /** Shows the finished run in the Results view. */
     public void showResults() {
-        if (finishedRun.get() != null) {
+        if (run.finishedRunProperty().get() != null) {
             context.shownRunProperty().set(null);
-            context.shownRunProperty().set(finishedRun.get());
+            context.shownRunProperty().set(run.finishedRunProperty().get());
         }
     }
 
@@ -396,45 +311,21 @@ public final class RunViewModel {
         if (current != null) {
             current.cancel();
         }
-        if (running.get()) {
-            status.set("Cancelling…");
+        if (run.runningProperty().get()) {
+            run.setStatus("Cancelling…");
         }
     }
 
     private void resetForRun(String countReason, String specName) {
         cancelRequested = false;
         synchronized (lock) {
-            running.set(true);
+            run.begin();
             phase = "";
-            startNanos = System.nanoTime();
-            elapsed.set(0);
-            finishedRun.set(null);
             timeline.clear();
-            progress.set(0);
-            progressText.set("Preparing " + specName + " …");
-            status.set("Starting…");
-            error.set(null);
-            errorDetails.set(null);
-            reason.set(countReason);
-            messages.clear();
-            workerRows.clear();
-            workerInfos.clear();
-            lastWorkerSamples.clear();
-            points.clear();
-            cpuSeries.clear();
-            memorySeries.clear();
-            workerCpuSeries.clear();
-            workerRssSeries.clear();
-            firstSampleMillis = -1;
-            memorySeries.add(series("memory used"));
+            run.reset(countReason, specName);
+            workerTable.clear();
+            charts.clear();
         }
-    }
-
-    private XYChart.Series<Number, Number> series(String name) {
-        XYChart.Series<Number, Number> s = new XYChart.Series<>();
-        s.setName(name);
-        points.put(s, new ArrayDeque<>());
-        return s;
     }
 
     private void ui(Runnable change) {
@@ -446,63 +337,7 @@ public final class RunViewModel {
     }
 
     private void uiFail(String plain, String details) {
-        ui(() -> {
-            fail(plain, details);
-            running.set(false);
-        });
-    }
-
-    private void fail(String plain, String details) {
-        error.set(plain);
-        errorDetails.set(details);
-        status.set(plain);
-    }
-
-    private void applyCancelled() {
-        status.set(CANCELLED_TEXT);
-        running.set(false);
-    }
-
-    private void applyComparison(Comparer.ModeRun single, Comparer.ModeRun pool, Map<String, Object> document) {
-        progress.set(1);
-        finishedRun.set(pool.runId());
-        double speedup = (double) document.get("speedup");
-        String text = String.format(Locale.ROOT, "Compared: single process %s, %d workers %s → %.2f× faster, %.0f %% efficiency",
-                clock(single.outcome().wallSeconds()), pool.outcome().workers(), clock(pool.outcome().wallSeconds()),
-                speedup, 100 * (double) document.get("efficiency"));
-        if (document.get("speedupOfReference") instanceof Double share) {
-            text += String.format(Locale.ROOT, " (%.0f %% of what %d plain processes get)", 100 * share, pool.outcome().workers());
-        }
-        text += Boolean.TRUE.equals(document.get("identicalMetrics")) ? "; metrics identical"
-                : "; metrics DIFFER in " + document.get("differingTrials") + " trials";
-        status.set(text);
-        addMessage(text);
-        running.set(false);
-    }
-
-    private void applyOutcome(RunOutcome outcome) {
-        reason.set(outcome.workerChoice());
-        if (outcome.status() == Status.SUCCEEDED) {
-            progress.set(1);
-            finishedRun.set(outcome.runId());
-            status.set("Run " + outcome.runId() + " succeeded: " + outcome.trials() + " trials"
-                    + (outcome.failed() > 0 ? ", " + outcome.failed() + " failed" : "")
-                    + " in " + clock(outcome.wallSeconds()));
-        } else if (outcome.status() == Status.CANCELLED || cancelRequested) {
-            status.set(CANCELLED_TEXT);
-        } else {
-            fail("Run " + outcome.runId() + " stopped before all trials finished; resume from History",
-                    outcome.failed() + " of " + outcome.trials() + " trials failed");
-        }
-        // last, so that whoever watches running sees the final status already in place
-        running.set(false);
-    }
-
-    private void addMessage(String text) {
-        messages.add(text);
-        if (messages.size() > MAX_MESSAGES) {
-            messages.remove(0, messages.size() - MAX_MESSAGES);
-        }
+        ui(() -> run.failAndStop(plain, details));
     }
 
     /** Adapts the engine's reports to properties, through the UI executor. */
@@ -510,20 +345,19 @@ public final class RunViewModel {
         @Override
         public void trialStarted(Trial trial, String worker) {
             ui(() -> {
-                addMessage(phase + worker + " started " + trial.key());
-                timeline.add(new TimelineBar(phase + worker, trial.key(), trial.model().kind(), now(), Double.NaN, false));
+                run.addMessage(phase + worker + " started " + trial.key());
+                timeline.started(phase + worker, trial);
             });
         }
 
         @Override
         public void progress(Progress p) {
             ui(() -> {
-                progress.set(p.fraction());
-                progressText.set(progressLine(p));
+                run.progressed(p);
                 if (p.last() != null) {
-                    finishBar(p.last());
+                    timeline.finished(phase + p.last().worker(), p.last());
                     if (p.last().status() == Status.SUCCEEDED) {
-                        addMessage(p.last().trial().key() + " done (" + p.done() + " / " + p.total() + ")");
+                        run.addMessage(p.last().trial().key() + " done (" + p.done() + " / " + p.total() + ")");
                     }
                 }
             });
@@ -531,175 +365,55 @@ public final class RunViewModel {
 
         @Override
         public void message(String text) {
-            ui(() -> addMessage(text));
+            ui(() -> run.addMessage(text));
         }
 
         @Override
         public void sample(ResourceSample sample) {
-            ui(() -> applySample(sample));
+            ui(() -> {
+                timeline.tick();
+                charts.apply(sample, phase);
+                workerTable.sampled(sample, phase);
+            });
         }
 
         @Override
         public void workerChanged(WorkerInfo worker) {
-            ui(() -> {
-                workerInfos.put(phase + worker.name(), worker);
-                refreshWorkers();
-            });
+            ui(() -> workerTable.changed(phase + worker.name(), worker));
         }
-    }
-
-    private double now() {
-        return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    /** Ends the trial's open bar; a trial that was retried on another worker has one bar per attempt. */
-    private void finishBar(TrialResult result) {
-        String lane = phase + result.worker();
-        for (int i = timeline.size() - 1; i >= 0; i--) {
-            TimelineBar bar = timeline.get(i);
-            if (bar.running() && bar.trial().equals(result.trial().key()) && bar.lane().equals(lane)) {
-                timeline.set(i, bar.finish(now(), result.status() != Status.SUCCEEDED));
-                return;
-            }
-        }
-    }
-
-    static String progressLine(Progress p) {
-        String text = p.done() + " / " + p.total() + " trials";
-        if (p.failed() > 0) {
-            text += " (" + p.failed() + " failed)";
-        }
-        text += " · " + clock(p.elapsedSeconds()) + " elapsed";
-        if (!Double.isNaN(p.remainingSeconds()) && p.done() < p.total()) {
-            text += " · ~" + clock(p.remainingSeconds()) + " left";
-        }
-        return text;
-    }
-
-    private void applySample(ResourceSample sample) {
-        elapsed.set(now());
-        if (firstSampleMillis < 0) {
-            firstSampleMillis = sample.epochMillis();
-        }
-        double t = (sample.epochMillis() - firstSampleMillis) / 1000.0;
-        double[] cores = sample.cpuPerCore();
-        if (cpuSeries.isEmpty()) {
-            List<XYChart.Series<Number, Number>> created = new ArrayList<>();
-            for (int i = 0; i < cores.length; i++) {
-                created.add(series("core " + i));
-            }
-            // last, so that the machine's line is drawn over the cores'
-            created.add(series("machine"));
-            cpuSeries.setAll(created);
-        }
-        for (int i = 0; i < cores.length && i < cpuSeries.size() - 1; i++) {
-            push(cpuSeries.get(i), t, cores[i] * 100);
-        }
-        push(cpuSeries.get(cpuSeries.size() - 1), t, sample.cpuTotal() * 100);
-        push(memorySeries.get(0), t, sample.memUsedBytes() / MIB);
-        sample.workers().forEach((name, w) -> {
-            push(workerSeries(workerCpuSeries, phase + name), t, w.cpu() * 100);
-            push(workerSeries(workerRssSeries, phase + name), t, w.rssBytes() / MIB);
-        });
-        dropStale(workerCpuSeries, t);
-        dropStale(workerRssSeries, t);
-        lastWorkerSamples.clear();
-        sample.workers().forEach((name, w) -> lastWorkerSamples.put(phase + name, w));
-        refreshWorkers();
-    }
-
-    private XYChart.Series<Number, Number> workerSeries(ObservableList<XYChart.Series<Number, Number>> list, String name) {
-        for (XYChart.Series<Number, Number> s : list) {
-            if (s.getName().equals(name)) {
-                return s;
-            }
-        }
-        XYChart.Series<Number, Number> s = series(name);
-        list.add(s);
-        return s;
-    }
-
-    /** A replaced worker's line stays until its last point has left the window. */
-    private void dropStale(ObservableList<XYChart.Series<Number, Number>> list, double now) {
-        list.removeIf(s -> {
-            Deque<double[]> d = points.get(s);
-            boolean stale = d.isEmpty() || d.peekLast()[0] < now - WINDOW;
-            if (stale) {
-                points.remove(s);
-            }
-            return stale;
-        });
-    }
-
-    private void push(XYChart.Series<Number, Number> s, double t, double value) {
-        Deque<double[]> d = points.get(s);
-        d.addLast(new double[] {t, value});
-        while (d.size() > WINDOW) {
-            d.removeFirst();
-        }
-        // One point in, the oldest out, rather than 120 new points per series every second.
-        ObservableList<XYChart.Data<Number, Number>> data = s.getData();
-        data.add(new XYChart.Data<>(t, value));
-        if (data.size() > WINDOW) {
-            data.remove(0, data.size() - WINDOW);
-        }
-    }
-
-    private void refreshWorkers() {
-        List<WorkerRow> rows = new ArrayList<>();
-        for (Map.Entry<String, WorkerInfo> e : workerInfos.entrySet()) {
-            WorkerInfo w = e.getValue();
-            WorkerSample s = lastWorkerSamples.get(e.getKey());
-            boolean gone = w.status().isTerminal();
-            double cpu = s == null || gone ? Double.NaN : s.cpu() * 100;
-            double rss = s != null && !gone ? s.rssBytes() / MIB : w.rssBytes() / MIB;
-            rows.add(new WorkerRow(e.getKey(), w.pid(), stateWords(w.status()),
-                    w.currentTrial() == null ? "" : w.currentTrial(), w.trialsDone(), cpu, rss));
-        }
-        workerRows.setAll(rows);
-    }
-
-    private static String stateWords(Status s) {
-        return switch (s) {
-            case QUEUED -> "starting";
-            case RUNNING -> "running";
-            case SUCCEEDED -> "ended";
-            case FAILED -> "failed";
-            case CANCELLED -> "stopped";
-        };
     }
 
     /** The spec that runs, in words, or what is missing to run one. */
-    public ReadOnlyStringProperty specTextProperty() { return specText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty specTextProperty() { return inputs.specTextProperty(); }
     /** The worker count as typed; the same property as the Experiment view's. */
     public StringProperty workersProperty() { return workers; }
     /** The run whose results can be shown: the last that succeeded (the pool's, for a comparison). */
-    public ReadOnlyObjectProperty<Long> finishedRunProperty() { return finishedRun.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Long> finishedRunProperty() { return run.finishedRunProperty(); }
     /** Seconds since the run started, updated with every monitor sample; the timeline's right edge. */
-    public ReadOnlyDoubleProperty elapsedProperty() { return elapsed.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty elapsedProperty() { return timeline.elapsedProperty(); }
     /** Every trial started, by worker, in start order. */
-    public ObservableList<TimelineBar> timeline() { return timeline; }
+    public ObservableList<TimelineBar> timeline() { return timeline.bars(); }
     /** Why the workers text cannot be used, in plain words; null when it can. */
-    public ReadOnlyStringProperty workersErrorProperty() { return workersError.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty workersErrorProperty() { return inputs.workersErrorProperty(); }
     /** The worker count in words: how many and why. */
-    public ReadOnlyStringProperty reasonProperty() { return reason.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty reasonProperty() { return run.reasonProperty(); }
+    public ReadOnlyBooleanProperty runningProperty() { return run.runningProperty(); }
     /** 0..1. */
-    public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty progressTextProperty() { return progressText.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty progressProperty() { return run.progressProperty(); }
+    public ReadOnlyStringProperty progressTextProperty() { return run.progressTextProperty(); }
+    public ReadOnlyStringProperty statusProperty() { return run.statusProperty(); }
     /** What went wrong, in plain words; null while nothing did. */
-    public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty errorProperty() { return run.errorProperty(); }
     /** The technical detail of the error, shown on demand; may be null. */
-    public ReadOnlyStringProperty errorDetailsProperty() { return errorDetails.getReadOnlyProperty(); }
-    public ObservableList<String> messages() { return messages; }
-    public ObservableList<WorkerRow> workerRows() { return workerRows; }
+    public ReadOnlyStringProperty errorDetailsProperty() { return run.errorDetailsProperty(); }
+    public ObservableList<String> messages() { return run.messages(); }
+    public ObservableList<WorkerRow> workerRows() { return workerTable.rows(); }
     /** One series per core, then the machine total last; % of the core or of the machine. */
-    public ObservableList<XYChart.Series<Number, Number>> cpuSeries() { return cpuSeries; }
+    public ObservableList<XYChart.Series<Number, Number>> cpuSeries() { return charts.cpuSeries(); }
     /** Machine memory used, MiB. */
-    public ObservableList<XYChart.Series<Number, Number>> memorySeries() { return memorySeries; }
+    public ObservableList<XYChart.Series<Number, Number>> memorySeries() { return charts.memorySeries(); }
     /** One per worker, % of one core. */
-    public ObservableList<XYChart.Series<Number, Number>> workerCpuSeries() { return workerCpuSeries; }
+    public ObservableList<XYChart.Series<Number, Number>> workerCpuSeries() { return charts.workerCpuSeries(); }
     /** One per worker, MiB. */
-    public ObservableList<XYChart.Series<Number, Number>> workerRssSeries() { return workerRssSeries; }
+    public ObservableList<XYChart.Series<Number, Number>> workerRssSeries() { return charts.workerRssSeries(); }
 }

@@ -1,0 +1,88 @@
+package io.kinefold.ui.run;
+
+import io.kinefold.exec.WorkerCount;
+import io.kinefold.experiment.ExperimentSpec;
+import io.kinefold.ui.common.AppContext;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * What a run would start with, in words, before it starts: the Experiment tab's spec on the open
+ * dataset, and the worker count as typed, checked, with why it comes to what it does. Split from
+ * {@link RunViewModel} so that describing and checking the inputs lives apart from running them;
+ * touches no control.
+ */
+final class RunInputs {
+    private final AppContext context;
+    private final RunStatus run;
+    // The view model's UI executor, under its lock.
+    private final Consumer<Runnable> ui;
+    private final ReadOnlyStringWrapper specText = new ReadOnlyStringWrapper(this, "specText");
+    private final ReadOnlyStringWrapper workersError = new ReadOnlyStringWrapper(this, "workersError");
+
+    /** Follows the context's worker count, spec and dataset; the worker count's reason goes to {@code run}. */
+    RunInputs(AppContext context, RunStatus run, Consumer<Runnable> ui) {
+        this.context = context;
+        this.run = run;
+        this.ui = ui;
+        context.workersProperty().addListener((obs, old, text) -> validateWorkers());
+        validateWorkers();
+        context.specProperty().addListener((obs, old, spec) -> describeSpec());
+        context.datasetProperty().addListener((obs, old, dataset) -> describeSpec());
+        describeSpec();
+    }
+
+    private void describeSpec() {
+        ExperimentSpec spec = context.specProperty().get();
+        if (context.datasetProperty().get() == null) {
+            specText.set("No dataset open: open one in the Dataset tab");
+        } else if (spec == null) {
+            specText.set("No valid experiment: design one in the Experiment tab");
+        } else {
+            specText.set("Experiment “" + spec.name() + "”: " + spec.models().size()
+                    + (spec.models().size() == 1 ? " model" : " models") + ", " + spec.folds() + " folds");
+        }
+    }
+
+    /** The worker count the text asks for, or empty with the reason in words. */
+    static Optional<WorkerCount> parseWorkers(String text, StringBuilder why) {
+        try {
+            return Optional.of(WorkerCount.parse(text));
+        } catch (IllegalArgumentException e) {
+            why.append("Workers: ").append(e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Checks the text as typed, on the FX thread; what {@code auto} comes to asks the machine
+     * (OSHI: cores, free memory), so that reason is worked out in the background.
+     */
+    private void validateWorkers() {
+        String text = context.workersProperty().get();
+        String problem = WorkerCount.problem(text);
+        workersError.set(problem == null ? null : "Workers: " + problem);
+        if (run.runningProperty().get()) {
+            return;
+        }
+        if (problem != null) {
+            run.setReason("");
+        } else if (!WorkerCount.isAuto(text)) {
+            run.setReason(WorkerCount.parse(text).reason());
+        } else {
+            context.background().execute(() -> {
+                String why = WorkerCount.parse(text).reason();
+                ui.accept(() -> {
+                    if (!run.runningProperty().get() && text.equals(context.workersProperty().get())) {
+                        run.setReason(why);
+                    }
+                });
+            });
+        }
+    }
+
+    ReadOnlyStringProperty specTextProperty() { return specText.getReadOnlyProperty(); }
+    ReadOnlyStringProperty workersErrorProperty() { return workersError.getReadOnlyProperty(); }
+}
