@@ -44,7 +44,6 @@ import javafx.collections.ObservableList;
  * and ties the three together.
  */
 public final class ExperimentViewModel {
-    public static final List<String> PRESETS = List.of("quick", "article");
     public static final String START_PRESET = "quick";
     public static final int MAX_FOLDS = 100;
 
