@@ -115,7 +115,7 @@ class RunViewModelTest {
         context.datasetProperty().set(DatasetLoader.load(data));
         model.workersProperty().set("1");
 
-        context.specProperty().set(spec(List.of(8.0)));
+        context.specProperty().set(spec(List.of(8.0), 600));
         assertThat(model.start(true).get(25, TimeUnit.SECONDS)).isNotNull();
 
         assertThat(model.errorProperty().get()).isNull();
@@ -137,7 +137,7 @@ class RunViewModelTest {
         model.showResults();
         assertThat(context.shownRunProperty().get()).isEqualTo(model.finishedRunProperty().get());
 
-        context.specProperty().set(spec(List.of(8.0, 12.0, 16.0, 20.0, 24.0, 28.0)));
+        context.specProperty().set(spec(List.of(8.0, 12.0, 16.0, 20.0, 24.0, 28.0), 600));
         CompletableFuture<RunOutcome> second = model.start(true);
         Set<Long> pids = new HashSet<>();
         waitUntil(Duration.ofSeconds(25), () -> {
@@ -166,8 +166,13 @@ class RunViewModelTest {
     }
 
     private static ExperimentSpec spec(List<Double> units) {
+        return spec(units, 2);
+    }
+
+    /** With {@code epochs} high enough that a run outlasts the monitor's one-second sampling. */
+    private static ExperimentSpec spec(List<Double> units, double epochs) {
         return new ExperimentSpec(ExperimentSpec.FORMAT, "tiny", null, 3, 7, null, List.of(
-                new ModelGrid("start:squat", Map.of("units", units, "epochs", List.of(2.0),
+                new ModelGrid("start:squat", Map.of("units", units, "epochs", List.of(epochs),
                         "batchSize", List.of(256.0)))));
     }
 
