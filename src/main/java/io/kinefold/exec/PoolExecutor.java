@@ -59,7 +59,7 @@ public final class PoolExecutor implements TrialExecutor {
     private volatile String countReason;
     private long footprint;
     private int deathsBeforeReady;
-    private static final Map<Workload, String> INIT_LINES = new java.util.WeakHashMap<>();
+    private static final Map<Workload, PoolWorker.InitPayload> INIT_PAYLOADS = new java.util.WeakHashMap<>();
     private boolean growing;
     private boolean everyWorkerAtOnce;
     private double trialSeconds;
@@ -305,7 +305,7 @@ public final class PoolExecutor implements TrialExecutor {
     }
 
     private void startWorker(PoolListener pool) throws IOException {
-        PoolWorker w = PoolWorker.start(launcher, "w" + names.incrementAndGet(), initLine(), events::add);
+        PoolWorker w = PoolWorker.start(launcher, "w" + names.incrementAndGet(), initPayload(), events::add);
         alive.add(w);
         notify(pool, w);
     }
@@ -314,10 +314,13 @@ public final class PoolExecutor implements TrialExecutor {
      * Encoded once per workload: the same dataset goes to every worker, replacements included,
      * and to the pool of a comparison after its single-process run.
      */
-    private String initLine() {
-        synchronized (INIT_LINES) {
-            return INIT_LINES.computeIfAbsent(workload, w -> Protocol.encode(new WorkerMessage.Init(DatasetSnapshot.of(w.dataset()),
-                    SpecIo.toJson(w.spec()).replace('\n', ' '))));
+    private PoolWorker.InitPayload initPayload() {
+        synchronized (INIT_PAYLOADS) {
+            return INIT_PAYLOADS.computeIfAbsent(workload, w -> {
+                byte[] dataset = DatasetSnapshot.of(w.dataset()).toBytes();
+                String spec = SpecIo.toJson(w.spec()).replace('\n', ' ');
+                return new PoolWorker.InitPayload(Protocol.encode(new WorkerMessage.Init(spec, dataset.length)), dataset);
+            });
         }
     }
 

@@ -2,11 +2,11 @@ package io.kinefold.exec;
 
 import io.kinefold.experiment.Status;
 import io.kinefold.experiment.Trial;
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -41,7 +41,7 @@ final class PoolWorker {
     final Process process;
     final Deque<String> lastErrors = new ArrayDeque<>();
     final long launched = System.nanoTime();
-    private final BufferedWriter stdin;
+    private final OutputStream stdin;
     Trial current;
     int trialsDone;
     long rss;
@@ -54,17 +54,23 @@ final class PoolWorker {
     private PoolWorker(String name, Process process) {
         this.name = name;
         this.process = process;
-        this.stdin = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
+        this.stdin = new BufferedOutputStream(process.getOutputStream(), 1 << 16);
     }
 
-    /** Launches a worker, starts reading its output into {@code events}, and sends it the dataset line. */
-    static PoolWorker start(WorkerLauncher launcher, String name, String initLine, Consumer<Event> events) throws IOException {
+    /**
+     * What every worker of a workload is sent first: the {@link WorkerMessage.Init} line and the
+     * dataset's bytes it announces.
+     */
+    record InitPayload(String line, byte[] dataset) {}
+
+    /** Launches a worker, starts reading its output into {@code events}, and sends it the spec and the dataset. */
+    static PoolWorker start(WorkerLauncher launcher, String name, InitPayload init, Consumer<Event> events) throws IOException {
         PoolWorker w = new PoolWorker(name, launcher.start(name));
         daemon("pool-" + name + "-out", () -> w.readStdout(events));
         daemon("pool-" + name + "-err", w::readStderr);
         // The dataset (megabytes) fills the pipe until the new JVM reads it: written from a thread
         // of its own, so that the next worker is launched at once instead of after this one is up.
-        daemon("pool-" + name + "-init", () -> w.sendLine(initLine, "the dataset"));
+        daemon("pool-" + name + "-init", () -> w.write(init.line(), init.dataset(), "the dataset"));
         LOG.debug("started {} (pid {})", name, w.process.pid());
         return w;
     }
@@ -76,14 +82,16 @@ final class PoolWorker {
     }
 
     void send(WorkerMessage message) {
-        sendLine(Protocol.encode(message), message.getClass().getSimpleName());
+        write(Protocol.encode(message), null, message.getClass().getSimpleName());
     }
 
-    /** One line to the worker; synchronized, as the dataset goes from a thread of its own. */
-    synchronized void sendLine(String line, String what) {
+    /** One line to the worker and the block that follows it, if any; synchronized, as the dataset goes from a thread of its own. */
+    private synchronized void write(String line, byte[] block, String what) {
         try {
-            stdin.write(line);
-            stdin.newLine();
+            stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            if (block != null) {
+                stdin.write(block);
+            }
             stdin.flush();
         } catch (IOException e) {
             // the worker is gone: its death arrives as an event of its own

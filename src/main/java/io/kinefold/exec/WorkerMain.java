@@ -8,10 +8,10 @@ import io.kinefold.experiment.Workload;
 import io.kinefold.model.Trainer;
 import io.kinefold.monitor.NativeMemory;
 import io.kinefold.monitor.ProcessMemory;
-import java.io.BufferedReader;
-import java.io.FileOutputStream;
+import io.kinefold.data.DatasetSnapshot;
 import java.io.FileDescriptor;
-import java.io.InputStreamReader;
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -37,7 +37,7 @@ public final class WorkerMain {
         // parent logs, so a chatty library can never corrupt a message.
         protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(System.err);
-        BlockingQueue<WorkerMessage> inbox = new LinkedBlockingQueue<>();
+        BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> readStdin(inbox), "worker-stdin");
         reader.setDaemon(true);
         reader.start();
@@ -46,8 +46,8 @@ public final class WorkerMain {
         Workload workload = null;
         Trainer.useOneNativeThread();
         while (true) {
-            WorkerMessage message = inbox.take();
-            if (message instanceof WorkerMessage.Init init) {
+            Object message = inbox.take();
+            if (message instanceof Initialise init) {
                 long started = System.nanoTime();
                 try {
                     ExperimentSpec spec = SpecIo.parse(init.spec(), "spec from the app");
@@ -108,12 +108,25 @@ public final class WorkerMain {
         }
     }
 
-    private static void readStdin(BlockingQueue<WorkerMessage> inbox) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+    /** The init message with the dataset that followed it, decoded on the stdin thread. */
+    private record Initialise(String spec, DatasetSnapshot dataset) {}
+
+    private static void readStdin(BlockingQueue<Object> inbox) {
+        try (MessageInput in = new MessageInput(System.in)) {
             String line;
             while ((line = in.readLine()) != null) {
                 Optional<WorkerMessage> message = Protocol.decode(line);
-                if (message.isPresent()) {
+                if (message.isPresent() && message.get() instanceof WorkerMessage.Init init) {
+                    DatasetSnapshot dataset;
+                    try {
+                        dataset = DatasetSnapshot.fromBytes(in.readBlock(init.datasetBytes()));
+                    } catch (IOException | RuntimeException e) {
+                        send(new WorkerMessage.Fatal("cannot take the dataset: " + e.getMessage()));
+                        Runtime.getRuntime().halt(3);
+                        return;
+                    }
+                    inbox.add(new Initialise(init.spec(), dataset));
+                } else if (message.isPresent()) {
                     if (message.get() instanceof WorkerMessage.Shutdown) {
                         exiting = true; // the main thread exits politely; end of input must not halt first
                     }

@@ -8,7 +8,8 @@ import io.kinefold.experiment.TrialResult;
 
 /**
  * The messages between the app and a worker process: one JSON object a line, on the worker's
- * stdin (to the worker) and stdout (from it), told apart by their {@code type}.
+ * stdin (to the worker) and stdout (from it), told apart by their {@code type}. The one exception
+ * is the dataset, which follows {@link Init} as a block of bytes ({@link MessageInput}).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -22,8 +23,11 @@ import io.kinefold.experiment.TrialResult;
 })
 public sealed interface WorkerMessage {
 
-    /** To the worker, once: the dataset's samples and the spec whose trials it will run. */
-    record Init(DatasetSnapshot dataset, String spec) implements WorkerMessage {}
+    /**
+     * To the worker, once: the spec whose trials it will run. The line is followed on the stream
+     * by {@code datasetBytes} bytes of the dataset ({@link DatasetSnapshot#toBytes}), not text.
+     */
+    record Init(String spec, int datasetBytes) implements WorkerMessage {}
 
     /** To the worker: run this trial. */
     record RunTrial(Trial trial) implements WorkerMessage {}

@@ -1,11 +1,10 @@
 package io.kinefold.exec;
 
 import io.kinefold.experiment.Trial;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -22,7 +21,7 @@ final class HaltingWorkerMain {
     }
 
     public static void main(String[] args) throws Exception {
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        MessageInput in = new MessageInput(System.in);
         System.setIn(new InputStream() {
             private byte[] line = new byte[0];
             private int pos;
@@ -57,6 +56,12 @@ final class HaltingWorkerMain {
                         Runtime.getRuntime().halt(EXIT_CODE);
                     }
                     line = (next + "\n").getBytes(StandardCharsets.UTF_8);
+                    if (message.isPresent() && message.get() instanceof WorkerMessage.Init init) {
+                        byte[] dataset = in.readBlock(init.datasetBytes());
+                        byte[] both = Arrays.copyOf(line, line.length + dataset.length);
+                        System.arraycopy(dataset, 0, both, line.length, dataset.length);
+                        line = both;
+                    }
                     pos = 0;
                 }
                 return true;

@@ -1,6 +1,7 @@
 package io.kinefold.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kinefold.data.DatasetSnapshot;
 import io.kinefold.data.FrameRange;
@@ -9,6 +10,11 @@ import io.kinefold.data.Rep;
 import io.kinefold.experiment.Metrics;
 import io.kinefold.experiment.Trial;
 import io.kinefold.experiment.TrialResult;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +56,7 @@ class ProtocolTest {
     static Stream<WorkerMessage> everyKindOfMessage() {
         Metrics metrics = new Metrics(0.8125, 0.79, new int[][] {{5, 1}, {2, 8}}, 1.25, 30, 120, 16);
         return Stream.of(
-                new WorkerMessage.Init(snapshot(), "{\"format\":\"kinefold-experiment/1\",\n \"name\":\"two lines\"}"),
+                new WorkerMessage.Init("{\"format\":\"kinefold-experiment/1\",\n \"name\":\"two lines\"}", 123_456),
                 new WorkerMessage.RunTrial(TRIAL),
                 new WorkerMessage.Shutdown(),
                 new WorkerMessage.Ready(4242, 512L << 20, 1.5),
@@ -73,13 +79,46 @@ class ProtocolTest {
     }
 
     @Test
-    void sendsTheDatasetsMatricesPackedAndRefusesAPackedMatrixOfTheWrongSize() {
-        String line = Protocol.encode(new WorkerMessage.Init(snapshot(), "{}"));
-        assertThat(line).contains("\"features\":{\"rows\":3,\"cols\":3,\"data\":\"")
-                .contains("\"observed\":{\"rows\":3,\"cols\":2,\"data\":\"");
-        assertThat(Protocol.decode(line.replace("\"features\":{\"rows\":3", "\"features\":{\"rows\":4"))).isEmpty();
-        assertThat(Protocol.decode(line.replace("\"observed\":{\"rows\":3,\"cols\":2", "\"observed\":{\"rows\":3,\"cols\":3")))
-                .isEmpty();
+    void sendsTheDatasetAsBytesThatReadBackToTheSameSnapshot() throws IOException {
+        DatasetSnapshot snapshot = snapshot();
+        DatasetSnapshot back = DatasetSnapshot.fromBytes(snapshot.toBytes());
+
+        assertThat(back).usingRecursiveComparison().withStrictTypeChecking()
+                .withComparatorForType(Float::compare, Float.class)
+                .isEqualTo(snapshot);
+    }
+
+    @Test
+    void refusesDatasetBytesCutShortOrWithSomethingAfterThem() {
+        byte[] bytes = snapshot().toBytes();
+
+        assertThatThrownBy(() -> DatasetSnapshot.fromBytes(Arrays.copyOf(bytes, bytes.length - 1)))
+                .isInstanceOf(IOException.class).hasMessageContaining("cut short");
+        assertThatThrownBy(() -> DatasetSnapshot.fromBytes(Arrays.copyOf(bytes, bytes.length + 1)))
+                .isInstanceOf(IOException.class).hasMessageContaining("after the last recording");
+        assertThatThrownBy(() -> DatasetSnapshot.fromBytes("{\"type\":\"init\"}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IOException.class).hasMessageContaining("not a dataset snapshot");
+    }
+
+    @Test
+    void readsLinesAndTheBlockAfterAnInitLineFromOneStream() throws IOException {
+        byte[] dataset = snapshot().toBytes();
+        String init = Protocol.encode(new WorkerMessage.Init("{}", dataset.length));
+        ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        stream.write(("noise from a library\n" + init + "\n").getBytes(StandardCharsets.UTF_8));
+        stream.write(dataset);
+        stream.write((Protocol.encode(new WorkerMessage.RunTrial(TRIAL)) + "\n" + "x".repeat(MessageInput.MAX_LINE_BYTES + 10)
+                + "\nlast, without a newline").getBytes(StandardCharsets.UTF_8));
+
+        MessageInput in = new MessageInput(new ByteArrayInputStream(stream.toByteArray()));
+        assertThat(in.readLine()).isEqualTo("noise from a library");
+        WorkerMessage.Init decoded = (WorkerMessage.Init) Protocol.decode(in.readLine()).orElseThrow();
+        assertThat(DatasetSnapshot.fromBytes(in.readBlock(decoded.datasetBytes())).recordings()).hasSize(1);
+        assertThat(Protocol.decode(in.readLine())).contains(new WorkerMessage.RunTrial(TRIAL));
+        assertThat(in.readLine()).as("a line too long to be a message").isEmpty();
+        assertThat(in.readLine()).isEqualTo("last, without a newline");
+        assertThat(in.readLine()).isNull();
+        assertThatThrownBy(() -> in.readBlock(1)).isInstanceOf(java.io.EOFException.class);
     }
 
     @ParameterizedTest
