@@ -1,15 +1,61 @@
 package io.kinefold;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.kinefold.experiment.Status;
+import io.kinefold.model.Trainer;
+import org.junit.jupiter.api.Test;
 
-/** The engine runs without JavaFX; the command line and the GUI sit on top of it, never below. */
+/**
+ * The layers of DESIGN.md, bottom to top: {@code data} and {@code monitor}, then {@code model},
+ * {@code experiment}, {@code store}, {@code exec}, {@code report}, the two faces {@code cli} and
+ * {@code ui}, and {@code Main}. A layer uses only those below it; no package cycles; the GUI's
+ * feature packages share {@code ui.common} and never use each other; the engine runs without JavaFX.
+ */
 @AnalyzeClasses(packages = "io.kinefold", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+    static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("Data").definedBy("io.kinefold.data..")
+            .layer("Monitor").definedBy("io.kinefold.monitor..")
+            .layer("Model").definedBy("io.kinefold.model..")
+            .layer("Experiment").definedBy("io.kinefold.experiment..")
+            .layer("Store").definedBy("io.kinefold.store..")
+            .layer("Exec").definedBy("io.kinefold.exec..")
+            .layer("Report").definedBy("io.kinefold.report..")
+            .layer("Cli").definedBy("io.kinefold.cli..")
+            .layer("Ui").definedBy("io.kinefold.ui..")
+            .layer("Main").definedBy("io.kinefold")
+            .whereLayer("Main").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Cli").mayOnlyBeAccessedByLayers("Main")
+            .whereLayer("Ui").mayOnlyBeAccessedByLayers("Main")
+            .whereLayer("Report").mayOnlyBeAccessedByLayers("Cli", "Ui", "Main")
+            .whereLayer("Exec").mayOnlyBeAccessedByLayers("Report", "Cli", "Ui", "Main")
+            .whereLayer("Store").mayOnlyBeAccessedByLayers("Exec", "Report", "Cli", "Ui", "Main")
+            .whereLayer("Experiment").mayOnlyBeAccessedByLayers("Store", "Exec", "Report", "Cli", "Ui", "Main")
+            .whereLayer("Model").mayOnlyBeAccessedByLayers("Experiment", "Store", "Exec", "Report", "Cli", "Ui", "Main")
+            .whereLayer("Monitor").mayOnlyBeAccessedByLayers("Model", "Experiment", "Store", "Exec", "Report", "Cli", "Ui", "Main")
+            .whereLayer("Data").mayOnlyBeAccessedByLayers("Model", "Experiment", "Store", "Exec", "Report", "Cli", "Ui", "Main");
+
+    @ArchTest
+    static final ArchRule layersPointOneWay = LAYERS;
+
+    @ArchTest
+    static final ArchRule packagesAreFreeOfCycles = slices().matching("io.kinefold.(**)").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule viewsShareOnlyUiCommon = slices().matching("io.kinefold.ui.(*)..").should().notDependOnEachOther()
+            .ignoreDependency(DescribedPredicate.alwaysTrue(), JavaClass.Predicates.resideInAPackage("io.kinefold.ui.common.."));
 
     @ArchTest
     static final ArchRule nothingOutsideTheUiUsesJavaFx = noClasses()
@@ -18,13 +64,17 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..");
 
     @ArchTest
-    static final ArchRule theEngineNeverReachesUpIntoAFace = noClasses()
-            .that().resideInAnyPackage("io.kinefold.data..", "io.kinefold.model..", "io.kinefold.experiment..",
-                    "io.kinefold.exec..", "io.kinefold.monitor..", "io.kinefold.store..", "io.kinefold.report..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.kinefold.ui..", "io.kinefold.cli..");
-
-    @ArchTest
     static final ArchRule theCommandLineDoesNotUseTheGui = noClasses()
             .that().resideInAPackage("io.kinefold.cli..")
             .should().dependOnClassesThat().resideInAPackage("io.kinefold.ui..");
+
+    /** The rule has teeth: a model class that uses the experiment layer (as Trainer once used Metrics) breaks it. */
+    @Test
+    void theLayerRuleRefusesAModelClassThatReachesUpIntoExperiment() throws ClassNotFoundException {
+        JavaClasses classes = new ClassFileImporter().importClasses(Trainer.class, Status.class,
+                Class.forName("io.kinefold.model.LayerBreaker"));
+
+        assertThatThrownBy(() -> LAYERS.check(classes)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("io.kinefold.model.LayerBreaker");
+    }
 }

@@ -1,6 +1,6 @@
 package io.kinefold.cli;
 
-import io.kinefold.AppInfo;
+import io.kinefold.monitor.AppInfo;
 import io.kinefold.data.DatasetException;
 import io.kinefold.exec.Bench;
 import io.kinefold.exec.ExecutionListener;

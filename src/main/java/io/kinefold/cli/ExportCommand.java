@@ -6,6 +6,7 @@ import io.kinefold.experiment.RunReport;
 import io.kinefold.experiment.SpecException;
 import io.kinefold.report.ExportFormat;
 import io.kinefold.report.Exporter;
+import io.kinefold.report.ReportExtras;
 import io.kinefold.report.SamplesCsv;
 import io.kinefold.store.Store;
 import io.kinefold.store.StoreException;
@@ -77,7 +78,7 @@ final class ExportCommand implements Callable<Integer> {
             }
             RunService service = new RunService(store);
             RunReport report = service.report(runId);
-            Exporter.export(report, exportFormat, out, service.extras(runId));
+            Exporter.export(report, exportFormat, out, ReportExtras.load(service.store(), runId));
             err.println("Wrote " + out.toAbsolutePath());
             return KinefoldCommand.OK;
         } catch (StoreException | SpecException | DatasetException e) {

@@ -1,6 +1,6 @@
 package io.kinefold.cli;
 
-import io.kinefold.AppInfo;
+import io.kinefold.monitor.AppInfo;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -7,33 +7,28 @@ import io.kinefold.experiment.ExperimentSpec;
 import io.kinefold.experiment.ModelFacts;
 import io.kinefold.experiment.Plan;
 import io.kinefold.experiment.Planner;
+import io.kinefold.experiment.Provenance;
 import io.kinefold.experiment.Results;
 import io.kinefold.experiment.RunInfo;
 import io.kinefold.experiment.RunReport;
 import io.kinefold.experiment.SpecException;
+import io.kinefold.experiment.SpecIo;
 import io.kinefold.experiment.Status;
 import io.kinefold.experiment.Trial;
 import io.kinefold.experiment.TrialResult;
 import io.kinefold.experiment.Workload;
-import io.kinefold.monitor.MachineInfo;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.kinefold.experiment.SpecIo;
 import io.kinefold.monitor.ResourceSample;
 import io.kinefold.monitor.ResourceSampler;
-import io.kinefold.report.Comparison;
-import io.kinefold.report.ReportExtras;
 import io.kinefold.monitor.ResourceSummary;
-import java.time.Duration;
-import java.util.Map;
 import io.kinefold.store.Store;
 import io.kinefold.store.StoreException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-
 /**
  * The engine's one way to run an experiment, for the command line and the GUI alike: load and
  * check, store the run, execute what is not done yet, record every result the moment it
@@ -81,7 +76,7 @@ public final class RunService {
     public long createRun(Prepared prepared, String mode, int workers) {
         long experiment = store.createExperiment(prepared.spec());
         long runId = store.createRun(experiment, mode, workers, prepared.datasetDir().toString(),
-                MachineInfo.provenance(prepared.workload().fingerprint()), prepared.plan().trialCount());
+                Provenance.here(prepared.workload().fingerprint()), prepared.plan().trialCount());
         store.recordRunModels(runId, ModelFacts.of(prepared.plan(), prepared.workload()));
         return runId;
     }
@@ -179,23 +174,6 @@ public final class RunService {
             return pool.workerPids();
         }
         return Map.of(SingleProcessExecutor.WORKER, ProcessHandle.current().pid());
-    }
-
-    /** The run's resource samples and the comparison it took part in, for the report. */
-    public ReportExtras extras(long runId) {
-        List<ResourceSample> samples = ResourceSample.fromRows(store.samples(runId));
-        Comparison comparison = store.comparisonOf(runId).map(json -> {
-            try {
-                JsonNode result = SpecIo.MAPPER.readTree(json);
-                long single = result.path("single").path("runId").asLong();
-                long pool = result.path("multi").path("runId").asLong();
-                return new Comparison(result, ResourceSample.fromRows(store.samples(single)),
-                        ResourceSample.fromRows(store.samples(pool)));
-            } catch (JsonProcessingException e) {
-                return null;
-            }
-        }).orElse(null);
-        return new ReportExtras(samples, comparison);
     }
 
     /** Everything stored about a run, summarised, for export. */

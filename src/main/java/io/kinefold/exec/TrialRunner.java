@@ -1,6 +1,6 @@
 package io.kinefold.exec;
 
-import io.kinefold.experiment.Metrics;
+import io.kinefold.model.Metrics;
 import io.kinefold.experiment.Trial;
 import io.kinefold.experiment.TrialResult;
 import io.kinefold.experiment.Workload;

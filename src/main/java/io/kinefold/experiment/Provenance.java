@@ -1,5 +1,8 @@
 package io.kinefold.experiment;
 
+import io.kinefold.monitor.AppInfo;
+import io.kinefold.monitor.MachineInfo;
+
 /**
  * Where a result came from, stored with every run.
  *
@@ -13,4 +16,18 @@ package io.kinefold.experiment;
  * @param datasetFingerprint hash of the samples the run trained on
  */
 public record Provenance(String appVersion, String java, String dl4j, String os, String cpu, int cores, long ramBytes,
-                         String datasetFingerprint) {}
+                         String datasetFingerprint) {
+
+    /** The provenance of a run made here and now, on the dataset with this fingerprint. */
+    public static Provenance here(String datasetFingerprint) {
+        return new Provenance(
+                AppInfo.version(),
+                System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
+                AppInfo.dl4jVersion(),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                MachineInfo.cpuModel(),
+                MachineInfo.logicalCores(),
+                MachineInfo.totalMemoryBytes(),
+                datasetFingerprint);
+    }
+}

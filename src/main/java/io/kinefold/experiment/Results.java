@@ -1,6 +1,7 @@
 package io.kinefold.experiment;
 
 import io.kinefold.data.ModelId;
+import io.kinefold.model.Metrics;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

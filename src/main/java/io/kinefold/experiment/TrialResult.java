@@ -1,5 +1,7 @@
 package io.kinefold.experiment;
 
+import io.kinefold.model.Metrics;
+
 /**
  * A finished trial.
  *

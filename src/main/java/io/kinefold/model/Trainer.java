@@ -1,7 +1,6 @@
 package io.kinefold.model;
 
 import io.kinefold.data.ModelKind;
-import io.kinefold.experiment.Metrics;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;

@@ -1,7 +1,5 @@
 package io.kinefold.monitor;
 
-import io.kinefold.AppInfo;
-import io.kinefold.experiment.Provenance;
 import oshi.SystemInfo;
 import oshi.hardware.HardwareAbstractionLayer;
 
@@ -29,17 +27,5 @@ public final class MachineInfo {
 
     public static HardwareAbstractionLayer hardware() {
         return SYSTEM.getHardware();
-    }
-
-    public static Provenance provenance(String datasetFingerprint) {
-        return new Provenance(
-                AppInfo.version(),
-                System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
-                AppInfo.dl4jVersion(),
-                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
-                cpuModel(),
-                logicalCores(),
-                totalMemoryBytes(),
-                datasetFingerprint);
     }
 }

@@ -1,6 +1,5 @@
 package io.kinefold.monitor;
 
-import io.kinefold.store.ResourceSampleRow;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

@@ -1,6 +1,5 @@
 package io.kinefold.monitor;
 
-import io.kinefold.store.ResourceSampleRow;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

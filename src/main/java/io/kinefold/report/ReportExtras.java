@@ -1,6 +1,10 @@
 package io.kinefold.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kinefold.experiment.SpecIo;
 import io.kinefold.monitor.ResourceSample;
+import io.kinefold.store.Store;
 import java.util.List;
 import java.util.Objects;
 
@@ -8,7 +12,7 @@ import java.util.Objects;
  * What a report can show besides the run's own results.
  *
  * <pre>{@code
- * ReportExtras extras = new ReportExtras(ResourceSample.fromRows(store.resourceSamples(runId)), comparison);
+ * ReportExtras extras = ReportExtras.load(store, runId);
  * Exporter.export(store.report(runId), ExportFormat.HTML, Path.of("run-12.html"), extras);
  * }</pre>
  *
@@ -21,5 +25,22 @@ public record ReportExtras(List<ResourceSample> samples, Comparison comparison) 
 
     public ReportExtras {
         samples = List.copyOf(Objects.requireNonNull(samples, "samples (empty when there are none)"));
+    }
+
+    /** A stored run's resource samples and the comparison it took part in. */
+    public static ReportExtras load(Store store, long runId) {
+        List<ResourceSample> samples = ResourceSample.fromRows(store.samples(runId));
+        Comparison comparison = store.comparisonOf(runId).map(json -> {
+            try {
+                JsonNode result = SpecIo.MAPPER.readTree(json);
+                long single = result.path("single").path("runId").asLong();
+                long pool = result.path("multi").path("runId").asLong();
+                return new Comparison(result, ResourceSample.fromRows(store.samples(single)),
+                        ResourceSample.fromRows(store.samples(pool)));
+            } catch (JsonProcessingException e) {
+                return null;
+            }
+        }).orElse(null);
+        return new ReportExtras(samples, comparison);
     }
 }

@@ -1,7 +1,7 @@
 package io.kinefold.report;
 
 import io.kinefold.monitor.ResourceSample;
-import io.kinefold.store.ResourceSampleRow;
+import io.kinefold.monitor.ResourceSampleRow;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

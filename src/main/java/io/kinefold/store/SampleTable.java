@@ -2,6 +2,7 @@ package io.kinefold.store;
 
 import static io.kinefold.store.Database.real;
 
+import io.kinefold.monitor.ResourceSampleRow;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;

@@ -7,6 +7,7 @@ import io.kinefold.experiment.RunInfo;
 import io.kinefold.experiment.ModelFacts;
 import io.kinefold.experiment.Status;
 import io.kinefold.experiment.TrialResult;
+import io.kinefold.monitor.ResourceSampleRow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

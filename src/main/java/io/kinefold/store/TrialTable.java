@@ -6,7 +6,7 @@ import static io.kinefold.store.Database.real;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.kinefold.data.ModelId;
-import io.kinefold.experiment.Metrics;
+import io.kinefold.model.Metrics;
 import io.kinefold.experiment.Status;
 import io.kinefold.experiment.Trial;
 import io.kinefold.experiment.TrialResult;

@@ -1,6 +1,6 @@
 package io.kinefold.ui;
 
-import io.kinefold.AppInfo;
+import io.kinefold.monitor.AppInfo;
 import io.kinefold.store.Store;
 import io.kinefold.ui.common.AppContext;
 import io.kinefold.ui.dataset.DatasetView;

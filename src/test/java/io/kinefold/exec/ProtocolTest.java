@@ -7,7 +7,7 @@ import io.kinefold.data.DatasetSnapshot;
 import io.kinefold.data.FrameRange;
 import io.kinefold.data.ModelId;
 import io.kinefold.data.Rep;
-import io.kinefold.experiment.Metrics;
+import io.kinefold.model.Metrics;
 import io.kinefold.experiment.Trial;
 import io.kinefold.experiment.TrialResult;
 import java.io.ByteArrayInputStream;

@@ -3,7 +3,6 @@ package io.kinefold.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.kinefold.store.ResourceSampleRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

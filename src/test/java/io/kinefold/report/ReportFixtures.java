@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kinefold.data.ModelId;
 import io.kinefold.experiment.ExperimentSpec;
 import io.kinefold.experiment.GridPointSummary;
-import io.kinefold.experiment.Metrics;
+import io.kinefold.model.Metrics;
 import io.kinefold.experiment.ModelGrid;
 import io.kinefold.experiment.ModelSummary;
 import io.kinefold.experiment.Provenance;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kinefold.monitor.ResourceSample;
 import io.kinefold.monitor.WorkerSample;
-import io.kinefold.store.ResourceSampleRow;
+import io.kinefold.monitor.ResourceSampleRow;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.kinefold.store;
 
 import io.kinefold.data.ModelId;
-import io.kinefold.experiment.Metrics;
+import io.kinefold.model.Metrics;
 import io.kinefold.experiment.Trial;
 import io.kinefold.experiment.TrialResult;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.kinefold.ui.dataset;
 
-import io.kinefold.AppInfo;
+import io.kinefold.monitor.AppInfo;
 import io.kinefold.data.Dataset;
 import io.kinefold.data.DatasetException;
 import io.kinefold.data.DatasetLoader;

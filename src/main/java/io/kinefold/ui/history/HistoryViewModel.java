@@ -109,7 +109,7 @@ public final class HistoryViewModel {
             try (Store store = Store.open(context.storeFile())) {
                 RunService service = new RunService(store);
                 RunReport report = service.report(row.id());
-                ReportExtras extras = service.extras(row.id());
+                ReportExtras extras = ReportExtras.load(service.store(), row.id());
                 Exporter.export(report, format, out, extras);
                 result = "Wrote " + out.toAbsolutePath();
             } catch (DatasetException e) {

@@ -120,7 +120,7 @@ public final class ResultsViewModel {
                 } else {
                     RunService service = new RunService(store);
                     RunReport read = service.report(id);
-                    ReportExtras readExtras = service.extras(id);
+                    ReportExtras readExtras = ReportExtras.load(service.store(), id);
                     ComparisonData data = readExtras.comparison() == null ? null
                             : ComparisonData.of(readExtras.comparison(), id);
                     loaded = new Loaded(read, readExtras, data);

@@ -2,7 +2,7 @@ package io.kinefold.ui.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kinefold.AppInfo;
+import io.kinefold.monitor.AppInfo;
 import io.kinefold.data.Dataset;
 import io.kinefold.data.DatasetLoader;
 import io.kinefold.data.synth.DatasetGenerator;

@@ -18,7 +18,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import io.kinefold.data.ModelId;
-import io.kinefold.experiment.Metrics;
+import io.kinefold.model.Metrics;
 import io.kinefold.experiment.Trial;
 import io.kinefold.experiment.TrialResult;
 import java.util.List;

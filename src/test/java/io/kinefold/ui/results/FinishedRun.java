@@ -88,8 +88,8 @@ record FinishedRun(Path db, long runId, RunService.Prepared prepared) {
         return samples;
     }
 
-    private static List<io.kinefold.store.ResourceSampleRow> rows(long run, List<ResourceSample> samples) {
-        List<io.kinefold.store.ResourceSampleRow> rows = new ArrayList<>();
+    private static List<io.kinefold.monitor.ResourceSampleRow> rows(long run, List<ResourceSample> samples) {
+        List<io.kinefold.monitor.ResourceSampleRow> rows = new ArrayList<>();
         samples.forEach(s -> rows.addAll(s.toRows(run)));
         return rows;
     }

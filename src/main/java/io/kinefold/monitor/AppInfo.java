@@ -1,4 +1,4 @@
-package io.kinefold;
+package io.kinefold.monitor;
 
 import java.io.IOException;
 import java.io.InputStream;

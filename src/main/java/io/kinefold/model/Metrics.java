@@ -1,4 +1,4 @@
-package io.kinefold.experiment;
+package io.kinefold.model;
 
 /**
  * What one trial measured on its test fold.

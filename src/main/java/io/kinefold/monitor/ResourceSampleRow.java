@@ -1,4 +1,4 @@
-package io.kinefold.store;
+package io.kinefold.monitor;
 
 /**
  * One measurement of the resource monitor, stored with the run it was taken during.
