@@ -47,7 +47,7 @@ public final class NativeMemory {
 
     /**
      * Collects and trims only when this process has grown by more than {@link #GROWTH_BYTES} since
-     * the last collection (or since the first call). A forced collection costs tens of
+     * the last collection (or since the first call), counted from the smallest it was since. A forced collection costs tens of
      * milliseconds, more than a small trial; after every trial it was most of the overhead.
      *
      * @return whether it collected
@@ -64,6 +64,9 @@ public final class NativeMemory {
             return false;
         }
         if (rss - baseline <= GROWTH_BYTES) {
+            // Growth counts from the smallest size since the last collection: memory the JVM gave
+            // back meanwhile must not hide what grew after it.
+            baseline = Math.min(baseline, rss);
             return false;
         }
         release();
