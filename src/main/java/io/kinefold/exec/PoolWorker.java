@@ -16,40 +16,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One worker process of a {@link PoolExecutor}, its process side: launching it, feeding it the
- * dataset, writing messages to its stdin and turning what its stdout says into events for the
- * pool's one thread. The scheduling state ({@link #current}, {@link #trialsDone}…) is the pool's,
- * touched by that thread only.
+ * One worker process of a {@link LocalWorkerPool}: launching it, feeding it the dataset, writing
+ * messages to its stdin and turning what its stdout says into {@link WorkerPool.Event}s. It also
+ * keeps what it reported ({@link #info}), updated by its reader thread before each event goes out,
+ * so that whoever takes an event sees the worker as it was then.
  */
 final class PoolWorker {
     private static final Logger LOG = LoggerFactory.getLogger(PoolWorker.class);
     private static final int ERRORS_KEPT = 20;
 
-    /** What a worker's reader threads tell the pool. */
-    sealed interface Event {}
-
-    record Message(PoolWorker worker, WorkerMessage message) implements Event {}
-
-    record Garbage(PoolWorker worker, String line) implements Event {}
-
-    record Died(PoolWorker worker, int exitCode) implements Event {}
-
-    /** Wakes the pool's thread (on cancel). */
-    record Wake() implements Event {}
-
     final String name;
     final Process process;
-    final Deque<String> lastErrors = new ArrayDeque<>();
-    final long launched = System.nanoTime();
+    private final Deque<String> lastErrors = new ArrayDeque<>();
+    private final long launched = System.nanoTime();
     private final OutputStream stdin;
-    Trial current;
-    int trialsDone;
-    long rss;
-    long nativeBytes;
-    Status status = Status.QUEUED;
-    boolean ready;
-    boolean retiring;
-    double startSeconds = Double.NaN;
+    // What the worker is and did, for WorkerInfo; guarded by this.
+    private Trial current;
+    private int trialsDone;
+    private long rss;
+    private long nativeBytes;
+    private Status status = Status.QUEUED;
+    private boolean retiring;
 
     private PoolWorker(String name, Process process) {
         this.name = name;
@@ -64,7 +51,8 @@ final class PoolWorker {
     record InitPayload(String line, byte[] dataset) {}
 
     /** Launches a worker, starts reading its output into {@code events}, and sends it the spec and the dataset. */
-    static PoolWorker start(WorkerLauncher launcher, String name, InitPayload init, Consumer<Event> events) throws IOException {
+    static PoolWorker start(WorkerLauncher launcher, String name, InitPayload init, Consumer<WorkerPool.Event> events)
+            throws IOException {
         PoolWorker w = new PoolWorker(name, launcher.start(name));
         daemon("pool-" + name + "-out", () -> w.readStdout(events));
         daemon("pool-" + name + "-err", w::readStderr);
@@ -81,21 +69,48 @@ final class PoolWorker {
         t.start();
     }
 
+    void run(Trial trial) {
+        synchronized (this) {
+            current = trial;
+        }
+        send(new WorkerMessage.RunTrial(trial));
+    }
+
+    void retire() {
+        synchronized (this) {
+            retiring = true;
+        }
+        send(new WorkerMessage.Shutdown());
+    }
+
+    /** Its status once gone: an end it was asked for, or a death. */
+    synchronized void died() {
+        status = retiring ? Status.SUCCEEDED : Status.FAILED;
+    }
+
+    /** Its status once the pool has ended it. */
+    synchronized void ended(boolean cancelled) {
+        status = cancelled ? Status.CANCELLED : (retiring || current == null ? Status.SUCCEEDED : Status.FAILED);
+        current = null;
+    }
+
     void send(WorkerMessage message) {
         write(Protocol.encode(message), null, message.getClass().getSimpleName());
     }
 
     /** One line to the worker and the block that follows it, if any; synchronized, as the dataset goes from a thread of its own. */
-    private synchronized void write(String line, byte[] block, String what) {
-        try {
-            stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-            if (block != null) {
-                stdin.write(block);
+    private void write(String line, byte[] block, String what) {
+        synchronized (stdin) {
+            try {
+                stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                if (block != null) {
+                    stdin.write(block);
+                }
+                stdin.flush();
+            } catch (IOException e) {
+                // the worker is gone: its death arrives as an event of its own
+                LOG.debug("{}: cannot send {}: {}", name, what, e.getMessage());
             }
-            stdin.flush();
-        } catch (IOException e) {
-            // the worker is gone: its death arrives as an event of its own
-            LOG.debug("{}: cannot send {}: {}", name, what, e.getMessage());
         }
     }
 
@@ -108,7 +123,7 @@ final class PoolWorker {
         }
     }
 
-    WorkerInfo info() {
+    synchronized WorkerInfo info() {
         return new WorkerInfo(name, process.pid(), status, current == null ? null : current.key(), trialsDone, rss, nativeBytes);
     }
 
@@ -119,21 +134,24 @@ final class PoolWorker {
         }
     }
 
-    private void readStdout(Consumer<Event> events) {
+    private void readStdout(Consumer<WorkerPool.Event> events) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 Optional<WorkerMessage> message = Protocol.decode(line);
                 int embedded = line.indexOf("{\"type\":");
                 if (message.isEmpty() && embedded > 0) {
-                    events.accept(new Garbage(this, line.substring(0, embedded)));
+                    events.accept(new WorkerPool.Garbage(name, line.substring(0, embedded)));
                     message = Protocol.decode(line.substring(embedded));
                     line = "";
                 }
                 if (message.isPresent()) {
-                    events.accept(new Message(this, message.get()));
+                    WorkerPool.Event event = received(message.get());
+                    if (event != null) {
+                        events.accept(event);
+                    }
                 } else if (!line.isBlank()) {
-                    events.accept(new Garbage(this, line));
+                    events.accept(new WorkerPool.Garbage(name, line));
                 }
             }
         } catch (IOException e) {
@@ -146,7 +164,29 @@ final class PoolWorker {
             Thread.currentThread().interrupt();
             exit = -1;
         }
-        events.accept(new Died(this, exit));
+        events.accept(new WorkerPool.Died(name, exit, lastError()));
+    }
+
+    /** Notes what a message says of the worker, and the event it makes; null for messages that only go to workers. */
+    private synchronized WorkerPool.Event received(WorkerMessage message) {
+        if (message instanceof WorkerMessage.Ready ready) {
+            status = Status.RUNNING;
+            rss = ready.rssBytes();
+            return new WorkerPool.Ready(name, ready.rssBytes(), (System.nanoTime() - launched) / 1e9);
+        } else if (message instanceof WorkerMessage.Started started) {
+            return new WorkerPool.Started(name, started.key());
+        } else if (message instanceof WorkerMessage.Finished finished) {
+            if (current != null && current.key().equals(finished.result().trial().key())) {
+                current = null;
+                trialsDone++;
+                rss = finished.rssBytes();
+                nativeBytes = finished.nativeBytes();
+            }
+            return new WorkerPool.Finished(name, finished.result(), finished.rssBytes());
+        } else if (message instanceof WorkerMessage.Fatal fatal) {
+            return new WorkerPool.Fatal(name, fatal.message());
+        }
+        return null;
     }
 
     private void readStderr() {
