@@ -170,10 +170,6 @@ public final class SpecIo {
         }
     }
 
-    public static void write(ExperimentSpec spec, Path file) throws IOException {
-        Files.writeString(file, toJson(spec) + System.lineSeparator());
-    }
-
     private static int integer(JsonNode node, String field, int fallback, String source) throws SpecException {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {

@@ -14,10 +14,6 @@ public record DataBlock(float[][] rows, int[] labels, int timeSteps, int feature
         return labels.length;
     }
 
-    public boolean sequential() {
-        return timeSteps > 0;
-    }
-
     /** The samples at the given indices, sharing rows with this block. */
     public DataBlock select(int[] indices) {
         float[][] r = new float[indices.length][];

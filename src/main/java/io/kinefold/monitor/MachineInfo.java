@@ -1,7 +1,6 @@
 package io.kinefold.monitor;
 
 import oshi.SystemInfo;
-import oshi.hardware.HardwareAbstractionLayer;
 
 /** What the machine is, for provenance and for choosing a worker count. */
 public final class MachineInfo {
@@ -23,9 +22,5 @@ public final class MachineInfo {
 
     public static long availableMemoryBytes() {
         return SYSTEM.getHardware().getMemory().getAvailable();
-    }
-
-    public static HardwareAbstractionLayer hardware() {
-        return SYSTEM.getHardware();
     }
 }

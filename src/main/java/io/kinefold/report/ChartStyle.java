@@ -3,7 +3,6 @@ package io.kinefold.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Paint;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,9 +26,6 @@ final class ChartStyle {
     static final Color ACCURACY = new Color(0x1f77b4);
     static final Color MACRO_F1 = new Color(0xe8710a);
     static final Color GRID = new Color(0xdddddd);
-    static final Paint[] SERIES = {
-        ACCURACY, MACRO_F1, new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b),
-        new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf)};
 
     private ChartStyle() {}
 

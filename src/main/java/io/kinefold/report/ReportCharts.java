@@ -12,7 +12,6 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
@@ -21,15 +20,11 @@ import org.jfree.chart.plot.CategoryMarker;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
-import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * Charts for exported reports, drawn off screen with JFreeChart and returned as PNG bytes. Only
@@ -142,46 +137,6 @@ public final class ReportCharts {
         line.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
         line.setLabelTextAnchor(TextAnchor.TOP_LEFT);
         return line;
-    }
-
-    /**
-     * Lines over time, e.g. CPU load or resident memory of each worker.
-     *
-     * @param series name to rows of {@code {secondsSinceStart, value}}; a row with a non-finite
-     *     value leaves a gap in its line
-     */
-    public static byte[] timeSeriesChart(String title, String yLabel, Map<String, double[][]> series, int width,
-                                         int height) {
-        ChartStyle.checkSize(width, height);
-        XYSeriesCollection data = new XYSeriesCollection();
-        if (series != null) {
-            series.forEach((name, rows) -> {
-                XYSeries s = new XYSeries(name, false, true);
-                for (double[] row : rows == null ? new double[0][] : rows) {
-                    if (row == null || row.length < 2 || !Double.isFinite(row[0])) {
-                        continue;
-                    }
-                    s.add(row[0], Double.isFinite(row[1]) ? (Double) row[1] : null);
-                }
-                data.addSeries(s);
-            });
-        }
-        NumberAxis x = new NumberAxis("Time since start (s)");
-        NumberAxis y = new NumberAxis(yLabel);
-        y.setAutoRangeIncludesZero(true);
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-        renderer.setAutoPopulateSeriesPaint(false);
-        renderer.setAutoPopulateSeriesStroke(false);
-        for (int i = 0; i < data.getSeriesCount(); i++) {
-            renderer.setSeriesPaint(i, ChartStyle.SERIES[i % ChartStyle.SERIES.length]);
-            renderer.setSeriesStroke(i, new BasicStroke(1.8f));
-        }
-        XYPlot plot = new XYPlot(data, x, y, renderer);
-        ChartStyle.styleXyPlot(plot);
-        plot.setNoDataMessage("No samples");
-        JFreeChart chart = ChartStyle.themed(new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot,
-                data.getSeriesCount() > 0));
-        return ChartStyle.png(chart, width, height);
     }
 
     /**

@@ -38,7 +38,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 final class ResourceCharts {
     /** The machine in charts of resources: near black and drawn heavier, so it never reads as a worker. */
     private static final Color MACHINE = new Color(0x303030);
-    /** Workers' lines: SERIES without its grey, which is too close to the machine's. */
+    /** Workers' lines: the usual ten-colour palette without its grey, which is too close to the machine's. */
     private static final Paint[] WORKERS = {
         ChartStyle.ACCURACY, ChartStyle.MACRO_F1, new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd),
         new Color(0x8c564b), new Color(0xe377c2), new Color(0xbcbd22), new Color(0x17becf)};

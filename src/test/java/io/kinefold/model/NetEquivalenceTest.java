@@ -199,11 +199,12 @@ class NetEquivalenceTest {
     /** The block as DL4J takes it: {@code [n, features]} or {@code [n, features, time]} (NCW), one-hot labels. */
     private static DataSet dataSet(DataBlock block, int classes) {
         int n = block.size(), f = block.features(), t = block.timeSteps();
-        INDArray features = block.sequential() ? Nd4j.create(DataType.FLOAT, n, f, t) : Nd4j.create(DataType.FLOAT, n, f);
+        boolean sequential = t > 0;
+        INDArray features = sequential ? Nd4j.create(DataType.FLOAT, n, f, t) : Nd4j.create(DataType.FLOAT, n, f);
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j < (block.sequential() ? t * f : f); j++) {
+            for (int j = 0; j < (sequential ? t * f : f); j++) {
                 float v = block.rows()[i][j];
-                if (block.sequential()) {
+                if (sequential) {
                     features.putScalar(new long[] {i, j % f, j / f}, v);
                 } else {
                     features.putScalar(new long[] {i, j}, v);

@@ -9,9 +9,7 @@ import io.kinefold.report.ResourceCharts.Axes;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,14 +44,10 @@ class ReportChartsTest {
     }
 
     @Test
-    void timeSeriesChartIsAPngOfTheRequestedSizeEvenWithGapsAndEmptySeries() throws IOException {
-        Map<String, double[][]> series = new LinkedHashMap<>();
-        series.put("w1 CPU", new double[][] {{0, 12.5}, {1, 80}, {2, Double.NaN}, {3, 95}, {4, 40}});
-        series.put("w2 CPU", new double[][] {{0, 5}, {1.5, 60}, {4, 70}});
-        series.put("w3 CPU", new double[0][]);
-
-        BufferedImage image = decode(ReportCharts.timeSeriesChart("Worker CPU", "CPU load (%)", series, 720, 320));
-        BufferedImage empty = decode(ReportCharts.timeSeriesChart("RAM", "Resident memory (MiB)", Map.of(), 200, 120));
+    void resourceChartsAreOfTheRequestedSizeEvenWithGapsAndNoSamples() throws IOException {
+        // The pool's samples have gaps: a worker without a CPU figure at its first sample, w1 absent once.
+        BufferedImage image = decode(ReportCharts.cpuChart(ReportFixtures.poolSamples(), 720, 320));
+        BufferedImage empty = decode(ReportCharts.memoryChart(List.of(), 200, 120));
 
         assertThat(image.getWidth()).isEqualTo(720);
         assertThat(image.getHeight()).isEqualTo(320);
@@ -128,7 +122,7 @@ class ReportChartsTest {
 
         assertThatThrownBy(() -> ReportCharts.accuracyChart(model, 0, 300))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0 × 300");
-        assertThatThrownBy(() -> ReportCharts.timeSeriesChart("t", "y", Map.of(), 100, -1))
+        assertThatThrownBy(() -> ReportCharts.cpuChart(ReportFixtures.poolSamples(), 100, -1))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ReportCharts.cpuChart(List.of(), 0, 10)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ReportCharts.memoryChart(List.of(), 10, 0)).isInstanceOf(IllegalArgumentException.class);

@@ -40,14 +40,6 @@ public final class DatasetGenerator {
             return new Options(12, 1, 8, 15);
         }
 
-        public Options withSubjects(int newSubjects) {
-            return new Options(newSubjects, seed, repsPerRecording, fps);
-        }
-
-        public Options withSeed(long newSeed) {
-            return new Options(subjects, newSeed, repsPerRecording, fps);
-        }
-
         private static void check(int value, int min, int max, String name) {
             if (value < min || value > max) {
                 throw new IllegalArgumentException(

@@ -5,7 +5,6 @@ import io.kinefold.data.Dataset;
 import io.kinefold.data.DatasetException;
 import io.kinefold.data.DatasetLoader;
 import io.kinefold.data.DatasetSummary;
-import io.kinefold.data.FrameRange;
 import io.kinefold.data.PoseTrack;
 import io.kinefold.data.Problem;
 import io.kinefold.data.Recording;
@@ -264,11 +263,6 @@ public final class DatasetViewModel {
             return "nobody detected in this frame";
         }
         return missing.isEmpty() ? "" : "missing: " + String.join(", ", missing);
-    }
-
-    /** Start-position ranges of the selected recording, for the timeline strip. */
-    public List<FrameRange> startRanges() {
-        return selectedRecording().map(Recording::startFrames).orElse(List.of());
     }
 
     public List<Rep> reps() {

@@ -63,7 +63,6 @@ public final class ResultsView {
     @FXML private Label modelsLabel;
     @FXML private ListView<ModelItem> modelList;
     @FXML private TabPane sectionTabs;
-    @FXML private Tab pointsTab;
     @FXML private Tab comparisonTab;
     @FXML private Label modelNoteLabel;
     @FXML private TableView<GridPointRow> pointTable;

@@ -52,7 +52,7 @@ class DatasetGeneratorTest {
 
     @Test
     void anotherSeedGivesOtherData(@TempDir Path dir) throws IOException {
-        DatasetGenerator.generate(dir.resolve("other"), SMALL.withSeed(8));
+        DatasetGenerator.generate(dir.resolve("other"), new Options(SMALL.subjects(), 8, SMALL.repsPerRecording(), SMALL.fps()));
 
         Map<String, String> other = hashes(dir.resolve("other"));
         Map<String, String> ours = hashes(dataset);
@@ -63,7 +63,7 @@ class DatasetGeneratorTest {
 
     @Test
     void aSubjectDoesNotChangeWhenMoreSubjectsAreGenerated(@TempDir Path dir) throws IOException {
-        DatasetGenerator.generate(dir.resolve("fewer"), SMALL.withSubjects(2));
+        DatasetGenerator.generate(dir.resolve("fewer"), new Options(2, SMALL.seed(), SMALL.repsPerRecording(), SMALL.fps()));
 
         Map<String, String> fewer = hashes(dir.resolve("fewer").resolve("recordings"));
         Map<String, String> ours = hashes(dataset.resolve("recordings"));
