@@ -6,14 +6,12 @@ import io.kinefold.data.Recording;
 import io.kinefold.ui.common.AppContext;
 import io.kinefold.ui.common.FileDialogs;
 import io.kinefold.ui.common.Fxml;
+import io.kinefold.ui.common.Tables;
 import java.nio.file.Path;
-import java.util.function.Function;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
@@ -86,10 +84,6 @@ public final class DatasetView {
     }
 
     /** The view over a given model, which the caller opens folders in. */
-    public static Parent create(DatasetViewModel model) {
-        return create(model, FileDialogs.system());
-    }
-
     public static Parent create(DatasetViewModel model, FileDialogs dialogs) {
         return Fxml.load(DatasetView.class, "dataset_view.fxml", () -> new DatasetView(model, dialogs));
     }
@@ -107,17 +101,15 @@ public final class DatasetView {
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());
 
         filterField.textProperty().bindBidirectional(model.filterProperty());
-        column(idColumn, RecordingRow::id);
-        column(exerciseColumn, RecordingRow::exercise);
-        column(subjectColumn, RecordingRow::subject);
-        column(framesColumn, RecordingRow::frames);
-        column(droppedColumn, RecordingRow::droppedFrames);
-        column(correctColumn, RecordingRow::repsCorrect);
-        column(incorrectColumn, RecordingRow::repsIncorrect);
-        column(problemsColumn, RecordingRow::problems);
-        SortedList<RecordingRow> sorted = new SortedList<>(model.rows());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
+        Tables.column(idColumn, RecordingRow::id);
+        Tables.column(exerciseColumn, RecordingRow::exercise);
+        Tables.column(subjectColumn, RecordingRow::subject);
+        Tables.column(framesColumn, RecordingRow::frames);
+        Tables.column(droppedColumn, RecordingRow::droppedFrames);
+        Tables.column(correctColumn, RecordingRow::repsCorrect);
+        Tables.column(incorrectColumn, RecordingRow::repsIncorrect);
+        Tables.column(problemsColumn, RecordingRow::problems);
+        Tables.sortable(table, model.rows());
         table.setPlaceholder(new Label("No recordings"));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null) {
@@ -127,11 +119,7 @@ public final class DatasetView {
         model.selectedProperty().addListener((obs, old, row) -> {
             stop();
             box = row == null ? new Rectangle2D(0, 0, 1, 1) : SkeletonPainter.bounds(row.recording().track());
-            if (row == null) {
-                table.getSelectionModel().clearSelection();
-            } else if (table.getSelectionModel().getSelectedItem() != row) {
-                table.getSelectionModel().select(row);
-            }
+            Tables.select(table, row);
             redraw();
         });
 
@@ -178,9 +166,6 @@ public final class DatasetView {
         });
     }
 
-    private static <T> void column(TableColumn<RecordingRow, T> column, Function<RecordingRow, T> value) {
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
-    }
 
     @FXML
     private void openFolder() {

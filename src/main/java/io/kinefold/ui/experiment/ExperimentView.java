@@ -88,10 +88,6 @@ public final class ExperimentView {
         return create(ExperimentViewModel.forApp(context), context.fileDialogs());
     }
 
-    public static Parent create(ExperimentViewModel model) {
-        return create(model, FileDialogs.system());
-    }
-
     public static Parent create(ExperimentViewModel model, FileDialogs dialogs) {
         return Fxml.load(ExperimentView.class, "experiment_view.fxml", () -> new ExperimentView(model, dialogs));
     }

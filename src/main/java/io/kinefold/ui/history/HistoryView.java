@@ -4,9 +4,8 @@ import io.kinefold.report.ExportFormat;
 import io.kinefold.ui.common.AppContext;
 import io.kinefold.ui.common.FileDialogs;
 import io.kinefold.ui.common.Fxml;
+import io.kinefold.ui.common.Tables;
 import java.util.Locale;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
@@ -58,25 +57,21 @@ public final class HistoryView {
         return create(HistoryViewModel.forApp(context), context.fileDialogs());
     }
 
-    public static Parent create(HistoryViewModel model) {
-        return create(model, FileDialogs.system());
-    }
-
     public static Parent create(HistoryViewModel model, FileDialogs dialogs) {
         return Fxml.load(HistoryView.class, "history_view.fxml", () -> new HistoryView(model, dialogs));
     }
 
     @FXML
     private void initialize() {
-        column(idColumn, HistoryRow::id);
-        column(startedColumn, HistoryRow::started);
-        column(experimentColumn, HistoryRow::experiment);
-        column(modeColumn, HistoryRow::mode);
-        column(workersColumn, HistoryRow::workers);
-        column(statusColumn, HistoryRow::status);
-        column(trialsColumn, HistoryRow::trials);
-        column(wallColumn, HistoryRow::wallTime);
-        column(bestColumn, HistoryRow::best);
+        Tables.column(idColumn, HistoryRow::id);
+        Tables.column(startedColumn, HistoryRow::started);
+        Tables.column(experimentColumn, HistoryRow::experiment);
+        Tables.column(modeColumn, HistoryRow::mode);
+        Tables.column(workersColumn, HistoryRow::workers);
+        Tables.column(statusColumn, HistoryRow::status);
+        Tables.column(trialsColumn, HistoryRow::trials);
+        Tables.column(wallColumn, HistoryRow::wallTime);
+        Tables.column(bestColumn, HistoryRow::best);
         runTable.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
                 open();
@@ -90,11 +85,7 @@ public final class HistoryView {
         runTable.setItems(model.rows());
         runTable.setPlaceholder(new Label("No runs yet: start one in the Run tab, then press Refresh"));
         runTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> model.selectedProperty().set(row));
-        model.selectedProperty().addListener((obs, old, row) -> {
-            if (runTable.getSelectionModel().getSelectedItem() != row) {
-                runTable.getSelectionModel().select(row);
-            }
-        });
+        model.selectedProperty().addListener((obs, old, row) -> Tables.select(runTable, row));
 
         for (ExportFormat format : ExportFormat.values()) {
             MenuItem item = new MenuItem(format.label());
@@ -119,10 +110,6 @@ public final class HistoryView {
             }
         });
         model.refresh();
-    }
-
-    private static <T> void column(TableColumn<HistoryRow, T> column, Function<HistoryRow, T> value) {
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
     }
 
     private Window window() {

@@ -5,14 +5,13 @@ import io.kinefold.ui.common.AppContext;
 import io.kinefold.ui.common.Dialogs;
 import io.kinefold.ui.common.FileDialogs;
 import io.kinefold.ui.common.Fxml;
+import io.kinefold.ui.common.Tables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
-import javafx.collections.transformation.SortedList;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.geometry.HPos;
@@ -103,10 +102,6 @@ public final class ResultsView {
         return create(ResultsViewModel.forApp(context), context.fileDialogs());
     }
 
-    public static Parent create(ResultsViewModel model) {
-        return create(model, FileDialogs.system());
-    }
-
     public static Parent create(ResultsViewModel model, FileDialogs dialogs) {
         return Fxml.load(ResultsView.class, "results_view.fxml", () -> new ResultsView(model, dialogs));
     }
@@ -193,7 +188,7 @@ public final class ResultsView {
     }
 
     private void initPointTable() {
-        column(gridColumn, GridPointRow::gridPoint);
+        Tables.column(gridColumn, GridPointRow::gridPoint);
         gridColumn.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(Integer item, boolean empty) {
@@ -202,24 +197,19 @@ public final class ResultsView {
                 setText(row == null ? null : row.label() + (row.best() ? "  ★ best" : ""));
             }
         });
-        column(accuracyColumn, r -> r.accuracy().mean());
+        Tables.column(accuracyColumn, r -> r.accuracy().mean());
         accuracyColumn.setCellFactory(c -> meanSdCell(GridPointRow::accuracy));
-        column(macroF1Column, r -> r.macroF1().mean());
+        Tables.column(macroF1Column, r -> r.macroF1().mean());
         macroF1Column.setCellFactory(c -> meanSdCell(GridPointRow::macroF1));
-        column(meanTimeColumn, GridPointRow::meanTrainSeconds);
+        Tables.column(meanTimeColumn, GridPointRow::meanTrainSeconds);
         meanTimeColumn.setCellFactory(c -> numberCell(2));
-        column(totalTimeColumn, GridPointRow::totalTrainSeconds);
+        Tables.column(totalTimeColumn, GridPointRow::totalTrainSeconds);
         totalTimeColumn.setCellFactory(c -> numberCell(1));
-        column(foldsColumn, GridPointRow::folds);
-        column(failedColumn, GridPointRow::failedFolds);
-        for (TableColumn<GridPointRow, ?> c : List.of(accuracyColumn, macroF1Column, meanTimeColumn, totalTimeColumn,
-                foldsColumn, failedColumn)) {
-            c.getStyleClass().add("number");
-        }
+        Tables.column(foldsColumn, GridPointRow::folds);
+        Tables.column(failedColumn, GridPointRow::failedFolds);
+        Tables.numbers(accuracyColumn, macroF1Column, meanTimeColumn, totalTimeColumn, foldsColumn, failedColumn);
 
-        SortedList<GridPointRow> sorted = new SortedList<>(model.rows());
-        sorted.comparatorProperty().bind(pointTable.comparatorProperty());
-        pointTable.setItems(sorted);
+        Tables.sortable(pointTable, model.rows());
         pointTable.setPlaceholder(new Label("No grid points: choose a model on the left"));
         pointTable.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -234,13 +224,8 @@ public final class ResultsView {
             }
         });
         model.selectedPointProperty().addListener((obs, old, row) -> {
-            if (pointTable.getSelectionModel().getSelectedItem() != row) {
-                if (row == null) {
-                    pointTable.getSelectionModel().clearSelection();
-                } else {
-                    pointTable.getSelectionModel().select(row);
-                    pointTable.scrollTo(row);
-                }
+            if (Tables.select(pointTable, row) && row != null) {
+                pointTable.scrollTo(row);
             }
         });
         model.paramColumns().addListener((ListChangeListener<ParamColumn>) c -> rebuildParamColumns());
@@ -253,7 +238,7 @@ public final class ResultsView {
         columns.add(gridColumn);
         for (ParamColumn p : model.paramColumns()) {
             TableColumn<GridPointRow, Double> column = new TableColumn<>(twoLines(p.label()));
-            column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().param(p.name())));
+            Tables.column(column, r -> r.param(p.name()));
             column.setCellFactory(c -> new TableCell<>() {
                 @Override
                 protected void updateItem(Double item, boolean empty) {
@@ -261,7 +246,7 @@ public final class ResultsView {
                     setText(empty || item == null ? null : ResultsViewModel.plain(item));
                 }
             });
-            column.getStyleClass().add("number");
+            Tables.numbers(column);
             column.setPrefWidth(110);
             column.setMinWidth(70);
             columns.add(column);
@@ -291,10 +276,6 @@ public final class ResultsView {
             }
         }
         return best < 0 ? label : label.substring(0, best) + "\n" + label.substring(best + 1);
-    }
-
-    private static <R, T> void column(TableColumn<R, T> column, Function<R, T> value) {
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
     }
 
     private static TableCell<GridPointRow, Double> meanSdCell(Function<GridPointRow, io.kinefold.experiment.Stat> stat) {
@@ -377,23 +358,20 @@ public final class ResultsView {
     }
 
     private void initComparison() {
-        column(measureColumn, ComparisonData.TimingRow::measure);
-        column(singleColumn, ComparisonData.TimingRow::single);
-        column(poolColumn, ComparisonData.TimingRow::pool);
-        singleColumn.getStyleClass().add("number");
-        poolColumn.getStyleClass().add("number");
-        column(pointModelColumn, ComparisonData.PointTimingRow::model);
-        column(pointGridColumn, ComparisonData.PointTimingRow::gridPoint);
-        column(pointParamsColumn, ComparisonData.PointTimingRow::hyperparameters);
-        column(pointSingleColumn, ComparisonData.PointTimingRow::singleSeconds);
-        column(pointPoolColumn, ComparisonData.PointTimingRow::poolSeconds);
-        column(pointRatioColumn, ComparisonData.PointTimingRow::poolOverSingle);
+        Tables.column(measureColumn, ComparisonData.TimingRow::measure);
+        Tables.column(singleColumn, ComparisonData.TimingRow::single);
+        Tables.column(poolColumn, ComparisonData.TimingRow::pool);
+        Tables.numbers(singleColumn, poolColumn);
+        Tables.column(pointModelColumn, ComparisonData.PointTimingRow::model);
+        Tables.column(pointGridColumn, ComparisonData.PointTimingRow::gridPoint);
+        Tables.column(pointParamsColumn, ComparisonData.PointTimingRow::hyperparameters);
+        Tables.column(pointSingleColumn, ComparisonData.PointTimingRow::singleSeconds);
+        Tables.column(pointPoolColumn, ComparisonData.PointTimingRow::poolSeconds);
+        Tables.column(pointRatioColumn, ComparisonData.PointTimingRow::poolOverSingle);
         pointSingleColumn.setCellFactory(c -> numberCell(1));
         pointPoolColumn.setCellFactory(c -> numberCell(1));
         pointRatioColumn.setCellFactory(c -> numberCell(2));
-        for (var c : List.of(pointSingleColumn, pointPoolColumn, pointRatioColumn)) {
-            c.getStyleClass().add("number");
-        }
+        Tables.numbers(pointSingleColumn, pointPoolColumn, pointRatioColumn);
         perPointTable.setPlaceholder(new Label("The comparison lists no grid points"));
         // Tall enough for every measure, so the table does not scroll inside the scrolling tab.
         fitRows(totalsTable, 2, Integer.MAX_VALUE);

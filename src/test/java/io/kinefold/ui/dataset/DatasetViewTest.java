@@ -39,7 +39,7 @@ class DatasetViewTest {
         DatasetGenerator.generate(dir.resolve("data"), new DatasetGenerator.Options(2, 1, 2, 15));
         context = new AppContext(dir.resolve("store.db"));
         model = new DatasetViewModel(context, Platform::runLater, null);
-        TestWindows.show(stage, DatasetView.create(model), 1100, 700);
+        TestWindows.show(stage, DatasetView.create(model, context.fileDialogs()), 1100, 700);
         model.open(dir.resolve("data"));
     }
 

@@ -39,7 +39,8 @@ class ExperimentViewTest {
     void start(Stage stage) throws Exception {
         context = new AppContext(Files.createTempDirectory("kinefold-experiment-view").resolve("t.db"));
         context.datasetProperty().set(bundled);
-        TestWindows.show(stage, ExperimentView.create(new ExperimentViewModel(context, Platform::runLater)), 1200, 780);
+        ExperimentViewModel model = new ExperimentViewModel(context, Platform::runLater);
+        TestWindows.show(stage, ExperimentView.create(model, context.fileDialogs()), 1200, 780);
     }
 
     @AfterEach

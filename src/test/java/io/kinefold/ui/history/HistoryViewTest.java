@@ -35,7 +35,8 @@ class HistoryViewTest {
                     new Provenance("test", "17", "1.0", "linux", "cpu", 2, 1L << 30, "fp"), 6);
         }
         context = new AppContext(db);
-        TestWindows.show(stage, HistoryView.create(new HistoryViewModel(context, Platform::runLater)), 1000, 600);
+        HistoryViewModel model = new HistoryViewModel(context, Platform::runLater);
+        TestWindows.show(stage, HistoryView.create(model, context.fileDialogs()), 1000, 600);
     }
 
     @AfterEach
