@@ -127,8 +127,10 @@ class PoolExecutorTest {
             PoolFixture.Recorder pool = run(new PoolExecutor(prepared.workload(), PoolExecutor.Options.of(workers, false)).startingEveryWorkerAtOnce(),
                     trials);
             assertSameAsReference(pool.finished, trials);
+            assertThat(pool.workers.stream().map(WorkerInfo::name).distinct()).as("workers started").hasSize(workers);
+            // On a loaded machine one worker may run every trial before the other is ready.
             assertThat(pool.finished.stream().map(TrialResult::worker).distinct()).as("workers that ran trials")
-                    .hasSize(workers).allMatch(w -> w.matches("w\\d+"));
+                    .hasSizeBetween(1, workers).allMatch(w -> w.matches("w\\d+"));
         }
     }
 
