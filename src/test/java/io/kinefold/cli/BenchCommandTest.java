@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +37,7 @@ class BenchCommandTest {
     }
 
     @Test
+    @Tag("slow")
     @Timeout(180)
     void printsPerKindCostsAndLeavesAFlightRecording() throws Exception {
         Path profile = dir.resolve("profile");

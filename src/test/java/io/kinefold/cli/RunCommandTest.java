@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +61,7 @@ class RunCommandTest {
     }
 
     @Test
+    @Tag("slow")
     @Timeout(300)
     void runsAndExportsTablesThatParseBack() throws Exception {
         Path db = dir.resolve("run.db");
@@ -100,6 +102,7 @@ class RunCommandTest {
     }
 
     @Test
+    @Tag("slow")
     @Timeout(400)
     void comparesSingleProcessWithAPoolAndFindsTheSameMetrics() throws Exception {
         Path db = dir.resolve("compare.db");

@@ -9,10 +9,12 @@ import io.kinefold.store.Store;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A comparison of two in-process runs: the document, what it finds, and that it is stored. */
+@Tag("slow")
 class ComparerTest {
     @TempDir
     Path dir;

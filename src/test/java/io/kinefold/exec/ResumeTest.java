@@ -21,10 +21,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A run killed with SIGKILL halfway resumes to the results of an uninterrupted run. */
+@Tag("slow")
 class ResumeTest {
     @TempDir
     static Path dir;

@@ -9,10 +9,12 @@ import io.kinefold.experiment.SpecIo;
 import io.kinefold.store.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A stored run's report needs only the store: the dataset may move after the run. */
+@Tag("slow")
 class RunServiceTest {
     @TempDir
     Path dir;

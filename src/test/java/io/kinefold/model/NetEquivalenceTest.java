@@ -6,6 +6,7 @@ import java.util.Random;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -29,6 +30,7 @@ class NetEquivalenceTest {
     }
 
     @ParameterizedTest(name = "{0} LSTM layer(s) of {1} units over {2} steps, batch of {3}")
+    @Tag("slow")
     @CsvSource(textBlock = """
             1, 16, 24, 12
             2,  8, 30, 5
@@ -92,6 +94,7 @@ class NetEquivalenceTest {
     }
 
     @ParameterizedTest(name = "{0} dense layer(s) of {1} units, batch of {2}")
+    @Tag("slow")
     @CsvSource(textBlock = """
             1, 16, 20
             2, 64, 64

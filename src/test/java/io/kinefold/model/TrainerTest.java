@@ -7,6 +7,7 @@ import io.kinefold.data.ModelKind;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class TrainerTest {
@@ -51,6 +52,7 @@ class TrainerTest {
     private static final FeedForwardParams FF = new FeedForwardParams(2, 16, 32, 0.01, 10, 0.1);
 
     @Test
+    @Tag("slow")
     void learnsASeparableFrameProblemDespiteImbalance() {
         Metrics m = Trainer.fit(ModelKind.START, FF, 2, frames(300, 1), null, Integer.MAX_VALUE, frames(150, 2), 7, () -> false);
         assertThat(m.accuracy()).isGreaterThan(0.9);
@@ -61,6 +63,7 @@ class TrainerTest {
     }
 
     @Test
+    @Tag("slow")
     void givesIdenticalMetricsForTheSameSeed() {
         Metrics a = Trainer.fit(ModelKind.START, FF, 2, frames(200, 1), null, Integer.MAX_VALUE, frames(100, 2), 11, () -> false);
         Metrics b = Trainer.fit(ModelKind.START, FF, 2, frames(200, 1), null, Integer.MAX_VALUE, frames(100, 2), 11, () -> false);
@@ -69,6 +72,7 @@ class TrainerTest {
     }
 
     @Test
+    @Tag("slow")
     void learnsTheDirectionOfASequenceWithAnLstm() {
         RecurrentParams p = new RecurrentParams(1, 16, 24, 16, 0.01, 15);
         Metrics m = Trainer.fit(ModelKind.REP, p, 2, sequences(80, 24, 1), null, Integer.MAX_VALUE, sequences(40, 24, 2), 3, () -> false);
@@ -76,6 +80,7 @@ class TrainerTest {
     }
 
     @Test
+    @Tag("slow")
     void stopsEarlyWhenValidationLossStopsImproving() {
         FeedForwardParams long_ = new FeedForwardParams(1, 8, 32, 0.05, 200, 0);
         Metrics m = Trainer.fit(ModelKind.START, long_, 2, frames(200, 1), frames(60, 3), 3, frames(60, 2), 5, () -> false);

@@ -30,6 +30,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +46,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * from History to the end, show it in Results and export its CSV. File dialogs answer at once.
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag("slow")
 class MainPathTest {
     @TempDir
     static Path dir;

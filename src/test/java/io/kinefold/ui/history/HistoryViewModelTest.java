@@ -23,6 +23,7 @@ import io.kinefold.experiment.Trial;
 import io.kinefold.experiment.TrialResult;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,6 +107,7 @@ class HistoryViewModelTest {
     }
 
     @Test
+    @Tag("slow")
     void exportsAFinishedRunAsCsv() throws Exception {
         Path dataset = dir.resolve("ds");
         DatasetGenerator.generate(dataset, new DatasetGenerator.Options(4, 5, 3, 15));

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,6 +67,7 @@ class RunViewModelTest {
     }
 
     @Test
+    @Tag("slow")
     void comparesSingleProcessWithAPoolAndStoresTheComparison() throws Exception {
         Path data = tmp.resolve("data");
         DatasetGenerator.generate(data, new DatasetGenerator.Options(4, 5, 3, 15));
@@ -109,6 +111,7 @@ class RunViewModelTest {
     }
 
     @Test
+    @Tag("slow")
     void runsToTheEndWithChartsThenCancelsAndLeavesNoWorkerAlive() throws Exception {
         Path data = tmp.resolve("data");
         DatasetGenerator.generate(data, new DatasetGenerator.Options(4, 5, 3, 15));
