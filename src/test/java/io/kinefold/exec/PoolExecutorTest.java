@@ -195,7 +195,7 @@ class PoolExecutorTest {
             assertThat(failure.get()).isNull();
             assertThat(recorder.finished.size()).as("trials reported").isLessThan(trials.size());
             assertThat(pids).hasSizeGreaterThanOrEqualTo(2);
-            TimeUnit.NANOSECONDS.sleep(Math.max(0, cancelled + TimeUnit.SECONDS.toNanos(2) - System.nanoTime()));
+            allGoneWithin(pids, TimeUnit.NANOSECONDS.toMillis(cancelled + TimeUnit.SECONDS.toNanos(2) - System.nanoTime()));
             assertThat(pids).as("workers alive 2 s after cancel").noneMatch(PoolFixture::alive);
         } finally {
             pool.cancel();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.kinefold.Await;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
@@ -28,7 +29,7 @@ class ResourceSamplerTest {
         long startedAt = System.currentTimeMillis();
         ResourceSampler sampler = new ResourceSampler(INTERVAL, () -> Map.of("w1", SELF), received::add);
         sampler.start();
-        Thread.sleep(1050);
+        Await.until(Duration.ofMillis(1050), () -> received.size() >= 5);
         sampler.close();
 
         assertThat(received).hasSizeGreaterThanOrEqualTo(5);

@@ -2,6 +2,7 @@ package io.kinefold.ui.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kinefold.Await;
 import io.kinefold.data.DatasetLoader;
 import io.kinefold.data.synth.DatasetGenerator;
 import io.kinefold.exec.RunOutcome;
@@ -156,7 +157,8 @@ class RunViewModelTest {
         assertThat(model.progressProperty().get()).isLessThan(1.0);
         pids.remove(-1L);
         assertThat(pids).isNotEmpty();
-        Thread.sleep(2000);
+        Await.until(Duration.ofSeconds(2),
+                () -> pids.stream().noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)));
         assertThat(pids).noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
 
         // History's Resume: the missing trials run, the finished ones are not run again.
