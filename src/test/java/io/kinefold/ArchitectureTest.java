@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layers of DESIGN.md, bottom to top: {@code data} and {@code monitor}, then {@code model},
- * {@code experiment}, {@code store}, {@code exec}, {@code report}, the two faces {@code cli} and
+ * {@code kind} (the model kinds, which join data and model), {@code experiment}, {@code store}, {@code exec}, {@code report}, the two faces {@code cli} and
  * {@code ui}, and {@code Main}. A layer uses only those below it; no package cycles; the GUI's
  * feature packages share {@code ui.common} and never use each other; the engine runs without JavaFX.
  */
@@ -29,6 +29,7 @@ class ArchitectureTest {
             .layer("Data").definedBy("io.kinefold.data..")
             .layer("Monitor").definedBy("io.kinefold.monitor..")
             .layer("Model").definedBy("io.kinefold.model..")
+            .layer("Kind").definedBy("io.kinefold.kind..")
             .layer("Experiment").definedBy("io.kinefold.experiment..")
             .layer("Store").definedBy("io.kinefold.store..")
             .layer("Exec").definedBy("io.kinefold.exec..")
@@ -43,9 +44,10 @@ class ArchitectureTest {
             .whereLayer("Exec").mayOnlyBeAccessedByLayers("Report", "Cli", "Ui", "Main")
             .whereLayer("Store").mayOnlyBeAccessedByLayers("Exec", "Report", "Cli", "Ui", "Main")
             .whereLayer("Experiment").mayOnlyBeAccessedByLayers("Store", "Exec", "Report", "Cli", "Ui", "Main")
-            .whereLayer("Model").mayOnlyBeAccessedByLayers("Experiment", "Store", "Exec", "Report", "Cli", "Ui", "Main")
-            .whereLayer("Monitor").mayOnlyBeAccessedByLayers("Model", "Experiment", "Store", "Exec", "Report", "Cli", "Ui", "Main")
-            .whereLayer("Data").mayOnlyBeAccessedByLayers("Model", "Experiment", "Store", "Exec", "Report", "Cli", "Ui", "Main");
+            .whereLayer("Kind").mayOnlyBeAccessedByLayers("Experiment", "Store", "Exec", "Report", "Cli", "Ui", "Main")
+            .whereLayer("Model").mayOnlyBeAccessedByLayers("Kind", "Experiment", "Store", "Exec", "Report", "Cli", "Ui", "Main")
+            .whereLayer("Monitor").mayOnlyBeAccessedByLayers("Model", "Kind", "Experiment", "Store", "Exec", "Report", "Cli", "Ui", "Main")
+            .whereLayer("Data").mayOnlyBeAccessedByLayers("Model", "Kind", "Experiment", "Store", "Exec", "Report", "Cli", "Ui", "Main");
 
     @ArchTest
     static final ArchRule layersPointOneWay = LAYERS;

@@ -5,6 +5,7 @@ import io.kinefold.data.DatasetException;
 import io.kinefold.data.DatasetLoader;
 import io.kinefold.data.DatasetSummary;
 import io.kinefold.data.Problem;
+import io.kinefold.kind.Kinds;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -42,7 +43,7 @@ final class InspectCommand implements Callable<Integer> {
             }
             return KinefoldCommand.BAD_INPUT;
         }
-        DatasetSummary summary = DatasetSummary.of(dataset);
+        DatasetSummary summary = DatasetSummary.of(dataset, Kinds.sampleCounts(dataset));
         if (json) {
             out.println(Json.write(summary));
         } else {

@@ -44,17 +44,4 @@ public record Dataset(String name, Path root, double fps, boolean labelled, List
     public int droppedFrames() {
         return recordings.stream().mapToInt(r -> r.normalized().droppedFrames()).sum();
     }
-
-    /** The models this dataset has samples for: {@code pose}, then {@code start:E} and {@code rep:E} per exercise. */
-    public List<ModelId> models() {
-        List<String> exercises = exercises();
-        if (exercises.isEmpty()) {
-            return List.of();
-        }
-        var ids = new java.util.ArrayList<ModelId>();
-        ids.add(ModelId.pose());
-        exercises.forEach(e -> ids.add(ModelId.start(e)));
-        exercises.forEach(e -> ids.add(ModelId.rep(e)));
-        return List.copyOf(ids);
-    }
 }

@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * @param exercises per exercise: recordings, reps, correct and incorrect reps, start-position frames
  * @param subjects number of distinct subjects
  * @param subjectNames the subjects
- * @param samples sample count per model id
+ * @param samples sample count per model id, as the model kinds cut them ({@code Kinds.sampleCounts})
  * @param problems every problem, in load order
  */
 public record DatasetSummary(
@@ -40,7 +40,7 @@ public record DatasetSummary(
 
     public record ExerciseSummary(int recordings, int reps, int correctReps, int incorrectReps, int startFrames) {}
 
-    public static DatasetSummary of(Dataset dataset) {
+    public static DatasetSummary of(Dataset dataset, Map<ModelId, Integer> sampleCounts) {
         Map<String, Integer> layouts = new TreeMap<>();
         Map<String, Integer> coordinates = new TreeMap<>();
         for (Recording r : dataset.recordings()) {
@@ -66,7 +66,7 @@ public record DatasetSummary(
             exercises.put(exercise, new ExerciseSummary(recordings, reps, correct, reps - correct, startFrames));
         }
         Map<String, Integer> samples = new LinkedHashMap<>();
-        Samples.counts(dataset).forEach((id, n) -> samples.put(id.toString(), n));
+        sampleCounts.forEach((id, n) -> samples.put(id.toString(), n));
         List<String> subjects = dataset.subjects();
         return new DatasetSummary(dataset.name(), dataset.root().toString(), dataset.labelled(),
                 dataset.recordings().size(), dataset.frames(), dataset.droppedFrames(), layouts, coordinates,

@@ -4,60 +4,36 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 
-/** {@code pose}, {@code start:<exercise>} or {@code rep:<exercise>}. */
-public record ModelId(ModelKind kind, String exercise) implements Comparable<ModelId> {
+/**
+ * A model: its kind and, for a kind with one model per exercise, the exercise. Written
+ * {@code pose}, {@code start:<exercise>}, {@code rep:<exercise>}. Only the form is checked here;
+ * whether the kind exists and takes an exercise is {@code Kinds.parse}'s to say.
+ */
+public record ModelId(ModelKind kind, String exercise) {
 
     public ModelId {
         Objects.requireNonNull(kind, "kind");
-        if (kind == ModelKind.POSE && exercise != null) {
-            throw new IllegalArgumentException("pose takes no exercise");
-        }
-        if (kind != ModelKind.POSE && (exercise == null || exercise.isBlank())) {
-            throw new IllegalArgumentException(kind.prefix() + " needs an exercise, as in " + kind.prefix() + ":squat");
+        if (exercise != null && exercise.isBlank()) {
+            throw new IllegalArgumentException(kind + ": blank exercise");
         }
     }
 
-    public static ModelId pose() {
-        return new ModelId(ModelKind.POSE, null);
-    }
-
-    public static ModelId start(String exercise) {
-        return new ModelId(ModelKind.START, exercise);
-    }
-
-    public static ModelId rep(String exercise) {
-        return new ModelId(ModelKind.REP, exercise);
-    }
-
-    /** Parses {@code pose}, {@code start:E} or {@code rep:E}. */
+    /** Parses {@code <kind>} or {@code <kind>:<exercise>}, without asking whether the kind exists. */
     @JsonCreator
     public static ModelId parse(String text) {
         String t = text.strip();
-        if (t.equals("pose")) {
-            return pose();
-        }
         int colon = t.indexOf(':');
-        if (colon > 0) {
-            String prefix = t.substring(0, colon);
-            String exercise = t.substring(colon + 1);
-            for (ModelKind kind : ModelKind.values()) {
-                if (kind != ModelKind.POSE && kind.prefix().equals(prefix)) {
-                    return new ModelId(kind, exercise);
-                }
-            }
+        try {
+            return colon < 0 ? new ModelId(new ModelKind(t), null)
+                    : new ModelId(new ModelKind(t.substring(0, colon)), t.substring(colon + 1));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown model '" + text + "': " + e.getMessage(), e);
         }
-        throw new IllegalArgumentException("unknown model '" + text + "': expected pose, start:<exercise> or rep:<exercise>");
     }
 
     @JsonValue
     @Override
     public String toString() {
-        return exercise == null ? kind.prefix() : kind.prefix() + ":" + exercise;
-    }
-
-    @Override
-    public int compareTo(ModelId other) {
-        int c = kind.compareTo(other.kind);
-        return c != 0 ? c : String.valueOf(exercise).compareTo(String.valueOf(other.exercise));
+        return exercise == null ? kind.name() : kind.name() + ":" + exercise;
     }
 }

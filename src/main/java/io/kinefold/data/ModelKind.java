@@ -1,21 +1,30 @@
 package io.kinefold.data;
 
-/** The three kinds of model, each with its own samples. */
-public enum ModelKind {
-    /** Which exercise, from one start-position frame. */
-    POSE("pose"),
-    /** Whether one frame is the start position of an exercise. */
-    START("start"),
-    /** Whether one repetition, resampled to T frames, was done correctly. */
-    REP("rep");
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Objects;
+import java.util.regex.Pattern;
 
-    private final String prefix;
+/**
+ * The name of a kind of model, as model ids, specs, the store and JSON write it: {@code pose},
+ * {@code start}, {@code rep}. Only a name: what a kind is (its samples, hyperparameters, network)
+ * is its class in {@code io.kinefold.kind}, found by this name through {@code Kinds}. Kept here, and
+ * open, so that the data layer can name a model without knowing the kinds above it.
+ */
+public record ModelKind(String name) {
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
 
-    ModelKind(String prefix) {
-        this.prefix = prefix;
+    @JsonCreator
+    public ModelKind {
+        Objects.requireNonNull(name, "name");
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("model kind '" + name + "': lower-case letters, digits and '-' only");
+        }
     }
 
-    public String prefix() {
-        return prefix;
+    @JsonValue
+    @Override
+    public String toString() {
+        return name;
     }
 }

@@ -3,15 +3,15 @@ package io.kinefold.data;
 import java.util.List;
 
 /**
- * The repetitions of one exercise for a {@code rep:E} model; each is resampled to the sequence
- * length T that the grid point asks for.
+ * Repetitions as samples, for a model that learns from sequences such as {@code rep:E}; each is
+ * resampled to the sequence length T that the grid point asks for.
  *
  * @param model the model they are for
  * @param tracks the normalised track each repetition comes from
  * @param ranges the frames of each repetition
- * @param labels 1 for a correct repetition, 0 otherwise
+ * @param labels class index per repetition
  * @param groups subject per repetition
- * @param classes {@code incorrect, correct}
+ * @param classes class names, indexed by label
  */
 public record RepSamples(ModelId model, List<NormalizedTrack> tracks, List<FrameRange> ranges, int[] labels,
                          String[] groups, List<String> classes) {

@@ -8,6 +8,7 @@ import io.kinefold.experiment.SpecException;
 import io.kinefold.experiment.Status;
 import io.kinefold.experiment.Trial;
 import io.kinefold.experiment.TrialResult;
+import io.kinefold.kind.Kinds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,10 +53,9 @@ public final class Bench {
 
     /** One grid point per kind, with the hyperparameters' defaults, on the dataset's first exercise. */
     public static ExperimentSpec spec(Path datasetDir) {
-        List<ModelGrid> models = List.of(
-                new ModelGrid("pose", Map.of()),
-                new ModelGrid("start:*", Map.of()),
-                new ModelGrid("rep:*", Map.of()));
+        List<ModelGrid> models = Kinds.all().stream()
+                .map(k -> new ModelGrid(k.perExercise() ? k.kind().name() + ":*" : k.kind().name(), Map.of()))
+                .toList();
         return new ExperimentSpec(ExperimentSpec.FORMAT, "bench", datasetDir.toString(), FOLDS, 7, null, models);
     }
 

@@ -10,14 +10,15 @@ import io.kinefold.experiment.SpecIo;
 import io.kinefold.experiment.Status;
 import io.kinefold.experiment.Trial;
 import io.kinefold.experiment.TrialResult;
-import io.kinefold.model.Params;
+import io.kinefold.kind.KindSpec;
+import io.kinefold.kind.Kinds;
 import io.kinefold.monitor.ResourceSample;
 import io.kinefold.store.Store;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +35,7 @@ import java.util.function.ToIntFunction;
  * with the lean networks of {@code model.Net}: mean trial wall time 0.044 s for {@code pose},
  * 0.023 s for {@code start:E}, 0.155 s for {@code rep:E}. Those trials cost on average 368.2, 277.0 and 3300 units (train samples =
  * samples × (folds − 1) / folds: 3381 frames for pose, 2881–3606 for start, 96 repetitions for
- * rep, 3 folds), which gives the constants below. Once the store holds finished trials, the median
+ * rep, 3 folds), which gives each kind's {@link KindSpec#secondsPerCostUnit}. Once the store holds finished trials, the median
  * of measured seconds over cost per kind replaces them ({@link Calibration#fromStore}), and the
  * worker footprint becomes the median peak RSS of the workers of recent runs.
  *
@@ -55,12 +56,6 @@ import java.util.function.ToIntFunction;
  */
 public record RunEstimate(double singleSeconds, double poolSeconds, int workers, long workerBytes, boolean upperBound,
                           Calibration calibration) {
-    /** Seconds per cost unit measured with the quick preset: 0.044 s / 368.2 units. */
-    public static final double POSE_SECONDS_PER_UNIT = 0.044 / 368.24;
-    /** 0.023 s / 277.0 units. */
-    public static final double START_SECONDS_PER_UNIT = 0.023 / 276.98;
-    /** 0.155 s / 3300 units. */
-    public static final double REP_SECONDS_PER_UNIT = 0.155 / 3300.0;
     /** Resident memory of one worker until measured: 220–300 MB measured, with room. */
     public static final long DEFAULT_WORKER_BYTES = 384L << 20;
     /** The workbench itself with a dataset open. */
@@ -88,20 +83,18 @@ public record RunEstimate(double singleSeconds, double poolSeconds, int workers,
 
         public Calibration {
             poolSlowdown = Map.copyOf(poolSlowdown);
-            secondsPerUnit = Collections.unmodifiableMap(new EnumMap<>(secondsPerUnit));
-            for (ModelKind kind : ModelKind.values()) {
-                if (!(secondsPerUnit.getOrDefault(kind, 0.0) > 0)) {
-                    throw new IllegalArgumentException("secondsPerUnit: no positive figure for " + kind.prefix());
+            secondsPerUnit = Collections.unmodifiableMap(new LinkedHashMap<>(secondsPerUnit));
+            for (KindSpec kind : Kinds.all()) {
+                if (!(secondsPerUnit.getOrDefault(kind.kind(), 0.0) > 0)) {
+                    throw new IllegalArgumentException("secondsPerUnit: no positive figure for " + kind.kind().name());
                 }
             }
         }
 
         /** The figures measured on the development machine. */
         public static Calibration defaults() {
-            Map<ModelKind, Double> perUnit = new EnumMap<>(ModelKind.class);
-            perUnit.put(ModelKind.POSE, POSE_SECONDS_PER_UNIT);
-            perUnit.put(ModelKind.START, START_SECONDS_PER_UNIT);
-            perUnit.put(ModelKind.REP, REP_SECONDS_PER_UNIT);
+            Map<ModelKind, Double> perUnit = new LinkedHashMap<>();
+            Kinds.all().forEach(kind -> perUnit.put(kind.kind(), kind.secondsPerCostUnit()));
             return new Calibration(perUnit, 0, DEFAULT_WORKER_BYTES, false);
         }
 
@@ -111,7 +104,7 @@ public record RunEstimate(double singleSeconds, double poolSeconds, int workers,
          * early is costed for the epochs it ran.
          */
         public static Calibration fromResults(List<TrialResult> results) {
-            Map<ModelKind, List<Double>> ratios = new EnumMap<>(ModelKind.class);
+            Map<ModelKind, List<Double>> ratios = new LinkedHashMap<>();
             for (TrialResult r : results) {
                 if (r.status() != Status.SUCCEEDED || r.metrics() == null || !(r.wallSeconds() > 0)) {
                     continue;
@@ -119,7 +112,7 @@ public record RunEstimate(double singleSeconds, double poolSeconds, int workers,
                 double cost;
                 try {
                     cost = TrialCost.estimate(r.trial(), r.metrics().trainSamples());
-                    double planned = Params.of(r.trial().model().kind(), r.trial().params()).values().get("epochs");
+                    double planned = Kinds.of(r.trial().model()).hyperparameters(r.trial().params()).epochs();
                     if (r.metrics().epochs() > 0 && r.metrics().epochs() < planned) {
                         cost *= r.metrics().epochs() / planned;
                     }
@@ -130,7 +123,7 @@ public record RunEstimate(double singleSeconds, double poolSeconds, int workers,
                     ratios.computeIfAbsent(r.trial().model().kind(), k -> new ArrayList<>()).add(r.wallSeconds() / cost);
                 }
             }
-            Map<ModelKind, Double> perUnit = new EnumMap<>(defaults().secondsPerUnit());
+            Map<ModelKind, Double> perUnit = new LinkedHashMap<>(defaults().secondsPerUnit());
             int used = 0;
             for (var e : ratios.entrySet()) {
                 if (e.getValue().size() >= MIN_STORED_TRIALS) {

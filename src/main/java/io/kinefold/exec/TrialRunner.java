@@ -1,10 +1,12 @@
 package io.kinefold.exec;
 
-import io.kinefold.model.Metrics;
 import io.kinefold.experiment.Trial;
 import io.kinefold.experiment.TrialResult;
 import io.kinefold.experiment.Workload;
-import io.kinefold.model.Params;
+import io.kinefold.kind.KindSpec;
+import io.kinefold.kind.Kinds;
+import io.kinefold.model.Hyperparameters;
+import io.kinefold.model.Metrics;
 import io.kinefold.model.Trainer;
 import io.kinefold.monitor.NativeMemory;
 import java.util.concurrent.CancellationException;
@@ -24,8 +26,10 @@ public final class TrialRunner {
         try {
             Workload.TrialData data = workload.data(trial);
             int patience = workload.spec().earlyStopping() == null ? Integer.MAX_VALUE : workload.spec().earlyStopping().patience();
-            Metrics metrics = Trainer.fit(trial.model().kind(), Params.of(trial.model().kind(), trial.params()), data.classes(),
-                    data.train(), data.validation(), patience, data.test(), workload.trialSeed(trial), cancelled);
+            KindSpec kind = Kinds.of(trial.model());
+            Hyperparameters params = kind.hyperparameters(trial.params());
+            Metrics metrics = Trainer.fit((features, classes, weights) -> kind.network(params, features, classes, weights),
+                    params, data.classes(), data.train(), data.validation(), patience, data.test(), workload.trialSeed(trial), cancelled);
             return TrialResult.succeeded(trial, metrics, worker, (System.nanoTime() - started) / 1e9);
         } catch (CancellationException e) {
             throw e;

@@ -1,19 +1,18 @@
 package io.kinefold.experiment;
 
 import io.kinefold.data.Dataset;
-import io.kinefold.data.FrameSamples;
 import io.kinefold.data.ModelId;
-import io.kinefold.data.ModelKind;
-import io.kinefold.data.RepSamples;
-import io.kinefold.data.Samples;
+import io.kinefold.kind.KindSpec;
+import io.kinefold.kind.Kinds;
+import io.kinefold.kind.ModelSamples;
 import io.kinefold.model.Hyperparameters;
 import io.kinefold.model.ParamDef;
-import io.kinefold.model.Params;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -40,21 +39,22 @@ public final class Planner {
             String at = "models[" + i + "] (" + grid.model() + ")";
             List<ModelId> ids = new ArrayList<>();
             String name = grid.model().strip();
-            if (name.equals("start:*") || name.equals("rep:*")) {
-                ModelKind kind = name.startsWith("start") ? ModelKind.START : ModelKind.REP;
+            Optional<KindSpec> everyExercise = Kinds.wildcard(name);
+            if (everyExercise.isPresent()) {
                 if (exercises.isEmpty()) {
                     problems.add(at + ".model: the dataset has no labelled exercises");
                 }
-                exercises.forEach(e -> ids.add(new ModelId(kind, e)));
+                exercises.forEach(e -> ids.add(new ModelId(everyExercise.get().kind(), e)));
             } else {
                 try {
-                    ModelId id = ModelId.parse(name);
+                    ModelId id = Kinds.parse(name);
                     if (id.exercise() != null && !exercises.contains(id.exercise())) {
                         problems.add(at + ".model: unknown exercise '" + id.exercise() + "'; the dataset has " + exercises);
                         continue;
                     }
-                    if (id.kind() == ModelKind.POSE && exercises.size() < 2) {
-                        problems.add(at + ".model: pose needs at least two exercises; the dataset has " + exercises);
+                    String refusal = Kinds.of(id).refusal(exercises);
+                    if (refusal != null) {
+                        problems.add(at + ".model: " + refusal);
                         continue;
                     }
                     ids.add(id);
@@ -66,7 +66,7 @@ public final class Planner {
             if (ids.isEmpty()) {
                 continue;
             }
-            ModelKind kind = ids.get(0).kind();
+            KindSpec kind = Kinds.of(ids.get(0));
             List<Hyperparameters> points = points(kind, grid, at, problems);
             for (ModelId id : ids) {
                 if (!seen.add(id)) {
@@ -98,10 +98,10 @@ public final class Planner {
             ModelGrid grid = spec.models().stream()
                     .filter(g -> g.model().strip().equals(id.toString())).findFirst()
                     .or(() -> spec.models().stream()
-                            .filter(g -> g.model().strip().equals(id.kind().prefix() + ":*")).findFirst())
+                            .filter(g -> g.model().strip().equals(id.kind().name() + ":*")).findFirst())
                     .orElseThrow(() -> new SpecException("models: no grid for " + id + " in the stored spec"));
             List<String> problems = new ArrayList<>();
-            List<Hyperparameters> points = points(id.kind(), grid, "models (" + id + ")", problems);
+            List<Hyperparameters> points = points(Kinds.of(id), grid, "models (" + id + ")", problems);
             if (points == null) {
                 throw new SpecException(problems);
             }
@@ -110,14 +110,14 @@ public final class Planner {
         return new Plan(spec, plans);
     }
 
-    private static List<Hyperparameters> points(ModelKind kind, ModelGrid grid, String at, List<String> problems) {
-        List<ParamDef> defs = Params.defs(kind);
+    private static List<Hyperparameters> points(KindSpec kind, ModelGrid grid, String at, List<String> problems) {
+        List<ParamDef> defs = kind.params();
         int before = problems.size();
         for (var entry : grid.grid().entrySet()) {
             String field = at + ".grid." + entry.getKey();
             ParamDef def = defs.stream().filter(d -> d.name().equals(entry.getKey())).findFirst().orElse(null);
             if (def == null) {
-                problems.add(field + ": unknown hyperparameter for " + kind.prefix() + " models; known: "
+                problems.add(field + ": unknown hyperparameter for " + kind.kind().name() + " models; known: "
                         + defs.stream().map(ParamDef::name).toList());
                 continue;
             }
@@ -140,27 +140,17 @@ public final class Planner {
         }
         List<Hyperparameters> points = new ArrayList<>();
         for (Map<String, Double> point : Grid.expand(grid.grid())) {
-            points.add(Params.of(kind, point));
+            points.add(kind.hyperparameters(point));
         }
         return points;
     }
 
     /** Every class must be present in at least {@code folds} subjects, or a fold would lack it. */
     private static void checkFolds(ModelId id, Dataset dataset, int folds, String at, List<String> problems) {
-        int[] labels;
-        String[] groups;
-        List<String> classes;
-        if (id.kind() == ModelKind.REP) {
-            RepSamples s = Samples.reps(dataset, id);
-            labels = s.labels();
-            groups = s.groups();
-            classes = s.classes();
-        } else {
-            FrameSamples s = Samples.frames(dataset, id);
-            labels = s.labels();
-            groups = s.groups();
-            classes = s.classes();
-        }
+        ModelSamples samples = Kinds.of(id).samples(dataset, id);
+        int[] labels = samples.labels();
+        String[] groups = samples.groups();
+        List<String> classes = samples.classes();
         for (int c = 0; c < classes.size(); c++) {
             Set<String> subjects = new TreeSet<>();
             for (int i = 0; i < labels.length; i++) {

@@ -1,14 +1,12 @@
 package io.kinefold.experiment;
 
 import io.kinefold.data.Dataset;
-import io.kinefold.data.FrameSamples;
 import io.kinefold.data.ModelId;
-import io.kinefold.data.ModelKind;
-import io.kinefold.data.RepSamples;
-import io.kinefold.data.Samples;
 import io.kinefold.data.Skeleton;
+import io.kinefold.kind.KindSpec;
+import io.kinefold.kind.Kinds;
+import io.kinefold.kind.ModelSamples;
 import io.kinefold.model.DataBlock;
-import io.kinefold.model.RecurrentParams;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,11 +23,17 @@ public final class Workload {
     private final Dataset dataset;
     private final ExperimentSpec spec;
     private final Map<ModelId, ModelData> models = new ConcurrentHashMap<>();
-    private final Map<String, float[][]> sequences = new ConcurrentHashMap<>();
 
-    /** Labels, groups and folds of one model; the rows of frame models, the reps of sequence models. */
-    private record ModelData(ModelId id, List<String> classes, int[] labels, String[] groups, List<Fold> folds,
-                             float[][] frameRows, RepSamples reps) {}
+    /** The kind, samples and folds of one model. */
+    private record ModelData(KindSpec kind, ModelSamples samples, List<Fold> folds) {
+        List<String> classes() {
+            return samples.classes();
+        }
+
+        int[] labels() {
+            return samples.labels();
+        }
+    }
 
     /** The blocks one trial trains, stops early and tests on. */
     public record TrialData(DataBlock train, DataBlock validation, DataBlock test, int classes) {}
@@ -52,14 +56,9 @@ public final class Workload {
     }
 
     private ModelData derive(ModelId id) {
-        if (id.kind() == ModelKind.REP) {
-            RepSamples s = Samples.reps(dataset, id);
-            return new ModelData(id, s.classes(), s.labels(), s.groups(),
-                    Folds.split(s.labels(), s.groups(), spec.folds(), spec.seed()), null, s);
-        }
-        FrameSamples s = Samples.frames(dataset, id);
-        return new ModelData(id, s.classes(), s.labels(), s.groups(),
-                Folds.split(s.labels(), s.groups(), spec.folds(), spec.seed()), s.features(), null);
+        KindSpec kind = Kinds.of(id);
+        ModelSamples s = kind.samples(dataset, id);
+        return new ModelData(kind, s, Folds.split(s.labels(), s.groups(), spec.folds(), spec.seed()));
     }
 
     public List<String> classes(ModelId id) {
@@ -101,36 +100,16 @@ public final class Workload {
         if (trial.fold() < 0 || trial.fold() >= m.folds().size()) {
             throw new IllegalArgumentException(trial.key() + ": no fold " + trial.fold());
         }
-        DataBlock all;
-        if (m.reps() != null) {
-            int length = RecurrentParams.of(trial.params()).sequenceLength();
-            float[][] rows = sequences.computeIfAbsent(trial.model() + "@" + length, k -> flatten(m.reps().resample(length)));
-            all = new DataBlock(rows, m.labels(), length, Skeleton.FEATURES);
-        } else {
-            all = new DataBlock(m.frameRows(), m.labels(), 0, Skeleton.FEATURES);
-        }
+        DataBlock all = m.samples().block(m.kind().hyperparameters(trial.params()));
         Fold fold = m.folds().get(trial.fold());
         int[] train = fold.train();
         DataBlock validation = null;
         if (spec.earlyStopping() != null) {
-            int[][] split = Folds.validationSplit(train, m.groups(), spec.earlyStopping().validationFraction(), trialSeed(trial));
+            int[][] split = Folds.validationSplit(train, m.samples().groups(), spec.earlyStopping().validationFraction(), trialSeed(trial));
             train = split[0];
             validation = all.select(split[1]);
         }
         return new TrialData(all.select(train), validation, all.select(fold.test()), m.classes().size());
-    }
-
-    private static float[][] flatten(float[][][] sequences) {
-        float[][] rows = new float[sequences.length][];
-        for (int i = 0; i < sequences.length; i++) {
-            float[][] s = sequences[i];
-            float[] row = new float[s.length * Skeleton.FEATURES];
-            for (int t = 0; t < s.length; t++) {
-                System.arraycopy(s[t], 0, row, t * Skeleton.FEATURES, Skeleton.FEATURES);
-            }
-            rows[i] = row;
-        }
-        return rows;
     }
 
     /** A hash of every normalised feature and label of the dataset, for provenance. */

@@ -2,8 +2,11 @@ package io.kinefold.model;
 
 import java.util.Map;
 
-/** The hyperparameters of one grid point, validated in the record's constructor. */
-public sealed interface Hyperparameters permits FeedForwardParams, RecurrentParams {
+/**
+ * The hyperparameters of one grid point, validated in the record's constructor. Open, so that a
+ * new model kind can bring its own record.
+ */
+public interface Hyperparameters {
     int epochs();
 
     int batchSize();

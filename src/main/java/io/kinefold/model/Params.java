@@ -1,23 +1,17 @@
 package io.kinefold.model;
 
-import io.kinefold.data.ModelKind;
 import java.util.List;
 import java.util.Map;
 
-/** Checking and resolving hyperparameter values against their declarations. */
+/**
+ * Checking and resolving hyperparameter values against their declarations, for the records of
+ * {@link Hyperparameters}. Which declarations a model has is its kind's ({@code KindSpec.params}).
+ */
 public final class Params {
     private Params() {}
 
-    /** The declarations of a model kind, in form order. */
-    public static List<ParamDef> defs(ModelKind kind) {
-        return kind == ModelKind.REP ? RecurrentParams.DEFS : FeedForwardParams.DEFS;
-    }
-
-    public static Hyperparameters of(ModelKind kind, Map<String, Double> values) {
-        return kind == ModelKind.REP ? RecurrentParams.of(values) : FeedForwardParams.of(values);
-    }
-
-    static void check(List<ParamDef> defs, double... values) {
+    /** Refuses the first value its declaration does not allow; values in declaration order. */
+    public static void check(List<ParamDef> defs, double... values) {
         for (int i = 0; i < defs.size(); i++) {
             String problem = defs.get(i).check(values[i]);
             if (problem != null) {
@@ -27,7 +21,7 @@ public final class Params {
     }
 
     /** Values in declaration order; a missing name takes its default, an unknown name is refused. */
-    static double[] resolve(List<ParamDef> defs, Map<String, Double> values) {
+    public static double[] resolve(List<ParamDef> defs, Map<String, Double> values) {
         for (String name : values.keySet()) {
             if (defs.stream().noneMatch(d -> d.name().equals(name))) {
                 throw new IllegalArgumentException("unknown hyperparameter '" + name + "'; known: "

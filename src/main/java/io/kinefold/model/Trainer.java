@@ -1,6 +1,5 @@
 package io.kinefold.model;
 
-import io.kinefold.data.ModelKind;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
@@ -30,10 +29,10 @@ public final class Trainer {
      * @param patience epochs without a better validation loss before stopping
      * @throws CancellationException when {@code cancelled} turns true, checked between batches
      */
-    public static Metrics fit(ModelKind kind, Hyperparameters params, int classes, DataBlock train, DataBlock validation,
+    public static Metrics fit(NetworkFactory factory, Hyperparameters params, int classes, DataBlock train, DataBlock validation,
                               int patience, DataBlock test, long seed, BooleanSupplier cancelled) {
         long started = System.nanoTime();
-        try (Net net = network(kind, params, classes, train, seed)) {
+        try (Net net = network(factory, classes, train, seed)) {
             return fit(net, params, classes, train, validation, patience, test, seed, cancelled, started);
         }
     }
@@ -86,13 +85,10 @@ public final class Trainer {
         return new Metrics(accuracy(confusion), macroF1(confusion), confusion, trainSeconds, epochsRun, train.size(), test.size());
     }
 
-    /** A freshly initialised network of a kind, seeded: the same seed gives the same weights. */
-    static Net network(ModelKind kind, Hyperparameters params, int classes, DataBlock train, long seed) {
+    /** A freshly initialised network, seeded: the same seed gives the same weights. */
+    static Net network(NetworkFactory factory, int classes, DataBlock train, long seed) {
         Nd4j.getRandom().setSeed(seed);
-        float[] weights = classWeights(train.labels(), classes);
-        return kind == ModelKind.REP
-                ? new LstmNet((RecurrentParams) params, train.features(), classes, weights)
-                : new DenseNet((FeedForwardParams) params, train.features(), classes, weights);
+        return factory.create(train.features(), classes, classWeights(train.labels(), classes));
     }
 
     private static int argMax(float[] values) {

@@ -1,14 +1,12 @@
 package io.kinefold.report;
 
-import io.kinefold.data.ModelKind;
 import io.kinefold.experiment.GridPointSummary;
 import io.kinefold.experiment.ModelSummary;
 import io.kinefold.experiment.Significance;
 import io.kinefold.experiment.Stat;
-import io.kinefold.model.FeedForwardParams;
+import io.kinefold.kind.KindSpec;
+import io.kinefold.kind.Kinds;
 import io.kinefold.model.ParamDef;
-import io.kinefold.model.Params;
-import io.kinefold.model.RecurrentParams;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -32,19 +30,17 @@ final class ReportText {
     record ParamColumn(String name, String label) {}
 
     /**
-     * The union of the hyperparameters of every model in the report: the feed-forward ones in
-     * declaration order, then the recurrent ones not listed yet, then (should a summary ever carry
-     * one) any name neither declares, so no value is silently dropped.
+     * The union of the hyperparameters of every model in the report: kind by kind in registry
+     * order (the feed-forward ones, then the recurrent ones not listed yet), each in declaration
+     * order, then (should a summary ever carry one) any name no kind declares, so no value is
+     * silently dropped.
      */
     static List<ParamColumn> unionColumns(List<ModelSummary> models) {
         Map<String, ParamColumn> columns = new LinkedHashMap<>();
-        boolean feedForward = models.stream().anyMatch(m -> m.model().kind() != ModelKind.REP);
-        boolean recurrent = models.stream().anyMatch(m -> m.model().kind() == ModelKind.REP);
-        if (feedForward) {
-            addDefs(columns, FeedForwardParams.DEFS);
-        }
-        if (recurrent) {
-            addDefs(columns, RecurrentParams.DEFS);
+        for (KindSpec kind : Kinds.all()) {
+            if (models.stream().anyMatch(m -> m.model().kind().equals(kind.kind()))) {
+                addDefs(columns, kind.params());
+            }
         }
         for (ModelSummary m : models) {
             addUndeclared(columns, m);
@@ -55,7 +51,7 @@ final class ReportText {
     /** The hyperparameters of one model's kind, for tables that show a single model. */
     static List<ParamColumn> modelColumns(ModelSummary model) {
         Map<String, ParamColumn> columns = new LinkedHashMap<>();
-        addDefs(columns, Params.defs(model.model().kind()));
+        Kinds.find(model.model().kind()).ifPresent(kind -> addDefs(columns, kind.params()));
         addUndeclared(columns, model);
         return List.copyOf(columns.values());
     }

@@ -3,6 +3,7 @@ package io.kinefold.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kinefold.kind.Kinds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ class DatasetLoaderTest {
         assertThat(d.exercises()).containsExactly("lunge", "squat");
         assertThat(d.subjects()).containsExactly("s1", "s2");
         assertThat(d.problems()).isEmpty();
-        DatasetSummary s = DatasetSummary.of(d);
+        DatasetSummary s = DatasetSummary.of(d, Kinds.sampleCounts(d));
         assertThat(s.exercises().get("squat")).isEqualTo(new DatasetSummary.ExerciseSummary(2, 3, 2, 1, 12));
         assertThat(s.samples()).containsEntry("pose", 14).containsEntry("start:squat", 40).containsEntry("rep:squat", 3);
     }
@@ -123,7 +124,7 @@ class DatasetLoaderTest {
         Dataset d = DatasetLoader.load(dir);
         assertThat(d.labelled()).isFalse();
         assertThat(d.recordings()).singleElement().satisfies(r -> assertThat(r.track().frameCount()).isEqualTo(4));
-        assertThat(d.models()).isEmpty();
+        assertThat(d.exercises()).isEmpty();
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** Writes small OpenPose outputs and manifests for tests. */
-final class Fixtures {
+public final class Fixtures {
     private Fixtures() {}
 
     /** A standing COCO-18 person at an offset, every keypoint detected with the given confidence. */
@@ -71,14 +71,14 @@ final class Fixtures {
     }
 
     /** A recording of {@code frames} frames of one COCO person moving right by one pixel a frame. */
-    static Path recording(Path dir, String name, int frames) {
+    public static Path recording(Path dir, String name, int frames) {
         for (int f = 0; f < frames; f++) {
             frame(dir, name, f, people(coco(f, 0, 0.8f)));
         }
         return dir;
     }
 
-    static void write(Path file, String content) {
+    public static void write(Path file, String content) {
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, content);

@@ -3,6 +3,7 @@ package io.kinefold.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.kinefold.kind.Kinds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,8 @@ class SquatRealTest {
     @Test
     void loadsRealTfPoseOutputWithoutProblems() throws Exception {
         assumeTrue(Files.isDirectory(SQUAT_REAL), "../shared/data/squat-real is not here");
-        DatasetSummary s = DatasetSummary.of(DatasetLoader.load(SQUAT_REAL));
+        Dataset d = DatasetLoader.load(SQUAT_REAL);
+        DatasetSummary s = DatasetSummary.of(d, Kinds.sampleCounts(d));
         assertThat(s.recordings()).isEqualTo(25);
         assertThat(s.layouts()).containsExactly(java.util.Map.entry("COCO_18", 25));
         assertThat(s.exercises().get("squat").correctReps()).isEqualTo(13);

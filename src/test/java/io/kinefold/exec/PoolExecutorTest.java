@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kinefold.experiment.Status;
 import io.kinefold.experiment.Trial;
 import io.kinefold.experiment.TrialResult;
+import io.kinefold.kind.StartKind;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -98,7 +99,7 @@ class PoolExecutorTest {
     @Test
     void keepsToOneWorkerWhenTheTrialsAreTooFewAndSmallToShare() {
         PoolFixture.Recorder recorder = new PoolFixture.Recorder();
-        List<Trial> few = trials.stream().filter(t -> t.model().kind() == io.kinefold.data.ModelKind.START).limit(4).toList();
+        List<Trial> few = trials.stream().filter(t -> t.model().kind().equals(StartKind.KIND)).limit(4).toList();
         try (PoolExecutor pool = new PoolExecutor(prepared.workload(), PoolExecutor.Options.of(2, false))) {
             pool.execute(few, recorder);
         }

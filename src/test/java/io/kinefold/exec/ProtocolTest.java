@@ -7,9 +7,10 @@ import io.kinefold.data.DatasetSnapshot;
 import io.kinefold.data.FrameRange;
 import io.kinefold.data.ModelId;
 import io.kinefold.data.Rep;
-import io.kinefold.model.Metrics;
 import io.kinefold.experiment.Trial;
 import io.kinefold.experiment.TrialResult;
+import io.kinefold.kind.RepKind;
+import io.kinefold.model.Metrics;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every message survives the trip through one line of JSON; a line that is no message decodes to nothing. */
 class ProtocolTest {
-    private static final Trial TRIAL = new Trial(ModelId.rep("squat"), 12, params(), 3);
+    private static final Trial TRIAL = new Trial(RepKind.id("squat"), 12, params(), 3);
 
     private static Map<String, Double> params() {
         Map<String, Double> p = new LinkedHashMap<>();

@@ -7,15 +7,17 @@ import io.kinefold.data.ModelId;
 import io.kinefold.data.ModelKind;
 import io.kinefold.experiment.EarlyStopping;
 import io.kinefold.experiment.ExperimentSpec;
-import io.kinefold.model.Metrics;
 import io.kinefold.experiment.ModelGrid;
 import io.kinefold.experiment.ModelPlan;
 import io.kinefold.experiment.Plan;
 import io.kinefold.experiment.Provenance;
 import io.kinefold.experiment.Trial;
 import io.kinefold.experiment.TrialResult;
+import io.kinefold.kind.Kinds;
+import io.kinefold.kind.PoseKind;
+import io.kinefold.kind.RepKind;
 import io.kinefold.model.Hyperparameters;
-import io.kinefold.model.Params;
+import io.kinefold.model.Metrics;
 import io.kinefold.monitor.ResourceSampleRow;
 import io.kinefold.store.Store;
 import java.nio.file.Path;
@@ -28,14 +30,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The forecast grows with the work asked for, shrinks with workers, and learns from stored trials. */
 class RunEstimateTest {
-    private static final ToIntFunction<ModelId> SAMPLES = id -> id.kind() == ModelKind.REP ? 96 : 3300;
+    private static final ToIntFunction<ModelId> SAMPLES = id -> id.kind().equals(RepKind.KIND) ? 96 : 3300;
 
     private static Plan plan(int folds, EarlyStopping earlyStopping, List<Map<String, Double>> poseGrid,
                              List<Map<String, Double>> repGrid) {
         List<ModelPlan> models = new ArrayList<>();
-        models.add(new ModelPlan(ModelId.pose(), points(ModelKind.POSE, poseGrid)));
+        models.add(new ModelPlan(PoseKind.id(), points(PoseKind.KIND, poseGrid)));
         if (!repGrid.isEmpty()) {
-            models.add(new ModelPlan(ModelId.rep("squat"), points(ModelKind.REP, repGrid)));
+            models.add(new ModelPlan(RepKind.id("squat"), points(RepKind.KIND, repGrid)));
         }
         ExperimentSpec spec = new ExperimentSpec(ExperimentSpec.FORMAT, "t", "d", folds, 1, earlyStopping,
                 List.of(new ModelGrid("pose", Map.of())));
@@ -43,7 +45,7 @@ class RunEstimateTest {
     }
 
     private static List<Hyperparameters> points(ModelKind kind, List<Map<String, Double>> grid) {
-        return grid.stream().map(p -> Params.of(kind, p)).toList();
+        return grid.stream().map(p -> Kinds.of(kind).hyperparameters(p)).toList();
     }
 
     private static RunEstimate estimate(Plan plan, int workers) {
@@ -77,7 +79,7 @@ class RunEstimateTest {
         RunEstimate one = estimate(plan, 1);
         RunEstimate two = estimate(plan, 2);
         RunEstimate many = estimate(plan, 64);
-        double longestRep = RunEstimate.Calibration.defaults().seconds(new Trial(ModelId.rep("squat"), 0,
+        double longestRep = RunEstimate.Calibration.defaults().seconds(new Trial(RepKind.id("squat"), 0,
                 Map.of("epochs", 200.0), 0), (int) (96 * 3 / 4.0));
 
         assertThat(two.poolSeconds()).isLessThan(one.singleSeconds());
@@ -104,7 +106,7 @@ class RunEstimateTest {
         RunEstimate.Calibration defaults = RunEstimate.Calibration.defaults();
         List<TrialResult> slowPose = new ArrayList<>();
         for (int fold = 0; fold < 5; fold++) {
-            Trial t = new Trial(ModelId.pose(), 0, Map.of(), fold);
+            Trial t = new Trial(PoseKind.id(), 0, Map.of(), fold);
             double expected = defaults.seconds(t, 2200);
             slowPose.add(TrialResult.succeeded(t, metrics(20, 2200), "w1", 10 * expected));
         }
@@ -112,9 +114,9 @@ class RunEstimateTest {
         RunEstimate.Calibration learned = RunEstimate.Calibration.fromResults(slowPose);
 
         assertThat(learned.storedTrials()).isEqualTo(5);
-        assertThat(learned.secondsPerUnit().get(ModelKind.POSE))
-                .isCloseTo(10 * defaults.secondsPerUnit().get(ModelKind.POSE), within(1e-9));
-        assertThat(learned.secondsPerUnit().get(ModelKind.REP)).isEqualTo(defaults.secondsPerUnit().get(ModelKind.REP));
+        assertThat(learned.secondsPerUnit().get(PoseKind.KIND))
+                .isCloseTo(10 * defaults.secondsPerUnit().get(PoseKind.KIND), within(1e-9));
+        assertThat(learned.secondsPerUnit().get(RepKind.KIND)).isEqualTo(defaults.secondsPerUnit().get(RepKind.KIND));
         assertThat(RunEstimate.of(plan, SAMPLES, learned, 1).singleSeconds())
                 .isGreaterThan(RunEstimate.of(plan, SAMPLES, defaults, 1).singleSeconds());
         assertThat(RunEstimate.of(plan, SAMPLES, learned, 1).describe()).endsWith("from 5 stored trials");
@@ -128,12 +130,12 @@ class RunEstimateTest {
         RunEstimate.Calibration defaults = RunEstimate.Calibration.defaults();
         List<TrialResult> halfway = new ArrayList<>();
         for (int fold = 0; fold < 3; fold++) {
-            Trial t = new Trial(ModelId.pose(), 0, Map.of("epochs", 20.0), fold);
+            Trial t = new Trial(PoseKind.id(), 0, Map.of("epochs", 20.0), fold);
             halfway.add(TrialResult.succeeded(t, metrics(10, 2200), "w1", defaults.seconds(t, 2200) / 2));
         }
 
-        assertThat(RunEstimate.Calibration.fromResults(halfway).secondsPerUnit().get(ModelKind.POSE))
-                .isCloseTo(defaults.secondsPerUnit().get(ModelKind.POSE), within(1e-9));
+        assertThat(RunEstimate.Calibration.fromResults(halfway).secondsPerUnit().get(PoseKind.KIND))
+                .isCloseTo(defaults.secondsPerUnit().get(PoseKind.KIND), within(1e-9));
     }
 
     @Test
@@ -146,7 +148,7 @@ class RunEstimateTest {
                     new Provenance("test", "17", "1.0", "linux", "cpu", 2, 1L << 30, "fp"), 3);
             long session = store.startSession(run);
             for (int fold = 0; fold < 3; fold++) {
-                Trial t = new Trial(ModelId.rep("squat"), 0, Map.of(), fold);
+                Trial t = new Trial(RepKind.id("squat"), 0, Map.of(), fold);
                 store.recordTrial(run, session, TrialResult.succeeded(t, metrics(30, 64), "w1",
                         3 * RunEstimate.Calibration.defaults().seconds(t, 64)));
             }
@@ -157,7 +159,7 @@ class RunEstimateTest {
 
             assertThat(learned.workerBytes()).as("the workers' peak RSS").isEqualTo(600L << 20);
             assertThat(learned.storedTrials()).isEqualTo(3);
-            assertThat(learned.secondsPerUnit().get(ModelKind.REP)).isCloseTo(3 * RunEstimate.REP_SECONDS_PER_UNIT, within(1e-9));
+            assertThat(learned.secondsPerUnit().get(RepKind.KIND)).isCloseTo(3 * RepKind.SECONDS_PER_UNIT, within(1e-9));
         }
     }
 

@@ -3,8 +3,9 @@ package io.kinefold.exec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kinefold.data.ModelId;
-import io.kinefold.data.ModelKind;
 import io.kinefold.experiment.Trial;
+import io.kinefold.kind.RepKind;
+import io.kinefold.kind.StartKind;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToIntFunction;
@@ -13,14 +14,14 @@ import org.junit.jupiter.api.Test;
 /** Longest expected first, so that no long trial is left to run alone at the end. */
 class TrialCostTest {
     /** Fewer repetitions than frames, as in a real dataset: 120 reps, 3000 frames. */
-    private static final ToIntFunction<Trial> SAMPLES = t -> t.model().kind() == ModelKind.REP ? 120 : 3000;
+    private static final ToIntFunction<Trial> SAMPLES = t -> t.model().kind().equals(RepKind.KIND) ? 120 : 3000;
 
     private static Trial rep(int fold, Map<String, Double> params) {
-        return new Trial(ModelId.rep("squat"), 0, params, fold);
+        return new Trial(RepKind.id("squat"), 0, params, fold);
     }
 
     private static Trial start(int fold, Map<String, Double> params) {
-        return new Trial(ModelId.start("squat"), 0, params, fold);
+        return new Trial(StartKind.id("squat"), 0, params, fold);
     }
 
     private static List<String> order(List<Trial> trials) {
@@ -37,7 +38,7 @@ class TrialCostTest {
 
         assertThat(TrialCost.longestFirst(List.of(wideStart, smallRep, plainStart, plainRep), SAMPLES))
                 .extracting(t -> t.model().kind())
-                .containsExactly(ModelKind.REP, ModelKind.REP, ModelKind.START, ModelKind.START);
+                .containsExactly(RepKind.KIND, RepKind.KIND, StartKind.KIND, StartKind.KIND);
     }
 
     @Test
@@ -62,8 +63,8 @@ class TrialCostTest {
 
     @Test
     void runsMoreTrainingSamplesFirst() {
-        Trial small = new Trial(ModelId.start("lunge"), 0, Map.of(), 0);
-        Trial large = new Trial(ModelId.start("squat"), 0, Map.of(), 0);
+        Trial small = new Trial(StartKind.id("lunge"), 0, Map.of(), 0);
+        Trial large = new Trial(StartKind.id("squat"), 0, Map.of(), 0);
 
         assertThat(TrialCost.longestFirst(List.of(small, large), t -> t.model().exercise().equals("squat") ? 5000 : 500))
                 .containsExactly(large, small);

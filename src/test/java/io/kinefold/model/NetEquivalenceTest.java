@@ -40,7 +40,7 @@ class NetEquivalenceTest {
     void lstmNetworkMatchesDl4jsLstmNetwork(int layers, int units, int steps, int batch) {
         RecurrentParams p = new RecurrentParams(layers, units, steps, batch, 0.01, 1);
         DataBlock data = randomBlock(batch, steps, 28, 3, 5);
-        LstmNet lean = (LstmNet) Trainer.network(io.kinefold.data.ModelKind.REP, p, 3, data, 9);
+        LstmNet lean = (LstmNet) Trainer.network((f, c, w) -> new LstmNet(p, f, c, w), 3, data, 9);
         MultiLayerNetwork dl4j = Networks.recurrent(p, 28, 3, Nd4j.create(Trainer.classWeights(data.labels(), 3)).reshape(1, 3), 9);
         for (int l = 0; l < layers; l++) {
             dl4j.setParam(l + "_W", LstmNet.toDl4jGateOrder(lean.inputWeights(l), units, false));
@@ -80,7 +80,7 @@ class NetEquivalenceTest {
             """)
     void startsEveryLstmLayerWithForgetGateBiasOneAndOtherBiasesZero(int layers, int units) {
         RecurrentParams p = new RecurrentParams(layers, units, 24, 8, 0.01, 1);
-        LstmNet net = (LstmNet) Trainer.network(io.kinefold.data.ModelKind.REP, p, 2, randomBlock(8, 24, 28, 2, 1), 3);
+        LstmNet net = (LstmNet) Trainer.network((f, c, w) -> new LstmNet(p, f, c, w), 2, randomBlock(8, 24, 28, 2, 1), 3);
         for (int l = 0; l < layers; l++) {
             INDArray dl4jOrder = LstmNet.toDl4jGateOrder(net.bias(l), units, false); // (cell, forget, output, input)
             for (int k = 0; k < 4 * units; k++) {
@@ -103,7 +103,7 @@ class NetEquivalenceTest {
     void denseNetworkMatchesDl4jsDenseNetwork(int layers, int units, int batch) {
         FeedForwardParams p = new FeedForwardParams(layers, units, batch, 0.01, 1, 0.0);
         DataBlock data = randomBlock(batch, 0, 28, 3, 6);
-        DenseNet lean = (DenseNet) Trainer.network(io.kinefold.data.ModelKind.POSE, p, 3, data, 4);
+        DenseNet lean = (DenseNet) Trainer.network((f, c, w) -> new DenseNet(p, f, c, w), 3, data, 4);
         MultiLayerNetwork dl4j = Networks.feedForward(p, 28, 3, Nd4j.create(Trainer.classWeights(data.labels(), 3)).reshape(1, 3), 4);
         for (int l = 0; l < layers; l++) {
             dl4j.setParam(l + "_W", lean.weights(l));

@@ -3,7 +3,6 @@ package io.kinefold.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kinefold.data.ModelKind;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,10 +50,14 @@ class TrainerTest {
 
     private static final FeedForwardParams FF = new FeedForwardParams(2, 16, 32, 0.01, 10, 0.1);
 
+    private static NetworkFactory dense(FeedForwardParams p) {
+        return (features, classes, weights) -> new DenseNet(p, features, classes, weights);
+    }
+
     @Test
     @Tag("slow")
     void learnsASeparableFrameProblemDespiteImbalance() {
-        Metrics m = Trainer.fit(ModelKind.START, FF, 2, frames(300, 1), null, Integer.MAX_VALUE, frames(150, 2), 7, () -> false);
+        Metrics m = Trainer.fit(dense(FF), FF, 2, frames(300, 1), null, Integer.MAX_VALUE, frames(150, 2), 7, () -> false);
         assertThat(m.accuracy()).isGreaterThan(0.9);
         assertThat(m.macroF1()).isGreaterThan(0.9);
         assertThat(m.epochs()).isEqualTo(10);
@@ -65,8 +68,8 @@ class TrainerTest {
     @Test
     @Tag("slow")
     void givesIdenticalMetricsForTheSameSeed() {
-        Metrics a = Trainer.fit(ModelKind.START, FF, 2, frames(200, 1), null, Integer.MAX_VALUE, frames(100, 2), 11, () -> false);
-        Metrics b = Trainer.fit(ModelKind.START, FF, 2, frames(200, 1), null, Integer.MAX_VALUE, frames(100, 2), 11, () -> false);
+        Metrics a = Trainer.fit(dense(FF), FF, 2, frames(200, 1), null, Integer.MAX_VALUE, frames(100, 2), 11, () -> false);
+        Metrics b = Trainer.fit(dense(FF), FF, 2, frames(200, 1), null, Integer.MAX_VALUE, frames(100, 2), 11, () -> false);
         assertThat(b.accuracy()).isEqualTo(a.accuracy());
         assertThat(b.confusion()).isDeepEqualTo(a.confusion());
     }
@@ -75,7 +78,7 @@ class TrainerTest {
     @Tag("slow")
     void learnsTheDirectionOfASequenceWithAnLstm() {
         RecurrentParams p = new RecurrentParams(1, 16, 24, 16, 0.01, 15);
-        Metrics m = Trainer.fit(ModelKind.REP, p, 2, sequences(80, 24, 1), null, Integer.MAX_VALUE, sequences(40, 24, 2), 3, () -> false);
+        Metrics m = Trainer.fit((features, classes, weights) -> new LstmNet(p, features, classes, weights), p, 2, sequences(80, 24, 1), null, Integer.MAX_VALUE, sequences(40, 24, 2), 3, () -> false);
         assertThat(m.accuracy()).isGreaterThan(0.85);
     }
 
@@ -83,14 +86,14 @@ class TrainerTest {
     @Tag("slow")
     void stopsEarlyWhenValidationLossStopsImproving() {
         FeedForwardParams long_ = new FeedForwardParams(1, 8, 32, 0.05, 200, 0);
-        Metrics m = Trainer.fit(ModelKind.START, long_, 2, frames(200, 1), frames(60, 3), 3, frames(60, 2), 5, () -> false);
+        Metrics m = Trainer.fit(dense(long_), long_, 2, frames(200, 1), frames(60, 3), 3, frames(60, 2), 5, () -> false);
         assertThat(m.epochs()).isLessThan(200);
         assertThat(m.accuracy()).isGreaterThan(0.9);
     }
 
     @Test
     void stopsWhenCancelled() {
-        assertThatThrownBy(() -> Trainer.fit(ModelKind.START, FF, 2, frames(100, 1), null, 1, frames(10, 2), 5, () -> true))
+        assertThatThrownBy(() -> Trainer.fit(dense(FF), FF, 2, frames(100, 1), null, 1, frames(10, 2), 5, () -> true))
                 .isInstanceOf(CancellationException.class);
     }
 

@@ -11,6 +11,7 @@ import io.kinefold.experiment.RunReport;
 import io.kinefold.experiment.SpecIo;
 import io.kinefold.experiment.Status;
 import io.kinefold.experiment.TrialResult;
+import io.kinefold.kind.StartKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +82,7 @@ class ExporterTest {
 
     @Test
     void csvQuotesFieldsHoldingCommasAndQuotes() {
-        ModelId awkward = ModelId.start("squat, \"deep\"");
+        ModelId awkward = StartKind.id("squat, \"deep\"");
         String csv = Exporter.render(ReportFixtures.withModel(awkward), ExportFormat.CSV);
 
         assertThat(csv).contains("\r\n\"start:squat, \"\"deep\"\"\",0,");

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kinefold.data.ModelId;
 import io.kinefold.experiment.ExperimentSpec;
 import io.kinefold.experiment.GridPointSummary;
-import io.kinefold.model.Metrics;
 import io.kinefold.experiment.ModelGrid;
 import io.kinefold.experiment.ModelSummary;
 import io.kinefold.experiment.Provenance;
@@ -18,6 +17,10 @@ import io.kinefold.experiment.Stat;
 import io.kinefold.experiment.Status;
 import io.kinefold.experiment.Trial;
 import io.kinefold.experiment.TrialResult;
+import io.kinefold.kind.PoseKind;
+import io.kinefold.kind.RepKind;
+import io.kinefold.kind.StartKind;
+import io.kinefold.model.Metrics;
 import io.kinefold.monitor.ResourceSample;
 import io.kinefold.monitor.ResourceSummary;
 import io.kinefold.monitor.WorkerSample;
@@ -45,7 +48,7 @@ final class ReportFixtures {
         List<TrialResult> trials = new ArrayList<>();
         List<ModelSummary> models = new ArrayList<>();
 
-        ModelId pose = ModelId.pose();
+        ModelId pose = PoseKind.id();
         List<GridPointSummary> posePoints = new ArrayList<>();
         int[] units = {32, 64, 128};
         for (int g = 0; g < units.length; g++) {
@@ -55,12 +58,12 @@ final class ReportFixtures {
         models.add(new ModelSummary(pose, List.of("squat", "push-up", "lunge"), 0.4 + 1e-9 / 3, posePoints, 2,
                 new Significance(2, 1, 0.0412345, 2.3123, 0.0461, true)));
 
-        ModelId start = ModelId.start("squat");
+        ModelId start = StartKind.id("squat");
         List<GridPointSummary> startPoints = List.of(
                 point(start, 0, feedForward(16, 0.01), trials, -1, 2, 0.8 + 1.0 / 7));
         models.add(new ModelSummary(start, List.of("other", "start"), 0.7142857142857143, startPoints, 0, null));
 
-        ModelId rep = ModelId.rep("squat");
+        ModelId rep = RepKind.id("squat");
         List<GridPointSummary> repPoints = new ArrayList<>();
         for (int g = 0; g < 2; g++) {
             repPoints.add(allFailed(rep, g, recurrent(16 << g), trials));

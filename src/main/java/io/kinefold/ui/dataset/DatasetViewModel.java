@@ -1,6 +1,5 @@
 package io.kinefold.ui.dataset;
 
-import io.kinefold.monitor.AppInfo;
 import io.kinefold.data.Dataset;
 import io.kinefold.data.DatasetException;
 import io.kinefold.data.DatasetLoader;
@@ -10,6 +9,8 @@ import io.kinefold.data.Problem;
 import io.kinefold.data.Recording;
 import io.kinefold.data.Rep;
 import io.kinefold.data.Skeleton;
+import io.kinefold.kind.Kinds;
+import io.kinefold.monitor.AppInfo;
 import io.kinefold.ui.common.AppContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,7 +123,7 @@ public final class DatasetViewModel {
             Runnable apply;
             try {
                 Dataset loaded = DatasetLoader.load(folder);
-                DatasetSummary s = DatasetSummary.of(loaded);
+                DatasetSummary s = DatasetSummary.of(loaded, Kinds.sampleCounts(loaded));
                 apply = () -> applyLoaded(loaded, s);
             } catch (DatasetException e) {
                 apply = () -> applyFailed(folder, e.getMessage(), e.problems());

@@ -2,6 +2,8 @@ package io.kinefold.ui.experiment;
 
 import io.kinefold.data.ModelKind;
 import io.kinefold.exec.WorkerCount;
+import io.kinefold.kind.KindSpec;
+import io.kinefold.kind.Kinds;
 import io.kinefold.ui.common.AppContext;
 import io.kinefold.ui.common.Dialogs;
 import io.kinefold.ui.common.FileDialogs;
@@ -137,12 +139,12 @@ public final class ExperimentView {
         // Pose is alone of its kind: nothing to copy to.
         copyButton.disableProperty().bind(Bindings.createBooleanBinding(() -> {
             ModelEntry entry = model.selectedProperty().get();
-            return entry == null || model.models().stream().noneMatch(e -> e != entry && e.kind() == entry.kind());
+            return entry == null || model.models().stream().noneMatch(e -> e != entry && e.kind().equals(entry.kind()));
         }, model.selectedProperty(), model.models()));
         copyButton.textProperty().bind(Bindings.createStringBinding(() -> {
             ModelEntry entry = model.selectedProperty().get();
             return entry == null ? "Copy grid to all of this kind"
-                    : "Copy this grid to every " + entry.kind().prefix() + " model";
+                    : "Copy this grid to every " + entry.kind().name() + " model";
         }, model.selectedProperty()));
 
         modelCount.getStyleClass().add("model-count");
@@ -185,11 +187,12 @@ public final class ExperimentView {
     private void fillTree() {
         TreeItem<Object> top = modelTree.getRoot();
         top.getChildren().clear();
-        for (ModelKind kind : ModelKind.values()) {
+        for (KindSpec spec : Kinds.all()) {
+            ModelKind kind = spec.kind();
             TreeItem<Object> group = new TreeItem<>(kind);
             group.setExpanded(true);
             for (ModelEntry entry : model.models()) {
-                if (entry.kind() == kind) {
+                if (entry.kind().equals(kind)) {
                     group.getChildren().add(new TreeItem<>(entry));
                 }
             }

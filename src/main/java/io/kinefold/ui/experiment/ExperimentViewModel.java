@@ -2,10 +2,11 @@ package io.kinefold.ui.experiment;
 
 import io.kinefold.data.Dataset;
 import io.kinefold.data.ModelId;
-import io.kinefold.data.ModelKind;
 import io.kinefold.exec.RunEstimate;
 import io.kinefold.experiment.ExperimentSpec;
 import io.kinefold.experiment.ModelGrid;
+import io.kinefold.kind.KindSpec;
+import io.kinefold.kind.Kinds;
 import io.kinefold.ui.common.AppContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -108,7 +109,7 @@ public final class ExperimentViewModel {
         try {
             List<ModelEntry> entries = new ArrayList<>();
             if (dataset != null) {
-                for (ModelId id : dataset.models()) {
+                for (ModelId id : Kinds.models(dataset)) {
                     ModelEntry entry = new ModelEntry(id);
                     if (typed.containsKey(id)) {
                         entry.enabledProperty().set(wasEnabled.get(id));
@@ -183,9 +184,9 @@ public final class ExperimentViewModel {
     }
 
     private List<ModelEntry> targets(String model) {
-        if (model.equals("start:*") || model.equals("rep:*")) {
-            ModelKind kind = model.startsWith("start") ? ModelKind.START : ModelKind.REP;
-            return models.stream().filter(e -> e.kind() == kind).toList();
+        Optional<KindSpec> everyExercise = Kinds.wildcard(model);
+        if (everyExercise.isPresent()) {
+            return models.stream().filter(e -> e.kind().equals(everyExercise.get().kind())).toList();
         }
         try {
             ModelId id = ModelId.parse(model);
@@ -226,7 +227,7 @@ public final class ExperimentViewModel {
         }
         refresh();
         files.setStatus(copied == 0 ? "No other " + ModelEntry.kindTitle(source.kind()).toLowerCase() + " model to copy to"
-                : "Copied the grid of " + source.title() + " to " + copied + " other " + source.kind().prefix() + " model"
+                : "Copied the grid of " + source.title() + " to " + copied + " other " + source.kind().name() + " model"
                         + (copied == 1 ? "" : "s"));
         return copied;
     }

@@ -2,8 +2,8 @@ package io.kinefold.ui.experiment;
 
 import io.kinefold.data.ModelId;
 import io.kinefold.data.ModelKind;
+import io.kinefold.kind.Kinds;
 import io.kinefold.model.ParamDef;
-import io.kinefold.model.Params;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +25,7 @@ public final class ModelEntry {
 
     ModelEntry(ModelId id) {
         this.id = id;
-        for (ParamDef def : Params.defs(id.kind())) {
+        for (ParamDef def : Kinds.of(id).params()) {
             fields.add(new GridField(def));
         }
     }
@@ -45,20 +45,12 @@ public final class ModelEntry {
 
     /** What the model learns, in words. */
     public String description() {
-        return switch (id.kind()) {
-            case POSE -> "Which exercise, from one frame in start position · feed-forward, softmax over exercises";
-            case START -> "Is this frame the start position of " + id.exercise() + " · feed-forward, binary";
-            case REP -> "Was this " + id.exercise() + " repetition done correctly · LSTM over T frames, binary";
-        };
+        return Kinds.of(id).description(id);
     }
 
     /** The heading of the kind in the model list. */
     public static String kindTitle(ModelKind kind) {
-        return switch (kind) {
-            case POSE -> "Pose";
-            case START -> "Start position";
-            case REP -> "Repetition";
-        };
+        return Kinds.of(kind).title();
     }
 
     public BooleanProperty enabledProperty() {

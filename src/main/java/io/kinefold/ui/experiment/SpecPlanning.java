@@ -2,13 +2,13 @@ package io.kinefold.ui.experiment;
 
 import io.kinefold.data.Dataset;
 import io.kinefold.data.ModelId;
-import io.kinefold.data.Samples;
 import io.kinefold.exec.RunEstimate;
 import io.kinefold.exec.WorkerCount;
 import io.kinefold.experiment.ExperimentSpec;
 import io.kinefold.experiment.Plan;
 import io.kinefold.experiment.Planner;
 import io.kinefold.experiment.SpecException;
+import io.kinefold.kind.Kinds;
 import io.kinefold.store.Store;
 import io.kinefold.store.StoreException;
 import io.kinefold.ui.common.AppContext;
@@ -134,7 +134,7 @@ final class SpecPlanning {
         if (cached != null && cached.dataset() == dataset) {
             return cached.counts();
         }
-        Map<ModelId, Integer> counts = Samples.counts(dataset);
+        Map<ModelId, Integer> counts = Kinds.sampleCounts(dataset);
         sampleCounts = new SampleCounts(dataset, counts);
         return counts;
     }

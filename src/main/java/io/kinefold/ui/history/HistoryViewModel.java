@@ -9,6 +9,7 @@ import io.kinefold.exec.RunService;
 import io.kinefold.experiment.RunInfo;
 import io.kinefold.experiment.RunReport;
 import io.kinefold.experiment.SpecException;
+import io.kinefold.kind.Kinds;
 import io.kinefold.report.ExportFormat;
 import io.kinefold.report.Exporter;
 import io.kinefold.report.ReportExtras;
@@ -21,10 +22,10 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
@@ -167,14 +168,14 @@ public final class HistoryViewModel {
      * empty before any trial succeeded.
      */
     static String best(Map<ModelId, Double> bestByModel) {
-        Map<ModelKind, double[]> ranges = new EnumMap<>(ModelKind.class);
+        Map<ModelKind, double[]> ranges = new TreeMap<>(Kinds.ORDER);
         bestByModel.forEach((model, best) -> {
             double[] range = ranges.computeIfAbsent(model.kind(), k -> new double[] {best, best});
             range[0] = Math.min(range[0], best);
             range[1] = Math.max(range[1], best);
         });
         List<String> parts = new ArrayList<>();
-        ranges.forEach((kind, range) -> parts.add(kind.prefix() + " " + (range[0] == range[1]
+        ranges.forEach((kind, range) -> parts.add(kind.name() + " " + (range[0] == range[1]
                 ? String.format(Locale.ROOT, "%.2f", range[0])
                 : String.format(Locale.ROOT, "%.2f–%.2f", range[0], range[1]))));
         return String.join(" · ", parts);

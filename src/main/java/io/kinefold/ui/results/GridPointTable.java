@@ -7,8 +7,8 @@ import static io.kinefold.ui.results.ResultsViewModel.plain;
 import io.kinefold.experiment.GridPointSummary;
 import io.kinefold.experiment.ModelSummary;
 import io.kinefold.experiment.Significance;
+import io.kinefold.kind.Kinds;
 import io.kinefold.model.ParamDef;
-import io.kinefold.model.Params;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,7 +82,7 @@ final class GridPointTable {
      */
     static List<ParamColumn> columns(ModelSummary m) {
         Map<String, ParamColumn> all = new LinkedHashMap<>();
-        for (ParamDef d : Params.defs(m.model().kind())) {
+        for (ParamDef d : Kinds.of(m.model()).params()) {
             if (m.points().stream().anyMatch(p -> p.params() != null && p.params().containsKey(d.name()))) {
                 all.put(d.name(), new ParamColumn(d.name(), d.label()));
             }
@@ -107,7 +107,7 @@ final class GridPointTable {
         }
         List<String> parts = new ArrayList<>();
         Map<String, Double> first = m.points().get(0).params();
-        for (ParamDef d : Params.defs(m.model().kind())) {
+        for (ParamDef d : Kinds.of(m.model()).params()) {
             Double v = first.get(d.name());
             if (v != null && columns.stream().noneMatch(c -> c.name().equals(d.name()))) {
                 parts.add(d.label() + " " + plain(v));

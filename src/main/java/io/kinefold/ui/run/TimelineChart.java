@@ -1,6 +1,8 @@
 package io.kinefold.ui.run;
 
 import io.kinefold.data.ModelKind;
+import io.kinefold.kind.KindSpec;
+import io.kinefold.kind.Kinds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,9 +24,6 @@ import javafx.scene.text.TextAlignment;
  * the clock advances and when resized; hovering a bar names its trial.
  */
 public final class TimelineChart extends Region {
-    static final Color POSE = Color.web("#2563eb");
-    static final Color START = Color.web("#059669");
-    static final Color REP = Color.web("#d97706");
     static final Color FAILED = Color.web("#b91c1c");
     private static final double LANE_LABEL = 84;
     private static final double AXIS = 18;
@@ -148,8 +147,15 @@ public final class TimelineChart extends Region {
     }
 
     private void legend(GraphicsContext g, double w) {
-        String[] names = {"pose", "start", "rep", "failed"};
-        Color[] colors = {POSE, START, REP, FAILED};
+        List<KindSpec> kinds = Kinds.all();
+        String[] names = new String[kinds.size() + 1];
+        Color[] colors = new Color[kinds.size() + 1];
+        for (int k = 0; k < kinds.size(); k++) {
+            names[k] = kinds.get(k).kind().name();
+            colors[k] = Color.web(kinds.get(k).colour());
+        }
+        names[kinds.size()] = "failed";
+        colors[kinds.size()] = FAILED;
         double x = w - 4;
         g.setTextAlign(TextAlignment.RIGHT);
         for (int k = names.length - 1; k >= 0; k--) {
@@ -163,11 +169,7 @@ public final class TimelineChart extends Region {
     }
 
     static Color color(ModelKind kind) {
-        return switch (kind) {
-            case POSE -> POSE;
-            case START -> START;
-            case REP -> REP;
-        };
+        return Kinds.find(kind).map(k -> Color.web(k.colour())).orElse(Color.GRAY);
     }
 
     /** 1, 2 or 5 times a power of ten, at least {@code raw}. */

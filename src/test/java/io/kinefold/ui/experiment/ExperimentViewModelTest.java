@@ -2,16 +2,18 @@ package io.kinefold.ui.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kinefold.monitor.AppInfo;
 import io.kinefold.data.Dataset;
 import io.kinefold.data.DatasetLoader;
 import io.kinefold.data.synth.DatasetGenerator;
-import io.kinefold.data.ModelKind;
 import io.kinefold.exec.RunEstimate;
 import io.kinefold.experiment.ExperimentSpec;
 import io.kinefold.experiment.ModelGrid;
 import io.kinefold.experiment.Planner;
 import io.kinefold.experiment.SpecIo;
+import io.kinefold.kind.PoseKind;
+import io.kinefold.kind.RepKind;
+import io.kinefold.kind.StartKind;
+import io.kinefold.monitor.AppInfo;
 import io.kinefold.ui.common.AppContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -202,8 +204,8 @@ class ExperimentViewModelTest {
     @Test
     void theEstimateFollowsTheCalibration() {
         String defaults = model.estimateProperty().get();
-        RunEstimate.Calibration slow = new RunEstimate.Calibration(Map.of(ModelKind.POSE, 1.0, ModelKind.START, 1.0,
-                ModelKind.REP, 1.0), 40, RunEstimate.DEFAULT_WORKER_BYTES, false);
+        RunEstimate.Calibration slow = new RunEstimate.Calibration(Map.of(PoseKind.KIND, 1.0, StartKind.KIND, 1.0,
+                RepKind.KIND, 1.0), 40, RunEstimate.DEFAULT_WORKER_BYTES, false);
 
         model.useCalibration(slow);
 

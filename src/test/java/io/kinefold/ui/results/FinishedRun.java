@@ -10,6 +10,7 @@ import io.kinefold.exec.RunService;
 import io.kinefold.exec.SingleProcessExecutor;
 import io.kinefold.experiment.SpecIo;
 import io.kinefold.experiment.Status;
+import io.kinefold.kind.StartKind;
 import io.kinefold.monitor.ResourceSample;
 import io.kinefold.monitor.WorkerSample;
 import io.kinefold.store.Store;
@@ -29,7 +30,7 @@ import java.util.Map;
  * @param prepared its spec and dataset, for what the tests check against
  */
 record FinishedRun(Path db, long runId, RunService.Prepared prepared) {
-    static final ModelId MODEL = ModelId.start("squat");
+    static final ModelId MODEL = StartKind.id("squat");
     private static final double MIB = 1024.0 * 1024.0;
 
     static FinishedRun make(Path dir) throws Exception {

@@ -12,6 +12,7 @@ import io.kinefold.experiment.RunReport;
 import io.kinefold.experiment.Significance;
 import io.kinefold.experiment.SpecIo;
 import io.kinefold.experiment.Stat;
+import io.kinefold.kind.PoseKind;
 import io.kinefold.report.Comparison;
 import io.kinefold.report.ExportFormat;
 import io.kinefold.store.Store;
@@ -138,7 +139,7 @@ class ResultsViewModelTest {
 
     @Test
     void significanceSaysWhenThereIsNothingToTest() {
-        ModelId pose = ModelId.pose();
+        ModelId pose = PoseKind.id();
         GridPointSummary only = new GridPointSummary(pose, 0, Map.of("units", 8.0), new Stat(0.8, 0.1),
                 new Stat(0.7, 0.1), 1, 2, 2, 0, new int[][] {{1, 0}, {0, 1}});
         assertThat(GridPointTable.significanceText(new ModelSummary(pose, List.of("a", "b"), 0.5, List.of(only), 0, null)))

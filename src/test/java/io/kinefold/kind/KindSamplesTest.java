@@ -1,12 +1,22 @@
-package io.kinefold.data;
+package io.kinefold.kind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kinefold.data.Dataset;
+import io.kinefold.data.DatasetLoader;
+import io.kinefold.data.Fixtures;
+import io.kinefold.data.FrameSamples;
+import io.kinefold.data.ModelId;
+import io.kinefold.data.RepSamples;
+import io.kinefold.data.Skeleton;
+import io.kinefold.model.RecurrentParams;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SamplesTest {
+/** How each built-in kind cuts its samples from a dataset's labels. */
+class KindSamplesTest {
     @TempDir
     Path dir;
 
@@ -24,7 +34,7 @@ class SamplesTest {
 
     @Test
     void poseTakesStartFramesLabelledWithTheirExercise() throws Exception {
-        FrameSamples s = Samples.frames(dataset(), ModelId.pose());
+        FrameSamples s = PoseKind.frames(dataset(), PoseKind.id());
         assertThat(s.classes()).containsExactly("push-up", "squat");
         assertThat(s.labels()).containsExactly(1, 1, 1, 1, 0, 0, 0);
         assertThat(s.groups()).containsExactly("s1", "s1", "s1", "s1", "b", "b", "b");
@@ -32,7 +42,7 @@ class SamplesTest {
 
     @Test
     void startTakesEveryFrameOfItsExerciseLabelledByStartPosition() throws Exception {
-        FrameSamples s = Samples.frames(dataset(), ModelId.start("squat"));
+        FrameSamples s = StartKind.frames(dataset(), StartKind.id("squat"));
         assertThat(s.size()).isEqualTo(10);
         assertThat(s.labels()).containsExactly(1, 1, 0, 0, 0, 0, 0, 0, 1, 1);
         assertThat(s.features()[0]).hasSize(Skeleton.FEATURES);
@@ -40,7 +50,7 @@ class SamplesTest {
 
     @Test
     void repTakesRepetitionsLabelledByCorrectnessAndResamplesThem() throws Exception {
-        RepSamples s = Samples.reps(dataset(), ModelId.rep("push-up"));
+        RepSamples s = RepKind.reps(dataset(), RepKind.id("push-up"));
         assertThat(s.labels()).containsExactly(0, 1);
         assertThat(s.groups()).containsExactly("b", "b");
         float[][][] x = s.resample(24);
@@ -49,9 +59,21 @@ class SamplesTest {
     }
 
     @Test
+    void aRepModelsBlockIsItsRepetitionsResampledToTheGridPointsLength() throws Exception {
+        ModelId id = RepKind.id("push-up");
+        ModelSamples s = Kinds.of(id).samples(dataset(), id);
+        var block = s.block(RecurrentParams.of(Map.of("sequenceLength", 30.0)));
+        assertThat(block.timeSteps()).isEqualTo(30);
+        assertThat(block.rows()).hasNumberOfRows(2);
+        assertThat(block.rows()[0]).hasSize(30 * Skeleton.FEATURES);
+        assertThat(s.block(RecurrentParams.of(Map.of("sequenceLength", 30.0)))).isSameAs(block);
+    }
+
+    @Test
     void modelIdsRoundTripThroughText() {
         for (String text : new String[] {"pose", "start:squat", "rep:push-up"}) {
             assertThat(ModelId.parse(text).toString()).isEqualTo(text);
+            assertThat(Kinds.parse(text).toString()).isEqualTo(text);
         }
     }
 }

@@ -1,0 +1,61 @@
+package io.kinefold.kind;
+
+import io.kinefold.data.Dataset;
+import io.kinefold.data.FrameSamples;
+import io.kinefold.data.ModelId;
+import io.kinefold.data.ModelKind;
+import java.util.List;
+
+/** {@code start:E}: whether one frame of E is in start position; binary. */
+public final class StartKind extends FeedForwardKind {
+    public static final ModelKind KIND = new ModelKind("start");
+    public static final List<String> CLASSES = List.of("other", "start");
+    /** 0.023 s per trial over 277.0 units, measured as {@code exec.RunEstimate} describes. */
+    public static final double SECONDS_PER_UNIT = 0.023 / 276.98;
+
+    /** The model of this kind for one exercise. */
+    public static ModelId id(String exercise) {
+        return new ModelId(KIND, exercise);
+    }
+
+    @Override
+    public ModelKind kind() {
+        return KIND;
+    }
+
+    @Override
+    public boolean perExercise() {
+        return true;
+    }
+
+    @Override
+    public String title() {
+        return "Start position";
+    }
+
+    @Override
+    public String description(ModelId id) {
+        return "Is this frame the start position of " + id.exercise() + " · feed-forward, binary";
+    }
+
+    @Override
+    public String colour() {
+        return "#059669";
+    }
+
+    @Override
+    public ModelSamples samples(Dataset dataset, ModelId id) {
+        return ModelSamples.frames(frames(dataset, id));
+    }
+
+    /** Every kept frame of E's recordings, labelled by whether it lies inside {@code startFrames}. */
+    public static FrameSamples frames(Dataset dataset, ModelId id) {
+        return FrameSamples.cut(dataset, id, CLASSES, (r, frame) -> !r.exercise().equals(id.exercise()) ? -1
+                : r.inStartPosition(frame) ? 1 : 0);
+    }
+
+    @Override
+    public double secondsPerCostUnit() {
+        return SECONDS_PER_UNIT;
+    }
+}
