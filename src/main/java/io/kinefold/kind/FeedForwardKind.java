@@ -1,5 +1,6 @@
 package io.kinefold.kind;
 
+import io.kinefold.data.ModelKind;
 import io.kinefold.model.DenseNet;
 import io.kinefold.model.FeedForwardParams;
 import io.kinefold.model.Hyperparameters;
@@ -9,7 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /** What the kinds that learn from one frame with a dense network share: their hyperparameters, network and cost. */
-public abstract class FeedForwardKind implements KindSpec {
+public abstract class FeedForwardKind extends KindSpec {
+    protected FeedForwardKind(ModelKind kind, boolean perExercise, String title, String colour, double secondsPerCostUnit) {
+        super(kind, perExercise, title, colour, secondsPerCostUnit);
+    }
+
     @Override
     public List<ParamDef> params() {
         return FeedForwardParams.DEFS;

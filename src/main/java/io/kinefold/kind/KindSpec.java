@@ -10,45 +10,72 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything a kind of model is, in one place. An implementation is stateless and registered in
+ * Everything a kind of model is, in one place. A subclass is stateless and registered in
  * {@link Kinds}; nothing outside it asks which kind a model is.
  */
-public interface KindSpec {
-    /** Its name in model ids, specs, the store and JSON, e.g. {@code start}. */
-    ModelKind kind();
+public abstract class KindSpec {
+    private final ModelKind kind;
+    private final boolean perExercise;
+    private final String title;
+    private final String colour;
+    private final double secondsPerCostUnit;
 
-    /** Whether there is one model per exercise ({@code start:E}) rather than one per dataset ({@code pose}). */
-    boolean perExercise();
+    /**
+     * @param kind its name in model ids, specs, the store and JSON, e.g. {@code start}
+     * @param perExercise whether there is one model per exercise ({@code start:E}) rather than one per dataset ({@code pose})
+     * @param title the heading of the kind in the model list, e.g. {@code Start position}
+     * @param colour the colour of the kind's trials in the timeline, as {@code #rrggbb}
+     * @param secondsPerCostUnit seconds per {@link #cost} unit until stored trials measure it: the
+     *     forecast's default calibration
+     */
+    protected KindSpec(ModelKind kind, boolean perExercise, String title, String colour, double secondsPerCostUnit) {
+        this.kind = kind;
+        this.perExercise = perExercise;
+        this.title = title;
+        this.colour = colour;
+        this.secondsPerCostUnit = secondsPerCostUnit;
+    }
 
-    /** The heading of the kind in the model list, e.g. {@code Start position}. */
-    String title();
+    public final ModelKind kind() {
+        return kind;
+    }
+
+    public final boolean perExercise() {
+        return perExercise;
+    }
+
+    public final String title() {
+        return title;
+    }
+
+    public final String colour() {
+        return colour;
+    }
+
+    public final double secondsPerCostUnit() {
+        return secondsPerCostUnit;
+    }
 
     /** What a model of this kind learns, and from what, in words. */
-    String description(ModelId id);
-
-    /** The colour of the kind's trials in the timeline, as {@code #rrggbb}. */
-    String colour();
+    public abstract String description(ModelId id);
 
     /** Its hyperparameters' declarations, in form order. */
-    List<ParamDef> params();
+    public abstract List<ParamDef> params();
 
     /** The validated hyperparameters of a grid point; a missing name takes its default. */
-    Hyperparameters hyperparameters(Map<String, Double> values);
+    public abstract Hyperparameters hyperparameters(Map<String, Double> values);
 
     /** Why a dataset with these exercises cannot have this kind of model, or null when it can. */
-    default String refusal(List<String> exercises) {
+    public String refusal(List<String> exercises) {
         return null;
     }
 
     /** The samples of one model of this kind, cut from the dataset's labels. */
-    ModelSamples samples(Dataset dataset, ModelId id);
+    public abstract ModelSamples samples(Dataset dataset, ModelId id);
 
     /** A fresh network for a grid point's hyperparameters. */
-    Net network(Hyperparameters params, int features, int classes, float[] classWeights);
+    public abstract Net network(Hyperparameters params, int features, int classes, float[] classWeights);
 
     /** A trial's expected cost in the units of {@link #secondsPerCostUnit}; only the order among trials matters. */
-    double cost(Hyperparameters params, int trainSamples);
-
-    /** Seconds per cost unit until stored trials measure it: the forecast's default calibration. */
-    double secondsPerCostUnit();
+    public abstract double cost(Hyperparameters params, int trainSamples);
 }

@@ -12,34 +12,18 @@ public final class PoseKind extends FeedForwardKind {
     /** 0.044 s per trial over 368.2 units, measured as {@code exec.RunEstimate} describes. */
     public static final double SECONDS_PER_UNIT = 0.044 / 368.24;
 
+    public PoseKind() {
+        super(KIND, false, "Pose", "#2563eb", SECONDS_PER_UNIT);
+    }
+
     /** The one model of this kind. */
     public static ModelId id() {
         return new ModelId(KIND, null);
     }
 
     @Override
-    public ModelKind kind() {
-        return KIND;
-    }
-
-    @Override
-    public boolean perExercise() {
-        return false;
-    }
-
-    @Override
-    public String title() {
-        return "Pose";
-    }
-
-    @Override
     public String description(ModelId id) {
         return "Which exercise, from one frame in start position · feed-forward, softmax over exercises";
-    }
-
-    @Override
-    public String colour() {
-        return "#2563eb";
     }
 
     @Override
@@ -57,10 +41,5 @@ public final class PoseKind extends FeedForwardKind {
         List<String> exercises = dataset.exercises();
         return FrameSamples.cut(dataset, id, exercises,
                 (r, frame) -> r.inStartPosition(frame) ? exercises.indexOf(r.exercise()) : -1);
-    }
-
-    @Override
-    public double secondsPerCostUnit() {
-        return SECONDS_PER_UNIT;
     }
 }

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code rep:E}: whether one repetition of E, resampled to T frames, was done correctly; LSTM, binary. */
-public final class RepKind implements KindSpec {
+public final class RepKind extends KindSpec {
     public static final ModelKind KIND = new ModelKind("rep");
     public static final List<String> CLASSES = List.of("incorrect", "correct");
     /** 0.155 s per trial over 3300 units, measured as {@code exec.RunEstimate} describes. */
@@ -26,34 +26,18 @@ public final class RepKind implements KindSpec {
     /** Milliseconds of fixed overhead of one DL4J step, against per-sample work. */
     private static final double STEP_OVERHEAD = 40;
 
+    public RepKind() {
+        super(KIND, true, "Repetition", "#d97706", SECONDS_PER_UNIT);
+    }
+
     /** The model of this kind for one exercise. */
     public static ModelId id(String exercise) {
         return new ModelId(KIND, exercise);
     }
 
     @Override
-    public ModelKind kind() {
-        return KIND;
-    }
-
-    @Override
-    public boolean perExercise() {
-        return true;
-    }
-
-    @Override
-    public String title() {
-        return "Repetition";
-    }
-
-    @Override
     public String description(ModelId id) {
         return "Was this " + id.exercise() + " repetition done correctly · LSTM over T frames, binary";
-    }
-
-    @Override
-    public String colour() {
-        return "#d97706";
     }
 
     @Override
@@ -105,10 +89,5 @@ public final class RepKind implements KindSpec {
         double perStep = STEP_OVERHEAD * p.lstmLayers() * p.sequenceLength() / 24.0
                 * (1 + p.batchSize() * p.lstmUnits() / 2048.0);
         return steps * perStep;
-    }
-
-    @Override
-    public double secondsPerCostUnit() {
-        return SECONDS_PER_UNIT;
     }
 }

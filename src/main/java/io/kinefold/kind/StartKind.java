@@ -13,34 +13,18 @@ public final class StartKind extends FeedForwardKind {
     /** 0.023 s per trial over 277.0 units, measured as {@code exec.RunEstimate} describes. */
     public static final double SECONDS_PER_UNIT = 0.023 / 276.98;
 
+    public StartKind() {
+        super(KIND, true, "Start position", "#059669", SECONDS_PER_UNIT);
+    }
+
     /** The model of this kind for one exercise. */
     public static ModelId id(String exercise) {
         return new ModelId(KIND, exercise);
     }
 
     @Override
-    public ModelKind kind() {
-        return KIND;
-    }
-
-    @Override
-    public boolean perExercise() {
-        return true;
-    }
-
-    @Override
-    public String title() {
-        return "Start position";
-    }
-
-    @Override
     public String description(ModelId id) {
         return "Is this frame the start position of " + id.exercise() + " · feed-forward, binary";
-    }
-
-    @Override
-    public String colour() {
-        return "#059669";
     }
 
     @Override
@@ -52,10 +36,5 @@ public final class StartKind extends FeedForwardKind {
     public static FrameSamples frames(Dataset dataset, ModelId id) {
         return FrameSamples.cut(dataset, id, CLASSES, (r, frame) -> !r.exercise().equals(id.exercise()) ? -1
                 : r.inStartPosition(frame) ? 1 : 0);
-    }
-
-    @Override
-    public double secondsPerCostUnit() {
-        return SECONDS_PER_UNIT;
     }
 }

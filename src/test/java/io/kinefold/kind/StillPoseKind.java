@@ -15,19 +15,8 @@ public final class StillPoseKind extends FeedForwardKind {
     public static final ModelKind KIND = new ModelKind("still");
     public static final ModelId ID = new ModelId(KIND, null);
 
-    @Override
-    public ModelKind kind() {
-        return KIND;
-    }
-
-    @Override
-    public boolean perExercise() {
-        return false;
-    }
-
-    @Override
-    public String title() {
-        return "Still pose";
+    public StillPoseKind() {
+        super(KIND, false, "Still pose", "#7c3aed", 1e-4);
     }
 
     @Override
@@ -36,19 +25,9 @@ public final class StillPoseKind extends FeedForwardKind {
     }
 
     @Override
-    public String colour() {
-        return "#7c3aed";
-    }
-
-    @Override
     public ModelSamples samples(Dataset dataset, ModelId id) {
         List<String> exercises = dataset.exercises();
         return ModelSamples.frames(FrameSamples.cut(dataset, id, exercises,
                 (r, frame) -> r.inStartPosition(frame) && frame % 2 == 0 ? exercises.indexOf(r.exercise()) : -1));
-    }
-
-    @Override
-    public double secondsPerCostUnit() {
-        return 1e-4;
     }
 }
