@@ -3,7 +3,8 @@ package io.kinefold.exec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kinefold.data.ModelId;
+import io.kinefold.kind.RepKind;
+import io.kinefold.kind.StartKind;
 import io.kinefold.experiment.Status;
 import io.kinefold.experiment.Trial;
 import io.kinefold.experiment.TrialResult;
@@ -32,11 +33,11 @@ class TrialSchedulerTest {
     private static final List<Trial> FOUR = List.of(SHORT_START, SHORT_REP, LONG_START, LONG_REP);
 
     private static Trial rep(int fold, double epochs) {
-        return new Trial(ModelId.rep("squat"), 0, Map.of("epochs", epochs), fold);
+        return new Trial(RepKind.id("squat"), 0, Map.of("epochs", epochs), fold);
     }
 
     private static Trial start(int fold, double epochs) {
-        return new Trial(ModelId.start("squat"), 0, Map.of("epochs", epochs), fold);
+        return new Trial(StartKind.id("squat"), 0, Map.of("epochs", epochs), fold);
     }
 
     private static PoolExecutor.Options options(int workers) {
