@@ -14,8 +14,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 
 /** {@code kinefold bench [--dataset DIR] [--rounds N] [--profile DIR] [--json]}: the cost of a trial, per kind. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -35,16 +34,12 @@ final class BenchCommand implements Callable<Integer> {
             description = "Leave a Java Flight Recording of the worker in DIR (open it with jfr or JDK Mission Control).")
     Path profile;
 
-    @Option(names = "--json", description = "Print one JSON document on stdout.")
-    boolean json;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    Console console;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = console.err();
         if (rounds < 1 || rounds > 100) {
             err.println("kinefold: --rounds must be 1 to 100, was " + rounds);
             return 2;
@@ -79,10 +74,8 @@ final class BenchCommand implements Callable<Integer> {
             err.println("kinefold: the worker failed: " + e.getMessage());
             return 1;
         }
-        if (json) {
-            out.println(Json.write(report));
-        }
-        human(report, json ? err : out);
+        console.printJson(report);
+        human(report, console.json ? err : console.out());
         return report.failedTrials() == 0 ? 0 : 1;
     }
 

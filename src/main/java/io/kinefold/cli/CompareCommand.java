@@ -1,28 +1,22 @@
 package io.kinefold.cli;
 
 import io.kinefold.exec.Comparer;
-import io.kinefold.exec.Comparer.ModeRun;
+import io.kinefold.exec.CompareListener;
+import io.kinefold.exec.CompareWorkflow;
+import io.kinefold.exec.ComparisonResult;
 import io.kinefold.exec.CpuReference;
+import io.kinefold.exec.ExecutorFactory;
 import io.kinefold.exec.PoolExecutor;
+import io.kinefold.exec.RunCancel;
 import io.kinefold.exec.RunService;
-import io.kinefold.exec.WorkerCount;
+import io.kinefold.exec.WorkerChoice;
 import io.kinefold.store.Store;
 import io.kinefold.store.StoreException;
 import io.kinefold.store.StoreFailure;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code kinefold compare SPEC [--dataset DIR] [--workers N|auto] [--scaling] [--db FILE] [--json]}:
@@ -31,93 +25,25 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Run a spec single-process (one worker), then in a pool of workers, and compare times, speedup, "
                 + "efficiency and memory. Both runs are stored and exported like any other.")
-final class CompareCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "SPEC", description = "Experiment spec (JSON), or the name of a preset.")
-    String specArg;
-
-    @Option(names = "--dataset", paramLabel = "DIR", description = "Dataset folder, instead of the spec's.")
-    Path dataset;
-
-    @Mixin
-    WorkersOption workersOption;
-
+final class CompareCommand extends SpecCommand {
     @Option(names = "--scaling", description = "Also run with every worker count between 1 and N, for the speedup curve.")
     boolean scaling;
 
     @Option(names = "--no-reference", description = "Skip measuring what N independent CPU-bound processes get on this machine.")
     boolean noReference;
 
-    @Option(names = "--json", description = "Print one JSON document on stdout.")
-    boolean json;
-
-    @Mixin
-    StoreOption storeOption;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        WorkerChoice choice = workersOption.choice(err);
-        if (choice == null) {
-            return KinefoldCommand.BAD_INPUT;
-        }
-        RunService.Prepared prepared = RunCommand.prepare(specArg, dataset, err);
-        if (prepared == null) {
-            return KinefoldCommand.BAD_INPUT;
-        }
-        int n = choice.count().workers();
-        err.println(choice.count().reason());
-        CpuReference reference = null;
-        if (!noReference && n > 1) {
-            try {
-                err.println("Measuring the reference: " + n + " independent CPU-bound processes…");
-                reference = CpuReference.measure(n);
-                err.println("Reference: " + reference.describe());
-            } catch (IOException e) {
-                err.println("kinefold: the reference could not be measured: " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return KinefoldCommand.FAILED;
-            }
-        }
+    int run(RunService.Prepared prepared, WorkerChoice choice, PrintWriter err) {
+        err.println(choice.reason());
         try (Store store = storeOption.open()) {
-            Comparer comparer = new Comparer(new RunService(store), prepared);
-            err.println();
-            err.println("== single process (1 worker) ==");
-            ModeRun single = comparer.run(Comparer.SINGLE_MODE, 1, new WorkerChoice(WorkerCount.fixed(1), false)::executor,
-                    new ConsoleProgress(err));
-            if (!single.succeeded()) {
+            CompareWorkflow.Outcome outcome = new CompareWorkflow(new RunService(store), ExecutorFactory.LOCAL, new RunCancel())
+                    .run(prepared, choice, new CompareWorkflow.Options(!noReference, scaling), new CompareProgress(err));
+            if (!outcome.compared()) {
                 return KinefoldCommand.FAILED;
             }
-            err.println();
-            err.println("== pool (" + n + " workers) ==");
-            ModeRun multi = comparer.run(Comparer.POOL_MODE, n, choice::executor, new ConsoleProgress(err));
-            if (!multi.succeeded()) {
-                return KinefoldCommand.FAILED;
-            }
-            double singleWall = single.outcome().wallSeconds();
-            List<Map<String, Object>> curve = new ArrayList<>();
-            if (scaling) {
-                curve.add(Comparer.scalingPoint(1, singleWall, singleWall));
-                for (int k = 2; k < n; k++) {
-                    err.println();
-                    err.println("== scaling: " + k + " workers ==");
-                    ModeRun m = comparer.run("scaling-" + k, k, new WorkerChoice(WorkerCount.fixed(k), false)::executor,
-                            new ConsoleProgress(err));
-                    curve.add(Comparer.scalingPoint(k, m.outcome().wallSeconds(), singleWall));
-                }
-                curve.add(Comparer.scalingPoint(n, multi.outcome().wallSeconds(), singleWall));
-            }
-            Map<String, Object> result = comparer.record(single, multi, reference, curve);
-            printHuman(result, single, multi, err);
-            if (json) {
-                out.println(Json.write(result));
-                out.flush();
-            }
-            return Boolean.TRUE.equals(result.get("identicalMetrics")) ? KinefoldCommand.OK : KinefoldCommand.FAILED;
+            printHuman(outcome.result(), err);
+            console.printJson(outcome.result());
+            return outcome.result().metricsAgree() ? KinefoldCommand.OK : KinefoldCommand.FAILED;
         } catch (StoreException | StoreFailure e) {
             err.println("kinefold: " + e.getMessage());
             return KinefoldCommand.FAILED;
@@ -127,41 +53,72 @@ final class CompareCommand implements Callable<Integer> {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static void printHuman(Map<String, Object> result, ModeRun single, ModeRun multi, PrintWriter err) {
-        Map<String, Object> s = (Map<String, Object>) result.get("single");
-        Map<String, Object> m = (Map<String, Object>) result.get("multi");
+    /** The comparison's phases and each run's progress, on stderr. */
+    private static final class CompareProgress extends ConsoleProgress implements CompareListener {
+        private final PrintWriter err;
+
+        CompareProgress(PrintWriter err) {
+            super(err);
+            this.err = err;
+        }
+
+        @Override
+        public void referenceStarted(int processes) {
+            err.println("Measuring the reference: " + processes + " independent CPU-bound processes…");
+        }
+
+        @Override
+        public void referenceMeasured(CpuReference reference) {
+            err.println("Reference: " + reference.describe());
+        }
+
+        @Override
+        public void referenceFailed(String reason) {
+            err.println("kinefold: the reference could not be measured: " + reason);
+        }
+
+        @Override
+        public void phaseStarted(CompareWorkflow.Phase phase, int workers, Comparer.ModeRun single) {
+            err.println();
+            err.println(switch (phase) {
+                case SINGLE -> "== single process (1 worker) ==";
+                case POOL -> "== pool (" + workers + " workers) ==";
+                case SCALING -> "== scaling: " + workers + " workers ==";
+            });
+        }
+    }
+
+    private static void printHuman(ComparisonResult result, PrintWriter err) {
+        ComparisonResult.ModeTimings s = result.single();
+        ComparisonResult.ModeTimings m = result.pool();
         err.println();
         err.println("Per grid point (seconds of trial time, summed over folds)");
         err.printf("  %-30s %10s %10s %8s%n", "grid point", "single", "pool", "ratio");
-        for (Map<String, Object> row : (List<Map<String, Object>>) result.get("perGridPoint")) {
-            err.printf(Locale.ROOT, "  %-30s %10.1f %10.1f %8.2f%n", row.get("model") + "/g" + row.get("gridPoint"),
-                    (double) row.get("singleSeconds"), (double) row.get("multiSeconds"), (double) row.get("multiOverSingle"));
+        for (ComparisonResult.GridPointTiming row : result.perGridPoint()) {
+            err.printf(Locale.ROOT, "  %-30s %10.1f %10.1f %8.2f%n", row.model() + "/g" + row.gridPoint(),
+                    row.singleSeconds(), row.multiSeconds(), row.multiOverSingle());
         }
         err.println();
         err.println("Total");
         err.printf("  %-18s %12s %12s%n", "", "single", "pool");
-        err.printf(Locale.ROOT, "  %-18s %12d %12d%n", "workers", (int) s.get("workers"), (int) m.get("workers"));
-        err.printf(Locale.ROOT, "  %-18s %12.1f %12.1f%n", "wall seconds", (double) s.get("wallSeconds"), (double) m.get("wallSeconds"));
-        err.printf(Locale.ROOT, "  %-18s %12d %12d%n", "peak RSS/worker MB", (long) s.get("peakRssMb"), (long) m.get("peakRssMb"));
-        err.printf(Locale.ROOT, "  %-18s %12d %12d%n", "sum of peaks MB", (long) s.get("sumOfWorkerPeakRssMb"), (long) m.get("sumOfWorkerPeakRssMb"));
-        err.printf(Locale.ROOT, "  speedup %.2f×, efficiency %.0f %%, metrics %s%n", (double) result.get("speedup"),
-                100 * (double) result.get("efficiency"),
-                Boolean.TRUE.equals(result.get("identicalMetrics")) ? "identical in both modes"
-                        : result.get("differingTrials") + " trials DIFFER");
-        if (result.containsKey("reference")) {
-            Map<String, Object> ref = (Map<String, Object>) result.get("reference");
+        err.printf(Locale.ROOT, "  %-18s %12d %12d%n", "workers", s.workers(), m.workers());
+        err.printf(Locale.ROOT, "  %-18s %12.1f %12.1f%n", "wall seconds", s.wallSeconds(), m.wallSeconds());
+        err.printf(Locale.ROOT, "  %-18s %12d %12d%n", "peak RSS/worker MB", s.peakRssMb(), m.peakRssMb());
+        err.printf(Locale.ROOT, "  %-18s %12d %12d%n", "sum of peaks MB", s.sumOfWorkerPeakRssMb(), m.sumOfWorkerPeakRssMb());
+        err.printf(Locale.ROOT, "  speedup %.2f×, efficiency %.0f %%, metrics %s%n", result.speedup(), 100 * result.efficiency(),
+                result.metricsAgree() ? "identical in both modes" : result.differingTrials() + " trials DIFFER");
+        if (result.reference() != null) {
             err.printf(Locale.ROOT, "  reference: %d independent CPU-bound processes get %.2f×; the pool reached %.0f %% of that%n",
-                    (int) ref.get("processes"), (double) ref.get("speedup"), 100 * (double) result.get("speedupOfReference"));
+                    result.reference().processes(), result.reference().speedup(), 100 * result.speedupOfReference());
         }
-        if (result.containsKey("scaling")) {
+        if (!result.scaling().isEmpty()) {
             err.println("  scaling:");
-            for (Map<String, Object> p : (List<Map<String, Object>>) result.get("scaling")) {
-                err.printf(Locale.ROOT, "    %2d workers  %8.1f s  %5.2f×  %3.0f %%%n", (int) p.get("workers"), (double) p.get("wallSeconds"),
-                        (double) p.get("speedup"), 100 * (double) p.get("efficiency"));
+            for (ComparisonResult.ScalingPoint p : result.scaling()) {
+                err.printf(Locale.ROOT, "    %2d workers  %8.1f s  %5.2f×  %3.0f %%%n", p.workers(), p.wallSeconds(),
+                        p.speedup(), 100 * p.efficiency());
             }
         }
-        err.printf("  runs: %d (single) and %d (pool); export either with kinefold export RUN_ID%n", single.runId(), multi.runId());
+        err.printf("  runs: %d (single) and %d (pool); export either with kinefold export RUN_ID%n", s.runId(), m.runId());
         err.flush();
     }
 }

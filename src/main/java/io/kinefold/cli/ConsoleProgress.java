@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Prints a run's progress to stderr: one line per finished trial, with elapsed and remaining time. */
-final class ConsoleProgress implements RunListener {
+class ConsoleProgress implements RunListener {
     private final PrintWriter err;
     private final Map<String, Long> rss = new ConcurrentHashMap<>();
 

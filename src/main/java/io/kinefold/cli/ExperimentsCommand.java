@@ -11,23 +11,17 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kinefold experiments [--db FILE] [--json]}: the runs in the store, newest first. */
 @Command(name = "experiments", mixinStandardHelpOptions = true, description = "List the stored runs, newest first.")
 final class ExperimentsCommand implements Callable<Integer> {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
-    @Option(names = "--json", description = "Print one JSON document on stdout.")
-    boolean json;
-
     @Mixin
     StoreOption storeOption;
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    Console console;
 
     /** A run as JSON, times in ISO-8601. */
     static java.util.Map<String, Object> json(RunInfo r) {
@@ -49,11 +43,11 @@ final class ExperimentsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = console.out();
         try (Store store = storeOption.open()) {
             List<RunInfo> runs = store.runs();
-            if (json) {
-                out.println(Json.write(java.util.Map.of("runs", runs.stream().map(ExperimentsCommand::json).toList())));
+            if (console.json) {
+                console.printJson(java.util.Map.of("runs", runs.stream().map(ExperimentsCommand::json).toList()));
             } else {
                 out.printf("%6s  %-16s  %-18s  %-14s  %7s  %-10s  %11s  %9s%n", "run", "started", "experiment", "mode", "workers",
                         "status", "trials", "wall");
@@ -67,7 +61,7 @@ final class ExperimentsCommand implements Callable<Integer> {
             out.flush();
             return KinefoldCommand.OK;
         } catch (StoreException e) {
-            spec.commandLine().getErr().println("kinefold: " + e.getMessage());
+            console.err().println("kinefold: " + e.getMessage());
             return KinefoldCommand.BAD_INPUT;
         }
     }

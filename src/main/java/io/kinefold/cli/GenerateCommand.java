@@ -8,8 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 
 /** {@code kinefold dataset generate OUT_DIR [--subjects N] [--seed S]}. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
@@ -33,15 +32,12 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--csv", description = "One CSV file per recording instead of a folder of OpenPose JSON frames.")
     boolean csv;
 
-    @Option(names = "--json", description = "Print one JSON document on stdout.")
-    boolean json;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    Console console;
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = console.err();
         DatasetGenerator.Options options;
         try {
             options = new DatasetGenerator.Options(subjects, seed, reps, fps);
@@ -56,9 +52,8 @@ final class GenerateCommand implements Callable<Integer> {
             err.println("kinefold: " + e.getMessage());
             return KinefoldCommand.BAD_INPUT;
         }
-        if (json) {
-            spec.commandLine().getOut().println(Json.write(summary));
-            spec.commandLine().getOut().flush();
+        if (console.json) {
+            console.printJson(summary);
         } else {
             err.printf("Wrote %s: %d recordings, %d frames, %d reps (%d correct), %.1f MB%n", summary.directory(),
                     summary.recordings(), summary.frames(), summary.reps(), summary.correctReps(),

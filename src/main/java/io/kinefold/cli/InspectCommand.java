@@ -11,10 +11,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 
 /** {@code kinefold dataset inspect DIR [--json]}. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
@@ -23,16 +21,13 @@ final class InspectCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "Dataset folder (with dataset.json), or a folder of OpenPose output.")
     Path dir;
 
-    @Option(names = "--json", description = "Print one JSON document on stdout.")
-    boolean json;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    Console console;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = console.out();
+        PrintWriter err = console.err();
         Dataset dataset;
         try {
             dataset = DatasetLoader.load(dir);
@@ -44,8 +39,8 @@ final class InspectCommand implements Callable<Integer> {
             return KinefoldCommand.BAD_INPUT;
         }
         DatasetSummary summary = DatasetSummary.of(dataset, Kinds.sampleCounts(dataset));
-        if (json) {
-            out.println(Json.write(summary));
+        if (console.json) {
+            console.printJson(summary);
         } else {
             printHuman(summary, out);
         }

@@ -2,6 +2,7 @@ package io.kinefold.cli;
 
 import io.kinefold.data.DatasetException;
 import io.kinefold.exec.RunService;
+import io.kinefold.exec.WorkerChoice;
 import io.kinefold.experiment.SpecException;
 import io.kinefold.store.Store;
 import io.kinefold.store.StoreException;
@@ -10,10 +11,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kinefold resume RUN_ID [--db FILE] [--json]}. */
 @Command(name = "resume", mixinStandardHelpOptions = true,
@@ -23,20 +21,17 @@ final class ResumeCommand implements Callable<Integer> {
     long runId;
 
     @Mixin
-    WorkersOption workersOption;
-
-    @Option(names = "--json", description = "Print one JSON document on stdout.")
-    boolean json;
-
-    @Mixin
     StoreOption storeOption;
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    WorkersOption workersOption;
+
+    @Mixin
+    Console console;
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = console.err();
         try (Store store = storeOption.open()) {
             RunService service = new RunService(store);
             RunService.Prepared prepared;
@@ -52,8 +47,8 @@ final class ResumeCommand implements Callable<Integer> {
             if (choice == null) {
                 return KinefoldCommand.BAD_INPUT;
             }
-            err.println(choice.count().reason());
-            return RunCommand.execute(service, runId, prepared, choice, spec.commandLine().getOut(), err, json);
+            err.println(choice.reason());
+            return RunCommand.execute(service, runId, prepared, choice, console);
         } catch (StoreException e) {
             err.println("kinefold: " + e.getMessage());
             return KinefoldCommand.BAD_INPUT;

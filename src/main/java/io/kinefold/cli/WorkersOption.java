@@ -1,5 +1,6 @@
 package io.kinefold.cli;
 
+import io.kinefold.exec.WorkerChoice;
 import java.io.PrintWriter;
 import picocli.CommandLine.Option;
 

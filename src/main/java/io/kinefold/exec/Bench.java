@@ -120,9 +120,7 @@ public final class Bench {
             }
         };
         long started = System.nanoTime();
-        // One worker, never recycled during the bench: what is measured is one worker's life.
-        PoolExecutor.Options options = new PoolExecutor.Options(1, false, Integer.MAX_VALUE, Long.MAX_VALUE, 1);
-        try (PoolExecutor pool = new PoolExecutor(prepared.workload(), options, launcher)) {
+        try (TrialExecutor pool = ExecutorFactory.benchWorker(prepared.workload(), launcher)) {
             pool.execute(trials, collector);
         }
         double wall = (System.nanoTime() - started) / 1e9;

@@ -1,9 +1,7 @@
 package io.kinefold.exec;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.kinefold.experiment.GridPointSummary;
 import io.kinefold.experiment.ModelSummary;
-import io.kinefold.experiment.SpecIo;
 import io.kinefold.experiment.Status;
 import io.kinefold.experiment.TrialResult;
 import io.kinefold.experiment.Workload;
@@ -19,8 +17,8 @@ import java.util.function.Function;
  * The same spec single-process and in the pool, and what the comparison found: wall times,
  * speedup, efficiency against N and against what N plain CPU-bound processes get here, peak
  * RAM, whether both modes gave the same metrics, and per grid point the trial time of each mode.
- * Both runs are ordinary stored runs; the comparison document is stored beside them. The command
- * line and the workbench run comparisons through this one class.
+ * Both runs are ordinary stored runs; the {@link ComparisonResult} is stored beside them. The
+ * command line and the workbench run comparisons through {@link CompareWorkflow}, which uses this.
  */
 public final class Comparer {
     /** Mode names the store keeps for the two runs. */
@@ -57,32 +55,20 @@ public final class Comparer {
     }
 
     /**
-     * The comparison document of two finished runs, stored beside them; what {@code compare
-     * --json} prints and what the Results view and the HTML report read.
+     * The comparison of two finished runs, stored beside them; what {@code compare --json} prints
+     * and what the Results view and the reports read.
      *
      * @param reference what N independent CPU-bound processes get here, or null when not measured
-     * @param scaling points of the speedup curve (from {@link #scalingPoint}), empty without one
+     * @param scaling points of the speedup curve, empty without one
      */
-    public Map<String, Object> record(ModeRun single, ModeRun pool, CpuReference reference, List<Map<String, Object>> scaling) {
-        Map<String, Object> document = document(single, pool, reference, scaling);
-        try {
-            service.store().recordComparison(single.runId(), pool.runId(), SpecIo.MAPPER.writeValueAsString(document));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the comparison as JSON: " + e.getOriginalMessage(), e);
-        }
-        return document;
+    public ComparisonResult record(ModeRun single, ModeRun pool, CpuReference reference,
+                                   List<ComparisonResult.ScalingPoint> scaling) {
+        ComparisonResult result = result(single, pool, reference, scaling);
+        service.store().recordComparison(single.runId(), pool.runId(), result.toJson());
+        return result;
     }
 
-    public static Map<String, Object> scalingPoint(int workers, double wallSeconds, double singleWallSeconds) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("workers", workers);
-        p.put("wallSeconds", wallSeconds);
-        p.put("speedup", singleWallSeconds / wallSeconds);
-        p.put("efficiency", singleWallSeconds / wallSeconds / workers);
-        return p;
-    }
-
-    Map<String, Object> document(ModeRun single, ModeRun pool, CpuReference reference, List<Map<String, Object>> scaling) {
+    ComparisonResult result(ModeRun single, ModeRun pool, CpuReference reference, List<ComparisonResult.ScalingPoint> scaling) {
         Map<String, TrialResult> poolByKey = new HashMap<>();
         pool.trials().forEach(t -> poolByKey.put(t.trial().key(), t));
         int differing = 0;
@@ -98,49 +84,23 @@ public final class Comparer {
             times[1] += m == null ? Double.NaN : m.wallSeconds();
         }
         double speedup = single.outcome().wallSeconds() / pool.outcome().wallSeconds();
-        int workers = pool.outcome().workers();
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("spec", prepared.spec().name());
-        root.put("trials", prepared.plan().trialCount());
-        root.put("single", mode(single));
-        root.put("multi", mode(pool));
-        root.put("speedup", speedup);
-        root.put("efficiency", speedup / workers);
-        root.put("identicalMetrics", differing == 0);
-        root.put("differingTrials", differing);
-        if (reference != null) {
-            Map<String, Object> ref = new LinkedHashMap<>();
-            ref.put("processes", reference.processes());
-            ref.put("speedup", reference.speedup());
-            ref.put("efficiency", reference.efficiency());
-            ref.put("aloneSeconds", reference.aloneSeconds());
-            ref.put("togetherSeconds", reference.togetherSeconds());
-            root.put("reference", ref);
-            root.put("speedupOfReference", speedup / reference.speedup());
-        }
-        if (!scaling.isEmpty()) {
-            root.put("scaling", scaling);
-        }
         Map<String, GridPointSummary> summaries = new HashMap<>();
         for (ModelSummary model : single.outcome().models()) {
             for (GridPointSummary p : model.points()) {
                 summaries.put(model.model() + "/g" + p.gridPoint(), p);
             }
         }
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<ComparisonResult.GridPointTiming> rows = new ArrayList<>();
         perPoint.forEach((key, times) -> {
-            Map<String, Object> row = new LinkedHashMap<>();
             GridPointSummary p = summaries.get(key);
-            row.put("model", key.substring(0, key.lastIndexOf("/g")));
-            row.put("gridPoint", Integer.parseInt(key.substring(key.lastIndexOf("/g") + 2)));
-            row.put("hyperparameters", p == null ? Map.of() : p.params());
-            row.put("singleSeconds", times[0]);
-            row.put("multiSeconds", times[1]);
-            row.put("multiOverSingle", times[1] / times[0]);
-            rows.add(row);
+            rows.add(new ComparisonResult.GridPointTiming(key.substring(0, key.lastIndexOf("/g")),
+                    Integer.parseInt(key.substring(key.lastIndexOf("/g") + 2)), p == null ? Map.of() : p.params(),
+                    times[0], times[1], times[1] / times[0]));
         });
-        root.put("perGridPoint", rows);
-        return root;
+        return new ComparisonResult(prepared.spec().name(), prepared.plan().trialCount(), mode(single), mode(pool),
+                speedup, speedup / pool.outcome().workers(), differing == 0, differing,
+                reference == null ? null : ComparisonResult.Reference.of(reference),
+                reference == null ? null : speedup / reference.speedup(), List.copyOf(scaling), rows);
     }
 
     private static boolean sameMetrics(TrialResult s, TrialResult m) {
@@ -149,16 +109,11 @@ public final class Comparer {
                 && Arrays.deepEquals(s.metrics().confusion(), m.metrics().confusion());
     }
 
-    private static Map<String, Object> mode(ModeRun mode) {
+    private static ComparisonResult.ModeTimings mode(ModeRun mode) {
         var r = mode.outcome().resources();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("runId", mode.runId());
-        m.put("workers", mode.outcome().workers());
-        m.put("wallSeconds", mode.outcome().wallSeconds());
-        m.put("trialSeconds", mode.trials().stream().mapToDouble(TrialResult::wallSeconds).sum());
-        m.put("peakRssMb", r.peakRssBytes() >> 20);
-        m.put("sumOfWorkerPeakRssMb", r.peakRssBytesByWorker().values().stream().mapToLong(Long::longValue).sum() >> 20);
-        m.put("resources", r.asMap());
-        return m;
+        return new ComparisonResult.ModeTimings(mode.runId(), mode.outcome().workers(), mode.outcome().wallSeconds(),
+                mode.trials().stream().mapToDouble(TrialResult::wallSeconds).sum(), r.peakRssBytes() >> 20,
+                r.peakRssBytesByWorker().values().stream().mapToLong(Long::longValue).sum() >> 20,
+                ComparisonResult.Resources.of(r));
     }
 }

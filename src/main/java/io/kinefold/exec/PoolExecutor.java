@@ -67,6 +67,7 @@ public final class PoolExecutor implements TrialExecutor {
         return this;
     }
 
+    @Override
     public String countReason() {
         return scheduler.countReason();
     }
@@ -77,6 +78,7 @@ public final class PoolExecutor implements TrialExecutor {
     }
 
     /** Name to PID of every live worker, for the resource monitor. */
+    @Override
     public Map<String, Long> workerPids() {
         return pool.pids();
     }

@@ -189,12 +189,11 @@ public record RunEstimate(double singleSeconds, double poolSeconds, int workers,
         private static Optional<Double> comparisonSlowdown(Store store, long runId) {
             return store.comparisonOf(runId).flatMap(json -> {
                 try {
-                    var doc = SpecIo.MAPPER.readTree(json);
-                    double single = doc.path("single").path("trialSeconds").asDouble(Double.NaN);
-                    double pool = doc.path("multi").path("trialSeconds").asDouble(Double.NaN);
-                    return single > 0 && pool > 0 && doc.path("multi").path("runId").asLong() == runId
-                            ? Optional.of(pool / single) : Optional.empty();
-                } catch (IOException e) {
+                    ComparisonResult doc = ComparisonResult.fromJson(json);
+                    double single = doc.single().trialSeconds();
+                    double pool = doc.pool().trialSeconds();
+                    return single > 0 && pool > 0 && doc.pool().runId() == runId ? Optional.of(pool / single) : Optional.empty();
+                } catch (IllegalArgumentException e) {
                     return Optional.empty();
                 }
             });

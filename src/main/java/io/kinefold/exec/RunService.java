@@ -108,7 +108,7 @@ public final class RunService {
         ResourceSummary resources;
         Map<String, Long> reportedRss = new java.util.concurrent.ConcurrentHashMap<>();
         try (TrialExecutor executor = executors.apply(prepared.workload());
-             ResourceSampler sampler = new ResourceSampler(SAMPLE_INTERVAL, () -> watched(executor), sample -> {
+             ResourceSampler sampler = new ResourceSampler(SAMPLE_INTERVAL, executor::workerPids, sample -> {
                  store.recordSamples(runId, sample.toRows(runId));
                  listener.sample(sample);
              })) {
@@ -152,7 +152,7 @@ public final class RunService {
                 }
             });
             cancelled = executor.cancelled();
-            choice = executor instanceof PoolExecutor pool ? pool.countReason() : "1 worker: this process";
+            choice = executor.countReason();
             sampler.close();
             resources = sampler.summary().withReportedRss(reportedRss);
         } finally {
@@ -166,14 +166,6 @@ public final class RunService {
         RunInfo info = store.run(runId).orElseThrow();
         return new RunOutcome(runId, status, total, ranNow.get(), failedAll, info.wallSeconds(), workers,
                 Results.summarize(prepared.plan(), prepared.workload(), results), resources, choice);
-    }
-
-    /** The processes the monitor watches: the pool's workers, or this process when it runs the trials. */
-    private static Map<String, Long> watched(TrialExecutor executor) {
-        if (executor instanceof PoolExecutor pool) {
-            return pool.workerPids();
-        }
-        return Map.of(SingleProcessExecutor.WORKER, ProcessHandle.current().pid());
     }
 
     /** Everything stored about a run, summarised, for export. */

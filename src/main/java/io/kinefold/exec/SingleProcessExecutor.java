@@ -4,6 +4,7 @@ import io.kinefold.experiment.Trial;
 import io.kinefold.experiment.TrialResult;
 import io.kinefold.experiment.Workload;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 
 /** Every trial one after another in this process: the baseline every pool is compared with. */
@@ -47,5 +48,16 @@ public final class SingleProcessExecutor implements TrialExecutor {
     @Override
     public int workers() {
         return 1;
+    }
+
+    @Override
+    public String countReason() {
+        return "1 worker: this process";
+    }
+
+    /** This process, which runs the trials. */
+    @Override
+    public Map<String, Long> workerPids() {
+        return Map.of(WORKER, ProcessHandle.current().pid());
     }
 }

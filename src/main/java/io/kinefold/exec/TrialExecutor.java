@@ -2,6 +2,7 @@ package io.kinefold.exec;
 
 import io.kinefold.experiment.Trial;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs trials and reports each as it finishes: in this process, in a pool of worker processes,
@@ -21,6 +22,16 @@ public interface TrialExecutor extends AutoCloseable {
 
     /** Workers this executor runs trials on at once. */
     int workers();
+
+    /** The worker count in words: how many and why, for the log and the run view. */
+    default String countReason() {
+        return WorkerCount.fixed(workers()).reason();
+    }
+
+    /** Name to PID of every process that runs trials now, for the resource monitor; empty when none. */
+    default Map<String, Long> workerPids() {
+        return Map.of();
+    }
 
     @Override
     default void close() {}

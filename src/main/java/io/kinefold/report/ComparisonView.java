@@ -1,6 +1,6 @@
 package io.kinefold.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.kinefold.exec.ComparisonResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,10 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A stored comparison document read into what the human formats show, with the sentences and
- * tables worded once for all of them. Reading is lenient on purpose: the document is stored text
- * that an older or newer version may have written, and a report must still render, so a missing
- * or malformed field becomes NaN (or -1 for counts and ids) and shows as a dash. The exports and
+ * A comparison read into what the human formats show, with the sentences and tables worded once
+ * for all of them. The {@link ComparisonResult} was read leniently from stored text that an older
+ * or newer version may have written, so a missing or malformed field is NaN (or -1 for counts and
+ * ids) here and shows as a dash. The exports and
  * the workbench's Results view both read comparisons through it.
  */
 public record ComparisonView(String spec, long trials, Mode single, Mode pool, double speedup, double efficiency,
@@ -21,11 +21,11 @@ public record ComparisonView(String spec, long trials, Mode single, Mode pool, d
     /** One of the two runs: its times and what the monitor saw of it. */
     public record Mode(long runId, long workers, double wallSeconds, double trialSeconds, double peakRssMb,
                 double sumOfWorkerPeakRssMb, double meanMachineCpu, double peakMemUsedMb, double memTotalMb) {
-        public static Mode of(JsonNode n) {
-            JsonNode r = n.path("resources");
-            return new Mode(whole(n, "runId"), whole(n, "workers"), number(n, "wallSeconds"), number(n, "trialSeconds"),
-                    number(n, "peakRssMb"), number(n, "sumOfWorkerPeakRssMb"), number(r, "meanMachineCpu"),
-                    number(r, "peakMemUsedMb"), number(r, "memTotalMb"));
+        public static Mode of(ComparisonResult.ModeTimings m) {
+            ComparisonResult.Resources r = m.resources();
+            return new Mode(m.runId(), m.workers(), m.wallSeconds(), m.trialSeconds(), known(m.peakRssMb()),
+                    known(m.sumOfWorkerPeakRssMb()), r == null ? Double.NaN : number(r.meanMachineCpu()),
+                    r == null ? Double.NaN : known(r.peakMemUsedMb()), r == null ? Double.NaN : known(r.memTotalMb()));
         }
 
         String memory() {
@@ -48,30 +48,23 @@ public record ComparisonView(String spec, long trials, Mode single, Mode pool, d
     public record PointTiming(String model, long gridPoint, Map<String, Double> hyperparameters, double singleSeconds,
                               double poolSeconds, double poolOverSingle) {}
 
-    public static ComparisonView of(JsonNode root) {
-        Reference reference = root.path("reference").isObject()
-                ? new Reference(whole(root.path("reference"), "processes"), number(root.path("reference"), "speedup"))
-                : null;
-        JsonNode identical = root.path("identicalMetrics");
+    public static ComparisonView of(ComparisonResult result) {
+        ComparisonResult.Reference ref = result.reference();
+        Reference reference = ref == null ? null : new Reference(ref.processes(), ref.speedup());
         List<ScalingPoint> scaling = new ArrayList<>();
-        for (JsonNode p : root.path("scaling")) {
-            scaling.add(new ScalingPoint(whole(p, "workers"), number(p, "wallSeconds"), number(p, "speedup"),
-                    number(p, "efficiency")));
+        for (ComparisonResult.ScalingPoint p : result.scaling()) {
+            scaling.add(new ScalingPoint(p.workers(), p.wallSeconds(), p.speedup(), p.efficiency()));
         }
         List<PointTiming> points = new ArrayList<>();
-        for (JsonNode p : root.path("perGridPoint")) {
+        for (ComparisonResult.GridPointTiming p : result.perGridPoint()) {
             Map<String, Double> params = new LinkedHashMap<>();
-            JsonNode given = p.path("hyperparameters");
-            given.fieldNames().forEachRemaining(name -> params.put(name, number(given, name)));
-            points.add(new PointTiming(p.path("model").isValueNode() ? p.path("model").asText() : null,
-                    whole(p, "gridPoint"), params, number(p, "singleSeconds"), number(p, "multiSeconds"),
-                    number(p, "multiOverSingle")));
+            p.hyperparameters().forEach((name, value) -> params.put(name, number(value)));
+            points.add(new PointTiming(p.model(), p.gridPoint(), params, p.singleSeconds(), p.multiSeconds(),
+                    p.multiOverSingle()));
         }
-        return new ComparisonView(root.path("spec").isValueNode() ? root.path("spec").asText() : null,
-                whole(root, "trials"), Mode.of(root.path("single")), Mode.of(root.path("multi")), number(root, "speedup"),
-                number(root, "efficiency"), identical.isBoolean() ? identical.booleanValue() : null,
-                whole(root, "differingTrials"), reference, number(root, "speedupOfReference"), List.copyOf(scaling),
-                List.copyOf(points));
+        return new ComparisonView(result.spec(), result.trials(), Mode.of(result.single()), Mode.of(result.pool()),
+                result.speedup(), result.efficiency(), result.identicalMetrics(), result.differingTrials(), reference,
+                number(result.speedupOfReference()), List.copyOf(scaling), List.copyOf(points));
     }
 
     /** What was compared, e.g. {@code The spec small (12 trials) ran in a single process, then in a pool of 2 workers.} */
@@ -193,24 +186,13 @@ public record ComparisonView(String spec, long trials, Mode single, Mode pool, d
         return new TextTable(List.of("Model", "Grid point", "Single (s)", "Pool (s)", "Pool / single"), rows, 2);
     }
 
-    /** A finite or non-finite number; Jackson writes NaN as the string {@code "NaN"} by default, so that is read too. */
-    private static double number(JsonNode n, String field) {
-        JsonNode v = n.path(field);
-        if (v.isNumber()) {
-            return v.doubleValue();
-        }
-        if (v.isTextual()) {
-            try {
-                return Double.parseDouble(v.textValue().strip());
-            } catch (NumberFormatException e) {
-                return Double.NaN;
-            }
-        }
-        return Double.NaN;
+    /** A figure the document may lack: NaN when it does. */
+    private static double number(Double v) {
+        return v == null ? Double.NaN : v;
     }
 
-    private static long whole(JsonNode n, String field) {
-        double v = number(n, field);
-        return Double.isFinite(v) && v >= 0 ? Math.round(v) : -1;
+    /** A count or size the document may lack (read as -1): NaN when it does. */
+    private static double known(long v) {
+        return v < 0 ? Double.NaN : v;
     }
 }

@@ -16,7 +16,7 @@ import io.kinefold.monitor.ResourceSummary;
  * can be fed back to {@code kinefold run}. {@code resources} summarises the run's samples in the
  * shape {@code kinefold run --json} and {@code compare} use (null without samples; the samples
  * themselves are in {@code kinefold export --format samples-csv}), and {@code comparison} is the
- * stored comparison document as it is, or null.
+ * comparison as it is stored, or null.
  */
 final class JsonExport {
     static final String FORMAT = "kinefold-report/1";
@@ -36,7 +36,8 @@ final class JsonExport {
             }
             root.set("resources", extras.samples().isEmpty() ? null
                     : SpecIo.MAPPER.valueToTree(ResourceSummary.of(extras.samples(), Double.NaN).asMap()));
-            root.set("comparison", extras.comparison() == null ? null : extras.comparison().result());
+            root.set("comparison", extras.comparison() == null ? null
+                    : SpecIo.MAPPER.readTree(extras.comparison().result().toJson()));
             ArrayNode trials = root.putArray("trials");
             for (TrialResult t : ReportText.orEmpty(report.trials())) {
                 ObjectNode node = SpecIo.MAPPER.valueToTree(t);

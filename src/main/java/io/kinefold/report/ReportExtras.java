@@ -1,8 +1,6 @@
 package io.kinefold.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.kinefold.experiment.SpecIo;
+import io.kinefold.exec.ComparisonResult;
 import io.kinefold.monitor.ResourceSample;
 import io.kinefold.store.Store;
 import java.util.List;
@@ -32,12 +30,11 @@ public record ReportExtras(List<ResourceSample> samples, Comparison comparison) 
         List<ResourceSample> samples = ResourceSample.fromRows(store.samples(runId));
         Comparison comparison = store.comparisonOf(runId).map(json -> {
             try {
-                JsonNode result = SpecIo.MAPPER.readTree(json);
-                long single = result.path("single").path("runId").asLong();
-                long pool = result.path("multi").path("runId").asLong();
-                return new Comparison(result, ResourceSample.fromRows(store.samples(single)),
-                        ResourceSample.fromRows(store.samples(pool)));
-            } catch (JsonProcessingException e) {
+                ComparisonResult result = ComparisonResult.fromJson(json);
+                return new Comparison(result, ResourceSample.fromRows(store.samples(result.single().runId())),
+                        ResourceSample.fromRows(store.samples(result.pool().runId())));
+            } catch (IllegalArgumentException e) {
+                // not a comparison this version can read: the report goes without it
                 return null;
             }
         }).orElse(null);

@@ -8,7 +8,6 @@ import io.kinefold.experiment.SpecIo;
 import io.kinefold.store.Store;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,13 +33,15 @@ class ComparerTest {
             assertThat(single.succeeded()).isTrue();
             assertThat(pool.succeeded()).isTrue();
 
-            Map<String, Object> document = comparer.record(single, pool, null,
-                    List.of(Comparer.scalingPoint(1, 10, 10), Comparer.scalingPoint(2, 4, 10)));
+            ComparisonResult document = comparer.record(single, pool, null,
+                    List.of(ComparisonResult.ScalingPoint.of(1, 10, 10), ComparisonResult.ScalingPoint.of(2, 4, 10)));
 
-            assertThat(document).containsEntry("trials", 6).containsEntry("identicalMetrics", true)
-                    .containsEntry("differingTrials", 0).doesNotContainKey("reference");
-            assertThat((List<?>) document.get("perGridPoint")).hasSize(2);
-            assertThat((List<?>) document.get("scaling")).hasSize(2);
+            assertThat(document.trials()).isEqualTo(6);
+            assertThat(document.identicalMetrics()).isTrue();
+            assertThat(document.differingTrials()).isZero();
+            assertThat(document.reference()).isNull();
+            assertThat(document.perGridPoint()).hasSize(2);
+            assertThat(document.scaling()).hasSize(2);
             JsonNode stored = SpecIo.MAPPER.readTree(store.comparisonOf(pool.runId()).orElseThrow());
             assertThat(stored.path("single").path("runId").asLong()).isEqualTo(single.runId());
             assertThat(stored.path("multi").path("runId").asLong()).isEqualTo(pool.runId());

@@ -1,5 +1,6 @@
 package io.kinefold.report;
 
+import io.kinefold.exec.ComparisonResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -143,7 +144,7 @@ class ReportExtrasTest {
     void htmlShowsOnlyWhatIsThere() {
         ObjectNode bare = (ObjectNode) ReportFixtures.comparisonJson();
         bare.remove(List.of("reference", "speedupOfReference", "scaling"));
-        ReportExtras noSamples = new ReportExtras(List.of(), new Comparison(bare, List.of(), List.of()));
+        ReportExtras noSamples = new ReportExtras(List.of(), new Comparison(ComparisonResult.fromJson(bare), List.of(), List.of()));
 
         String html = Exporter.render(REPORT, ExportFormat.HTML, noSamples);
         String plain = Exporter.render(REPORT, ExportFormat.HTML, ReportExtras.NONE);
@@ -238,7 +239,7 @@ class ReportExtrasTest {
         JsonNode odd = SpecIo.MAPPER.readTree("""
                 {"speedup": "NaN", "single": {"workers": "one"}, "multi": 7, "reference": {},
                  "scaling": [{}], "perGridPoint": [{"model": null}, 3]}""");
-        ReportExtras extras = new ReportExtras(List.of(), new Comparison(odd, List.of(), List.of()));
+        ReportExtras extras = new ReportExtras(List.of(), new Comparison(ComparisonResult.fromJson(odd), List.of(), List.of()));
 
         String text = Exporter.render(REPORT, format, extras);
 
@@ -262,18 +263,19 @@ class ReportExtrasTest {
         assertThatThrownBy(() -> Exporter.render(REPORT, ExportFormat.HTML, null))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("extras");
         assertThatThrownBy(() -> new ReportExtras(null, null)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> new Comparison(SpecIo.MAPPER.createArrayNode(), List.of(), List.of()))
+        assertThatThrownBy(() -> new Comparison(null, List.of(), List.of())).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> ComparisonResult.fromJson(SpecIo.MAPPER.createArrayNode()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("JSON object");
     }
 
     @Test
     void comparisonKeepsItsOwnCopyOfTheDocument() {
         ObjectNode json = (ObjectNode) ReportFixtures.comparisonJson();
-        Comparison comparison = new Comparison(json, List.of(), List.of());
+        Comparison comparison = new Comparison(ComparisonResult.fromJson(json), List.of(), List.of());
 
         json.put("speedup", 99.0);
 
-        assertThat(comparison.result().get("speedup").asDouble()).isEqualTo(1.7586206896551724);
+        assertThat(comparison.result().speedup()).isEqualTo(1.7586206896551724);
     }
 
     /** Each worker's peak RSS in bytes, in natural order of names. */

@@ -1,5 +1,6 @@
 package io.kinefold.report;
 
+import io.kinefold.exec.ComparisonResult;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -114,7 +115,7 @@ final class ReportFixtures {
     }
 
     static Comparison comparison() {
-        return new Comparison(comparisonJson(), singleSamples(), poolSamples());
+        return new Comparison(ComparisonResult.fromJson(comparisonJson()), singleSamples(), poolSamples());
     }
 
     static List<ResourceSample> singleSamples() {

@@ -1,5 +1,6 @@
 package io.kinefold.ui.run;
 
+import io.kinefold.exec.WorkerChoice;
 import io.kinefold.exec.WorkerCount;
 import io.kinefold.experiment.ExperimentSpec;
 import io.kinefold.ui.common.AppContext;
@@ -47,9 +48,9 @@ final class RunInputs {
     }
 
     /** The worker count the text asks for, or empty with the reason in words. */
-    static Optional<WorkerCount> parseWorkers(String text, StringBuilder why) {
+    static Optional<WorkerChoice> parseWorkers(String text, StringBuilder why) {
         try {
-            return Optional.of(WorkerCount.parse(text));
+            return Optional.of(WorkerChoice.parse(text));
         } catch (IllegalArgumentException e) {
             why.append("Workers: ").append(e.getMessage());
             return Optional.empty();

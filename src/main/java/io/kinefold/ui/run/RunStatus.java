@@ -3,11 +3,11 @@ package io.kinefold.ui.run;
 import static io.kinefold.exec.Progress.clock;
 
 import io.kinefold.exec.Comparer;
+import io.kinefold.exec.ComparisonResult;
 import io.kinefold.exec.Progress;
 import io.kinefold.exec.RunOutcome;
 import io.kinefold.experiment.Status;
 import java.util.Locale;
-import java.util.Map;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -88,18 +88,17 @@ final class RunStatus {
         return text;
     }
 
-    void applyComparison(Comparer.ModeRun single, Comparer.ModeRun pool, Map<String, Object> document) {
+    void applyComparison(Comparer.ModeRun single, Comparer.ModeRun pool, ComparisonResult result) {
         progress.set(1);
         finishedRun.set(pool.runId());
-        double speedup = (double) document.get("speedup");
         String text = String.format(Locale.ROOT, "Compared: single process %s, %d workers %s → %.2f× faster, %.0f %% efficiency",
                 clock(single.outcome().wallSeconds()), pool.outcome().workers(), clock(pool.outcome().wallSeconds()),
-                speedup, 100 * (double) document.get("efficiency"));
-        if (document.get("speedupOfReference") instanceof Double share) {
-            text += String.format(Locale.ROOT, " (%.0f %% of what %d plain processes get)", 100 * share, pool.outcome().workers());
+                result.speedup(), 100 * result.efficiency());
+        if (result.speedupOfReference() != null) {
+            text += String.format(Locale.ROOT, " (%.0f %% of what %d plain processes get)", 100 * result.speedupOfReference(),
+                    pool.outcome().workers());
         }
-        text += Boolean.TRUE.equals(document.get("identicalMetrics")) ? "; metrics identical"
-                : "; metrics DIFFER in " + document.get("differingTrials") + " trials";
+        text += result.metricsAgree() ? "; metrics identical" : "; metrics DIFFER in " + result.differingTrials() + " trials";
         status.set(text);
         addMessage(text);
         running.set(false);

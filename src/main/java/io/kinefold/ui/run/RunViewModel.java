@@ -4,33 +4,32 @@ import static io.kinefold.exec.Progress.clock;
 
 import io.kinefold.data.Dataset;
 import io.kinefold.data.DatasetException;
+import io.kinefold.exec.CompareListener;
+import io.kinefold.exec.CompareWorkflow;
 import io.kinefold.exec.Comparer;
 import io.kinefold.exec.CpuReference;
+import io.kinefold.exec.ExecutorFactory;
 import io.kinefold.exec.PoolExecutor;
-import io.kinefold.exec.TrialExecutor;
 import io.kinefold.exec.Progress;
+import io.kinefold.exec.RunCancel;
 import io.kinefold.exec.RunListener;
+import io.kinefold.exec.RunMode;
 import io.kinefold.exec.RunOutcome;
 import io.kinefold.exec.RunService;
-import io.kinefold.exec.WorkerCount;
+import io.kinefold.exec.WorkerChoice;
 import io.kinefold.exec.WorkerInfo;
 import io.kinefold.experiment.ExperimentSpec;
 import io.kinefold.experiment.SpecException;
 import io.kinefold.experiment.Status;
 import io.kinefold.experiment.Trial;
-import io.kinefold.experiment.Workload;
 import io.kinefold.monitor.ResourceSample;
 import io.kinefold.store.Store;
 import io.kinefold.store.StoreException;
 import io.kinefold.ui.common.AppContext;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -70,8 +69,8 @@ public final class RunViewModel {
     // In a comparison, "single " or "pool " before worker names, so that the two phases' w1 differ.
     private String phase = "";
 
-    private volatile PoolExecutor executor;
-    private volatile boolean cancelRequested;
+    // A fresh one for each run, so that a cancel of the last run does not reach the next.
+    private volatile RunCancel cancel = new RunCancel();
 
     /** What the buttons start. */
     public enum Mode {
@@ -129,34 +128,32 @@ public final class RunViewModel {
             applied.complete(null);
             return applied;
         }
-        WorkerCount count;
-        boolean auto = false;
+        WorkerChoice choice;
         if (mode == Mode.SINGLE) {
-            count = new WorkerCount(1, "1 worker: single-process run");
+            choice = WorkerChoice.single();
         } else {
             StringBuilder why = new StringBuilder();
-            Optional<WorkerCount> parsed = RunInputs.parseWorkers(workers.get(), why);
+            Optional<WorkerChoice> parsed = RunInputs.parseWorkers(workers.get(), why);
             if (parsed.isEmpty()) {
                 run.fail(why.toString(), null);
                 applied.complete(null);
                 return applied;
             }
-            count = parsed.get();
-            auto = WorkerCount.isAuto(workers.get());
+            choice = parsed.get();
         }
-        resetForRun(count.reason(), "“" + chosen.name() + "”");
-        boolean autoCount = auto;
+        resetForRun(choice.reason(), "“" + chosen.name() + "”");
+        RunCancel thisRun = cancel;
         inBackground(applied, store -> {
             RunService.Prepared prepared = RunService.prepare(chosen, dataset.root(), Path.of("."));
-            Comparer comparer = new Comparer(new RunService(store), prepared);
             int trials = prepared.plan().trialCount();
             if (mode == Mode.COMPARE) {
-                return compare(comparer, trials, count, autoCount);
+                return compare(new RunService(store), prepared, trials, choice, thisRun);
             }
-            String name = mode == Mode.POOL ? "pool" : "single";
+            RunMode runMode = mode == Mode.POOL ? RunMode.POOL : RunMode.SINGLE;
             ui(() -> run.setProgressText("0 / " + trials + " trials · starting workers"));
-            RunOutcome outcome = comparer.run(name, count.workers(), executors(count, autoCount), new Listener()).outcome();
-            ui(() -> run.applyOutcome(outcome, cancelRequested));
+            RunOutcome outcome = new Comparer(new RunService(store), prepared).run(runMode.storeName(), choice.workers(),
+                    thisRun.watching(ExecutorFactory.LOCAL.of(runMode, choice)), new Listener()).outcome();
+            ui(() -> run.applyOutcome(outcome, thisRun.requested()));
             return outcome;
         });
         return applied;
@@ -169,7 +166,7 @@ public final class RunViewModel {
     public CompletableFuture<RunOutcome> resume(long runId) {
         CompletableFuture<RunOutcome> applied = new CompletableFuture<>();
         StringBuilder why = new StringBuilder();
-        Optional<WorkerCount> parsed = RunInputs.parseWorkers(workers.get(), why);
+        Optional<WorkerChoice> parsed = RunInputs.parseWorkers(workers.get(), why);
         if (run.runningProperty().get()) {
             run.fail("A run is going: resume run " + runId + " once it has ended", null);
             applied.complete(null);
@@ -180,15 +177,16 @@ public final class RunViewModel {
             applied.complete(null);
             return applied;
         }
-        WorkerCount count = parsed.get();
-        boolean auto = WorkerCount.isAuto(workers.get());
-        resetForRun(count.reason(), "the resume of run " + runId);
+        WorkerChoice choice = parsed.get();
+        resetForRun(choice.reason(), "the resume of run " + runId);
+        RunCancel thisRun = cancel;
         inBackground(applied, store -> {
             RunService service = new RunService(store);
             RunService.Prepared prepared = service.prepareResume(runId);
             ui(() -> run.setStatus("Resuming run " + runId + " (" + prepared.spec().name() + ")"));
-            RunOutcome outcome = service.execute(runId, prepared, executors(count, auto), new Listener());
-            ui(() -> run.applyOutcome(outcome, cancelRequested));
+            RunOutcome outcome = service.execute(runId, prepared,
+                    thisRun.watching(ExecutorFactory.LOCAL.of(choice.mode(), choice)), new Listener());
+            ui(() -> run.applyOutcome(outcome, thisRun.requested()));
             return outcome;
         });
         return applied;
@@ -220,7 +218,6 @@ public final class RunViewModel {
             } catch (RuntimeException e) {
                 uiFail("The run stopped on an unexpected error", String.valueOf(e));
             } finally {
-                executor = null;
                 RunOutcome result = outcome;
                 fxThread.execute(() -> applied.complete(result));
             }
@@ -228,72 +225,21 @@ public final class RunViewModel {
     }
 
     /**
-     * The reference, then single-process, then the pool; each phase starts only when the one before
-     * succeeded and no cancel came. Returns the last phase's outcome, null when cancelled before.
+     * The engine's comparison: the reference, then single-process, then the pool. Returns the last
+     * phase's outcome, null when cancelled before any.
      */
-    private RunOutcome compare(Comparer comparer, int trials, WorkerCount count, boolean auto) {
-        int n = count.workers();
-        CpuReference reference = null;
-        if (n > 1) {
-            ui(() -> run.setProgressText("Measuring what " + n + " plain CPU-bound processes get on this machine …"));
-            try {
-                reference = CpuReference.measure(n);
-                String text = "Reference: " + reference.describe();
-                ui(() -> run.addMessage(text));
-            } catch (IOException e) {
-                String text = "The reference could not be measured: " + e.getMessage();
-                ui(() -> run.addMessage(text));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                ui(run::applyCancelled);
-                return null;
-            }
-        }
-        if (cancelRequested) {
+    private RunOutcome compare(RunService service, RunService.Prepared prepared, int trials, WorkerChoice choice,
+                               RunCancel thisRun) {
+        CompareWorkflow.Outcome outcome = new CompareWorkflow(service, ExecutorFactory.LOCAL, thisRun)
+                .run(prepared, choice, CompareWorkflow.Options.DEFAULT, new CompareProgress(trials, choice));
+        if (outcome.compared()) {
+            ui(() -> run.applyComparison(outcome.single(), outcome.pool(), outcome.result()));
+        } else if (outcome.last() != null) {
+            ui(() -> run.applyOutcome(outcome.last(), thisRun.requested()));
+        } else {
             ui(run::applyCancelled);
-            return null;
         }
-        ui(() -> {
-            phase = "single ";
-            // The timeline starts with the trials, not with the reference measured before them.
-            timeline.restartClock();
-            run.setStatus("Comparison 1 of 2: single process (1 worker)");
-            run.setProgressText("0 / " + trials + " trials · starting the worker");
-        });
-        Comparer.ModeRun single = comparer.run(Comparer.SINGLE_MODE, 1,
-                executors(new WorkerCount(1, "1 worker: single-process run"), false), new Listener());
-        if (!single.succeeded() || cancelRequested) {
-            ui(() -> run.applyOutcome(single.outcome(), cancelRequested));
-            return single.outcome();
-        }
-        ui(() -> {
-            phase = "pool ";
-            run.setProgress(0);
-            run.setReason(count.reason());
-            run.setStatus("Comparison 2 of 2: pool (" + n + " workers); single process took "
-                    + clock(single.outcome().wallSeconds()));
-            run.setProgressText("0 / " + trials + " trials · starting workers");
-        });
-        Comparer.ModeRun pool = comparer.run(Comparer.POOL_MODE, n, executors(count, auto), new Listener());
-        if (!pool.succeeded()) {
-            ui(() -> run.applyOutcome(pool.outcome(), cancelRequested));
-            return pool.outcome();
-        }
-        Map<String, Object> document = comparer.record(single, pool, reference, List.of());
-        ui(() -> run.applyComparison(single, pool, document));
-        return pool.outcome();
-    }
-
-    private Function<Workload, TrialExecutor> executors(WorkerCount count, boolean auto) {
-        return workload -> {
-            PoolExecutor created = new PoolExecutor(workload, PoolExecutor.Options.of(count.workers(), auto))
-                    .withReason(count.reason());
-            executor = created;
-            if (cancelRequested) {
-                created.cancel();
-            }
-            return created;
-        };
+        return outcome.last();
     }
 
     /** Shows the finished run in the Results view. */
@@ -306,18 +252,14 @@ public final class RunViewModel {
 
     /** Ends the run: workers are stopped, finished trials stay in the store. */
     public void cancel() {
-        cancelRequested = true;
-        PoolExecutor current = executor;
-        if (current != null) {
-            current.cancel();
-        }
+        cancel.cancel();
         if (run.runningProperty().get()) {
             run.setStatus("Cancelling…");
         }
     }
 
     private void resetForRun(String countReason, String specName) {
-        cancelRequested = false;
+        cancel = new RunCancel();
         synchronized (lock) {
             run.begin();
             phase = "";
@@ -341,7 +283,7 @@ public final class RunViewModel {
     }
 
     /** Adapts the engine's reports to properties, through the UI executor. */
-    private final class Listener implements RunListener {
+    private class Listener implements RunListener {
         @Override
         public void trialStarted(Trial trial, String worker) {
             ui(() -> {
@@ -381,6 +323,60 @@ public final class RunViewModel {
         public void workerChanged(WorkerInfo worker) {
             ui(() -> workerTable.changed(phase + worker.name(), worker));
         }
+    }
+
+    /** A comparison's phases too: the timeline and worker names of each phase apart. */
+    private final class CompareProgress extends Listener implements CompareListener {
+        private final int trials;
+        private final WorkerChoice choice;
+
+        CompareProgress(int trials, WorkerChoice choice) {
+            this.trials = trials;
+            this.choice = choice;
+        }
+
+        @Override
+        public void referenceStarted(int processes) {
+            ui(() -> run.setProgressText("Measuring what " + processes + " plain CPU-bound processes get on this machine …"));
+        }
+
+        @Override
+        public void referenceMeasured(CpuReference reference) {
+            String text = "Reference: " + reference.describe();
+            ui(() -> run.addMessage(text));
+        }
+
+        @Override
+        public void referenceFailed(String reason) {
+            String text = "The reference could not be measured: " + reason;
+            ui(() -> run.addMessage(text));
+        }
+
+        @Override
+        public void phaseStarted(CompareWorkflow.Phase phase, int n, Comparer.ModeRun single) {
+            if (phase == CompareWorkflow.Phase.SINGLE) {
+                ui(() -> {
+                    phase("single ");
+                    // The timeline starts with the trials, not with the reference measured before them.
+                    timeline.restartClock();
+                    run.setStatus("Comparison 1 of 2: single process (1 worker)");
+                    run.setProgressText("0 / " + trials + " trials · starting the worker");
+                });
+            } else if (phase == CompareWorkflow.Phase.POOL) {
+                ui(() -> {
+                    phase("pool ");
+                    run.setProgress(0);
+                    run.setReason(choice.reason());
+                    run.setStatus("Comparison 2 of 2: pool (" + n + " workers); single process took "
+                            + clock(single.outcome().wallSeconds()));
+                    run.setProgressText("0 / " + trials + " trials · starting workers");
+                });
+            }
+        }
+    }
+
+    private void phase(String name) {
+        phase = name;
     }
 
     /** The spec that runs, in words, or what is missing to run one. */

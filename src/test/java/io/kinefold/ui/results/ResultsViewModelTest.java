@@ -1,5 +1,6 @@
 package io.kinefold.ui.results;
 
+import io.kinefold.exec.ComparisonResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -287,7 +288,7 @@ class ResultsViewModelTest {
     void readsAComparisonLenientlyShowingDashesForWhatIsMissing() throws Exception {
         JsonNode partial = SpecIo.MAPPER.readTree("{\"single\":{\"runId\":3},\"multi\":{\"workers\":\"x\"},\"speedup\":\"NaN\"}");
 
-        ComparisonData data = ComparisonData.of(new Comparison(partial, List.of(), List.of()), 3);
+        ComparisonData data = ComparisonData.of(new Comparison(ComparisonResult.fromJson(partial), List.of(), List.of()), 3);
 
         assertThat(data.singleHeader()).isEqualTo("Single process, run 3 (this run)");
         assertThat(data.poolHeader()).isEqualTo("Pool");

@@ -1,0 +1,109 @@
+package io.kinefold.exec;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A comparison from start to end, for the command line and the workbench alike: the reference of
+ * N plain CPU-bound processes, the spec in a single process, then in the pool, optionally at every
+ * worker count between for the scaling curve, and the {@link ComparisonResult} stored. Each phase
+ * starts only when the one before succeeded and no cancel came.
+ *
+ * <pre>{@code
+ * CompareWorkflow.Outcome o = new CompareWorkflow(new RunService(store), ExecutorFactory.LOCAL, new RunCancel())
+ *         .run(prepared, WorkerChoice.parse("auto"), CompareWorkflow.Options.DEFAULT, listener);
+ * }</pre>
+ */
+public final class CompareWorkflow {
+    /** The runs of a comparison, in the order they start. */
+    public enum Phase {
+        SINGLE,
+        POOL,
+        /** One of the runs between 2 and N-1 workers, for the scaling curve. */
+        SCALING
+    }
+
+    /**
+     * @param reference whether to measure what N plain CPU-bound processes get here (only when N > 1)
+     * @param scaling whether to run at every worker count between 1 and N too
+     */
+    public record Options(boolean reference, boolean scaling) {
+        public static final Options DEFAULT = new Options(true, false);
+    }
+
+    /**
+     * How a comparison ended.
+     *
+     * @param single the single-process run; null when the comparison stopped before it
+     * @param pool the pool run; null when the comparison stopped before it
+     * @param result the comparison; null unless both runs succeeded
+     */
+    public record Outcome(Comparer.ModeRun single, Comparer.ModeRun pool, ComparisonResult result) {
+        /** Both runs succeeded and were compared. */
+        public boolean compared() {
+            return result != null;
+        }
+
+        /** The last run's outcome: the pool's once it ran; null when no run started. */
+        public RunOutcome last() {
+            return pool != null ? pool.outcome() : single != null ? single.outcome() : null;
+        }
+    }
+
+    private final RunService service;
+    private final ExecutorFactory executors;
+    private final RunCancel cancel;
+
+    public CompareWorkflow(RunService service, ExecutorFactory executors, RunCancel cancel) {
+        this.service = service;
+        this.executors = executors;
+        this.cancel = cancel;
+    }
+
+    /** Runs the comparison of the prepared spec, the pool with the worker choice; returns when it ended. */
+    public Outcome run(RunService.Prepared prepared, WorkerChoice choice, Options options, CompareListener listener) {
+        int n = choice.workers();
+        CpuReference reference = null;
+        if (options.reference() && n > 1) {
+            listener.referenceStarted(n);
+            try {
+                reference = CpuReference.measure(n);
+                listener.referenceMeasured(reference);
+            } catch (IOException e) {
+                listener.referenceFailed(e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                cancel.cancel();
+            }
+        }
+        if (cancel.requested()) {
+            return new Outcome(null, null, null);
+        }
+        Comparer comparer = new Comparer(service, prepared);
+        listener.phaseStarted(Phase.SINGLE, 1, null);
+        Comparer.ModeRun single = comparer.run(Comparer.SINGLE_MODE, 1,
+                cancel.watching(executors.of(RunMode.SINGLE, WorkerChoice.single())), listener);
+        if (!single.succeeded() || cancel.requested()) {
+            return new Outcome(single, null, null);
+        }
+        listener.phaseStarted(Phase.POOL, n, single);
+        Comparer.ModeRun pool = comparer.run(Comparer.POOL_MODE, n, cancel.watching(executors.of(RunMode.POOL, choice)), listener);
+        if (!pool.succeeded()) {
+            return new Outcome(single, pool, null);
+        }
+        List<ComparisonResult.ScalingPoint> curve = new ArrayList<>();
+        if (options.scaling()) {
+            double singleWall = single.outcome().wallSeconds();
+            curve.add(ComparisonResult.ScalingPoint.of(1, singleWall, singleWall));
+            for (int k = 2; k < n && !cancel.requested(); k++) {
+                listener.phaseStarted(Phase.SCALING, k, single);
+                Comparer.ModeRun m = comparer.run("scaling-" + k, k,
+                        cancel.watching(executors.of(RunMode.POOL, WorkerChoice.fixed(k))), listener);
+                curve.add(ComparisonResult.ScalingPoint.of(k, m.outcome().wallSeconds(), singleWall));
+            }
+            curve.add(ComparisonResult.ScalingPoint.of(n, pool.outcome().wallSeconds(), singleWall));
+        }
+        return new Outcome(single, pool, comparer.record(single, pool, reference, curve));
+    }
+}

@@ -1,0 +1,16 @@
+package io.kinefold.exec;
+
+import java.util.Locale;
+
+/** Where a run's trials go; {@link ExecutorFactory} builds the executor for each. */
+public enum RunMode {
+    /** Every trial one after another in one worker process: the baseline a pool is compared with. */
+    SINGLE,
+    /** Every trial in a pool of worker processes on this machine. */
+    POOL;
+
+    /** The name the store keeps for a run of this mode: {@code single}, {@code pool}. */
+    public String storeName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,45 @@
+package io.kinefold.exec;
+
+/**
+ * How many workers a run asks for, and why: typed by the user ({@code --workers}, the workers
+ * field) or chosen by the machine with {@code auto}, in which case the pool may lower the count
+ * once it has measured a worker.
+ *
+ * @param count the count and its reason in words
+ * @param auto whether the machine chose it
+ */
+public record WorkerChoice(WorkerCount count, boolean auto) {
+    /** The reason a single-process run gives when nothing else was asked. */
+    public static final String SINGLE_REASON = "1 worker: single-process run";
+
+    /**
+     * The count as a user typed it, a number or {@code auto}.
+     *
+     * @throws IllegalArgumentException with the reason, as {@link WorkerCount#parse} gives it
+     */
+    public static WorkerChoice parse(String text) {
+        return new WorkerChoice(WorkerCount.parse(text), WorkerCount.isAuto(text));
+    }
+
+    public static WorkerChoice fixed(int workers) {
+        return new WorkerChoice(WorkerCount.fixed(workers), false);
+    }
+
+    /** One worker, for a single-process run. */
+    public static WorkerChoice single() {
+        return new WorkerChoice(new WorkerCount(1, SINGLE_REASON), false);
+    }
+
+    public int workers() {
+        return count.workers();
+    }
+
+    public String reason() {
+        return count.reason();
+    }
+
+    /** {@link RunMode#SINGLE} for one worker, {@link RunMode#POOL} for more. */
+    public RunMode mode() {
+        return count.workers() == 1 ? RunMode.SINGLE : RunMode.POOL;
+    }
+}
