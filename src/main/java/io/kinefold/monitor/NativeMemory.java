@@ -4,6 +4,7 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
 import com.sun.jna.Structure;
+import java.util.function.LongSupplier;
 
 /**
  * Hands freed native memory back to the operating system. ND4J allocates and frees many
@@ -52,8 +53,13 @@ public final class NativeMemory {
      *
      * @return whether it collected
      */
-    public static synchronized boolean releaseIfGrown() {
-        long rss = ProcessMemory.residentBytes();
+    public static boolean releaseIfGrown() {
+        return releaseIfGrown(ProcessMemory::residentBytes);
+    }
+
+    /** {@link #releaseIfGrown()} with the resident size read from {@code residentBytes}: tests feed it sizes. */
+    static synchronized boolean releaseIfGrown(LongSupplier residentBytes) {
+        long rss = residentBytes.getAsLong();
         if (rss < 0) {
             release(); // cannot tell growth: collect, as before
             collections++;
@@ -71,7 +77,7 @@ public final class NativeMemory {
         }
         release();
         collections++;
-        baseline = ProcessMemory.residentBytes();
+        baseline = residentBytes.getAsLong();
         return true;
     }
 
