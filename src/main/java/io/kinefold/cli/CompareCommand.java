@@ -10,6 +10,7 @@ import io.kinefold.exec.PoolExecutor;
 import io.kinefold.exec.RunCancel;
 import io.kinefold.exec.RunService;
 import io.kinefold.exec.WorkerChoice;
+import io.kinefold.store.RunHeldException;
 import io.kinefold.store.Store;
 import io.kinefold.store.StoreException;
 import io.kinefold.store.StoreFailure;
@@ -24,7 +25,12 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Run a spec single-process (one worker), then in a pool of workers, and compare times, speedup, "
-                + "efficiency and memory. Both runs are stored and exported like any other.")
+                + "efficiency and memory. Both runs are stored and exported like any other.",
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {"0:both runs succeeded and their metrics agree",
+            "1:the work failed: a trial failed after its retries, the worker pool failed, the comparison was cancelled, "
+                    + "or the metrics of the two runs differ",
+            ExitCodes.BAD_INPUT})
 final class CompareCommand extends SpecCommand {
     @Option(names = "--scaling", description = "Also run with every worker count between 1 and N, for the speedup curve.")
     boolean scaling;
@@ -44,9 +50,8 @@ final class CompareCommand extends SpecCommand {
             printHuman(outcome.result(), err);
             console.printJson(outcome.result());
             return outcome.result().metricsAgree() ? KinefoldCommand.OK : KinefoldCommand.FAILED;
-        } catch (StoreException | StoreFailure e) {
-            err.println("kinefold: " + e.getMessage());
-            return KinefoldCommand.FAILED;
+        } catch (StoreException | StoreFailure | RunHeldException e) {
+            return ExitCodes.report(e, err);
         } catch (PoolExecutor.PoolFailure e) {
             err.println("kinefold: the worker pool failed: " + e.getMessage());
             return KinefoldCommand.FAILED;

@@ -3,6 +3,7 @@ package io.kinefold.cli;
 import io.kinefold.experiment.RunInfo;
 import io.kinefold.store.Store;
 import io.kinefold.store.StoreException;
+import io.kinefold.store.StoreFailure;
 import java.io.PrintWriter;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code kinefold experiments [--db FILE] [--json]}: the runs in the store, newest first. */
-@Command(name = "experiments", mixinStandardHelpOptions = true, description = "List the stored runs, newest first.")
+@Command(name = "experiments", mixinStandardHelpOptions = true, description = "List the stored runs, newest first.",
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK, ExitCodes.STORE_BAD_INPUT})
 final class ExperimentsCommand implements Callable<Integer> {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
@@ -60,9 +62,8 @@ final class ExperimentsCommand implements Callable<Integer> {
             }
             out.flush();
             return KinefoldCommand.OK;
-        } catch (StoreException e) {
-            console.err().println("kinefold: " + e.getMessage());
-            return KinefoldCommand.BAD_INPUT;
+        } catch (StoreException | StoreFailure e) {
+            return ExitCodes.report(e, console.err());
         }
     }
 }

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kinefold export RUN_ID --format csv|md|tex|json|html --out FILE [--db FILE]}. */
-@Command(name = "export", mixinStandardHelpOptions = true, description = "Export a run's result tables or its full report.")
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Export a run's result tables or its full report.",
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK, ExitCodes.WORK_FAILED, ExitCodes.STORE_BAD_INPUT})
 final class ExportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN_ID")
     long runId;

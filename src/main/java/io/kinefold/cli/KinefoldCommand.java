@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = KinefoldCommand.Version.class,
         description = "Cross-validated pose-model experiments on OpenPose keypoints. Without arguments, opens the workbench.",
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.OK, ExitCodes.RUN_FAILED, ExitCodes.BAD_INPUT},
         subcommands = {DatasetCommand.class, RunCommand.class, CompareCommand.class, ResumeCommand.class, ExperimentsCommand.class,
             ExportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class KinefoldCommand implements Runnable {
@@ -35,10 +37,8 @@ public final class KinefoldCommand implements Runnable {
         CommandLine cl = new CommandLine(new KinefoldCommand());
         cl.setOut(out);
         cl.setErr(err);
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("kinefold: " + ex.getMessage());
-            return FAILED;
-        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> ExitCodes.report(ex, commandLine.getErr()));
+        cl.setExitCodeExceptionMapper(ExitCodes::of);
         return cl;
     }
 

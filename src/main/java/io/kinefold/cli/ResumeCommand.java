@@ -1,9 +1,11 @@
 package io.kinefold.cli;
 
 import io.kinefold.data.DatasetException;
+import io.kinefold.exec.ResumeRefusedException;
 import io.kinefold.exec.RunService;
 import io.kinefold.exec.WorkerChoice;
 import io.kinefold.experiment.SpecException;
+import io.kinefold.store.RunHeldException;
 import io.kinefold.store.Store;
 import io.kinefold.store.StoreException;
 import io.kinefold.store.StoreFailure;
@@ -15,7 +17,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code kinefold resume RUN_ID [--db FILE] [--json]}. */
 @Command(name = "resume", mixinStandardHelpOptions = true,
-        description = "Go on with an interrupted run: trials already finished are not run again.")
+        description = {"Go on with an interrupted or failed run: trials that succeeded are not run again, failed ones are.",
+            "Refused while the run is running in another live process, or when its dataset changed since it started."},
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.OK, ExitCodes.RUN_FAILED, ExitCodes.BAD_INPUT, ExitCodes.RESUME_REFUSED})
 final class ResumeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN_ID")
     long runId;
@@ -40,6 +45,8 @@ final class ResumeCommand implements Callable<Integer> {
             } catch (SpecException | DatasetException e) {
                 err.println("kinefold: run " + runId + ": " + e.getMessage());
                 return KinefoldCommand.BAD_INPUT;
+            } catch (ResumeRefusedException e) {
+                return ExitCodes.report(e, err);
             }
             int done = store.succeededTrialKeys(runId).size();
             err.println("Resuming run " + runId + ": " + done + " of " + prepared.plan().trialCount() + " trials already done");
@@ -49,12 +56,8 @@ final class ResumeCommand implements Callable<Integer> {
             }
             err.println(choice.reason());
             return RunCommand.execute(service, runId, prepared, choice, console);
-        } catch (StoreException e) {
-            err.println("kinefold: " + e.getMessage());
-            return KinefoldCommand.BAD_INPUT;
-        } catch (StoreFailure e) {
-            err.println("kinefold: " + e.getMessage());
-            return KinefoldCommand.FAILED;
+        } catch (StoreException | StoreFailure | RunHeldException e) {
+            return ExitCodes.report(e, err);
         }
     }
 }

@@ -8,6 +8,7 @@ import io.kinefold.exec.RunService;
 import io.kinefold.exec.WorkerChoice;
 import io.kinefold.experiment.ModelPlan;
 import io.kinefold.experiment.Status;
+import io.kinefold.store.RunHeldException;
 import io.kinefold.store.Store;
 import io.kinefold.store.StoreException;
 import io.kinefold.store.StoreFailure;
@@ -21,7 +22,9 @@ import picocli.CommandLine.Option;
 
 /** {@code kinefold run SPEC [--dataset DIR] [--workers N] [--db FILE] [--dry-run] [--json]}. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Cross-validate every grid point of every model of a spec, and store the results.")
+        description = "Cross-validate every grid point of every model of a spec, and store the results.",
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.OK, ExitCodes.RUN_FAILED, ExitCodes.BAD_INPUT})
 final class RunCommand extends SpecCommand {
     @Option(names = "--dry-run", description = "Check the spec and count trials per model without training.")
     boolean dryRun;
@@ -38,9 +41,8 @@ final class RunCommand extends SpecCommand {
                     + store.file());
             err.println(choice.reason());
             return execute(service, runId, prepared, choice, console);
-        } catch (StoreException | StoreFailure e) {
-            err.println("kinefold: " + e.getMessage());
-            return KinefoldCommand.FAILED;
+        } catch (StoreException | StoreFailure | RunHeldException e) {
+            return ExitCodes.report(e, err);
         }
     }
 
@@ -65,7 +67,7 @@ final class RunCommand extends SpecCommand {
                     new ConsoleProgress(err));
         } catch (PoolExecutor.PoolFailure e) {
             err.println("kinefold: the worker pool failed: " + e.getMessage());
-            err.println("Results so far are stored; go on with: kinefold resume " + runId);
+            err.println("Run " + runId + " is stored as failed with its results so far; go on with: kinefold resume " + runId);
             return KinefoldCommand.FAILED;
         } finally {
             finished.countDown();
@@ -81,7 +83,12 @@ final class RunCommand extends SpecCommand {
             err.println("Cancelled; go on with: kinefold resume " + runId);
             return KinefoldCommand.FAILED;
         }
-        return outcome.status() == Status.SUCCEEDED ? KinefoldCommand.OK : KinefoldCommand.FAILED;
+        if (outcome.status() != Status.SUCCEEDED) {
+            err.println("Run " + runId + " failed: " + outcome.failed() + " of " + outcome.trials()
+                    + " trials failed; kinefold resume " + runId + " runs them again");
+            return KinefoldCommand.FAILED;
+        }
+        return KinefoldCommand.OK;
     }
 
     private int dryRun(RunService.Prepared prepared, PrintWriter err) {

@@ -14,11 +14,15 @@ import picocli.CommandLine.Parameters;
 
 /** {@code SPEC [--dataset DIR]}, shared by the commands that run a spec. */
 final class SpecOption {
-    @Parameters(paramLabel = "SPEC", description = "Experiment spec (JSON), or the name of a preset: quick, article.")
+    @Parameters(paramLabel = "SPEC", description = "Experiment spec (JSON; a relative dataset in it is taken from the spec "
+            + "file's folder), or the name of a preset: quick, article (they use the bundled dataset).")
     String specArg;
 
     @Option(names = "--dataset", paramLabel = "DIR", description = "Dataset folder, instead of the spec's.")
     Path dataset;
+
+    @Option(names = "--allow-large", description = "Run a plan of more than 100,000 trials, which is refused otherwise.")
+    boolean allowLarge;
 
     /**
      * Loads the spec and its dataset and plans it; prints every problem in plain words and returns
@@ -27,7 +31,7 @@ final class SpecOption {
     RunService.Prepared prepare(PrintWriter err) {
         RunService.Prepared prepared;
         try {
-            prepared = RunService.prepare(loadSpec(specArg), dataset, Path.of("."));
+            prepared = RunService.prepare(loadSpec(specArg), dataset, Path.of("."), allowLarge);
         } catch (SpecException e) {
             e.problems().forEach(p -> err.println("kinefold: " + p));
             return null;

@@ -21,9 +21,28 @@ import java.util.TreeSet;
  * and reported at once, each naming its field.
  */
 public final class Planner {
+    /** Trials a plan may have unless the caller allows more ({@code --allow-large}). */
+    public static final long MAX_TRIALS = 100_000;
+
     private Planner() {}
 
+    /** Plans the spec, refusing one of more than {@link #MAX_TRIALS} trials. */
     public static Plan plan(ExperimentSpec spec, Dataset dataset) throws SpecException {
+        return plan(spec, dataset, MAX_TRIALS);
+    }
+
+    /**
+     * Plans the spec, refusing one of more than {@code maxTrials} trials before any grid is
+     * expanded: a grid of millions of points is refused at once instead of filling the memory.
+     */
+    public static Plan plan(ExperimentSpec spec, Dataset dataset, long maxTrials) throws SpecException {
+        long trials = trialCount(spec, dataset.exercises());
+        if (trials > maxTrials) {
+            throw new SpecException(String.format(java.util.Locale.ROOT,
+                    "models: the grids make %,d trials (grid points × %d folds), more than the limit of %,d; "
+                            + "narrow the grids, or allow it with --allow-large on the command line",
+                    trials, spec.folds(), maxTrials));
+        }
         List<String> problems = new ArrayList<>();
         if (spec.folds() < 2) {
             problems.add("folds: must be at least 2, was " + spec.folds());
@@ -110,6 +129,34 @@ public final class Planner {
         return new Plan(spec, plans);
     }
 
+    /**
+     * The trials the spec would make, from the sizes of its value lists alone (saturating at
+     * {@link Long#MAX_VALUE}): every model's grid points, times the exercises of a wildcard, times
+     * the folds.
+     */
+    static long trialCount(ExperimentSpec spec, List<String> exercises) {
+        long total = 0;
+        for (ModelGrid grid : spec.models()) {
+            long points = 1;
+            for (List<Double> values : grid.grid().values()) {
+                points = times(points, Math.max(1, values.size()));
+            }
+            long models = Kinds.wildcard(grid.model().strip()).isPresent() ? Math.max(1, exercises.size()) : 1;
+            total = plus(total, times(times(points, models), Math.max(1, spec.folds())));
+        }
+        return total;
+    }
+
+    private static long times(long a, long b) {
+        long high = Math.multiplyHigh(a, b);
+        return high != 0 || a * b < 0 ? Long.MAX_VALUE : a * b;
+    }
+
+    private static long plus(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
+    }
+
     private static List<Hyperparameters> points(KindSpec kind, ModelGrid grid, String at, List<String> problems) {
         List<ParamDef> defs = kind.params();
         int before = problems.size();
@@ -117,8 +164,10 @@ public final class Planner {
             String field = at + ".grid." + entry.getKey();
             ParamDef def = defs.stream().filter(d -> d.name().equals(entry.getKey())).findFirst().orElse(null);
             if (def == null) {
-                problems.add(field + ": unknown hyperparameter for " + kind.kind().name() + " models; known: "
-                        + defs.stream().map(ParamDef::name).toList());
+                List<String> known = defs.stream().map(ParamDef::name).toList();
+                problems.add(field + ": unknown hyperparameter for " + kind.kind().name() + " models; "
+                        + Suggest.closest(entry.getKey(), known).map(c -> "did you mean '" + c + "'? ").orElse("")
+                        + "known: " + known);
                 continue;
             }
             if (entry.getValue().isEmpty()) {

@@ -2,6 +2,9 @@ package io.kinefold.experiment;
 
 import io.kinefold.monitor.AppInfo;
 import io.kinefold.monitor.MachineInfo;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Where a result came from, stored with every run.
@@ -14,12 +17,29 @@ import io.kinefold.monitor.MachineInfo;
  * @param cores logical processors
  * @param ramBytes physical memory
  * @param datasetFingerprint hash of the samples the run trained on
+ * @param recordingFingerprints the same hash per recording id, so that a resume can name what
+ *     changed; null in runs stored before it was kept
  */
 public record Provenance(String appVersion, String java, String dl4j, String os, String cpu, int cores, long ramBytes,
-                         String datasetFingerprint) {
+                         String datasetFingerprint, Map<String, String> recordingFingerprints) {
 
-    /** The provenance of a run made here and now, on the dataset with this fingerprint. */
-    public static Provenance here(String datasetFingerprint) {
+    public Provenance {
+        recordingFingerprints = recordingFingerprints == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(recordingFingerprints));
+    }
+
+    /** A provenance without per-recording fingerprints, as runs were stored before they were kept. */
+    public Provenance(String appVersion, String java, String dl4j, String os, String cpu, int cores, long ramBytes,
+                      String datasetFingerprint) {
+        this(appVersion, java, dl4j, os, cpu, cores, ramBytes, datasetFingerprint, null);
+    }
+
+    /** The provenance of a run made here and now, on the workload's dataset. */
+    public static Provenance here(Workload workload) {
+        return here(workload.fingerprint(), workload.recordingFingerprints());
+    }
+
+    /** The provenance of a run made here and now, on the dataset with these fingerprints. */
+    public static Provenance here(String datasetFingerprint, Map<String, String> recordingFingerprints) {
         return new Provenance(
                 AppInfo.version(),
                 System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
@@ -28,6 +48,7 @@ public record Provenance(String appVersion, String java, String dl4j, String os,
                 MachineInfo.cpuModel(),
                 MachineInfo.logicalCores(),
                 MachineInfo.totalMemoryBytes(),
-                datasetFingerprint);
+                datasetFingerprint,
+                recordingFingerprints);
     }
 }

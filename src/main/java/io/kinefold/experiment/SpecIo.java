@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kinefold.monitor.AppInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -38,11 +39,32 @@ public final class SpecIo {
 
     private SpecIo() {}
 
+    /** Keys of a spec, of its {@code earlyStopping} and of each of its models: any other is refused. */
+    static final List<String> KEYS = List.of("format", "name", "dataset", "folds", "seed", "earlyStopping", "models");
+    static final List<String> EARLY_STOPPING_KEYS = List.of("patience", "validationFraction");
+    static final List<String> MODEL_KEYS = List.of("model", "grid");
+
+    /** Reads a spec file; a relative {@code dataset} in it is taken from the file's folder. */
     public static ExperimentSpec read(Path file) throws SpecException {
+        String json;
         try {
-            return parse(Files.readString(file), file.toString());
+            json = Files.readString(file);
         } catch (IOException e) {
             throw new SpecException(file + ": cannot be read: " + e.getMessage());
+        }
+        return resolved(parse(json, file.toString()), file.toAbsolutePath().getParent());
+    }
+
+    /** The spec with a relative dataset path resolved against {@code base}. */
+    static ExperimentSpec resolved(ExperimentSpec spec, Path base) {
+        if (spec.dataset() == null || base == null) {
+            return spec;
+        }
+        try {
+            Path dataset = Path.of(spec.dataset());
+            return dataset.isAbsolute() ? spec : spec.withDataset(base.resolve(dataset).normalize().toString());
+        } catch (java.nio.file.InvalidPathException e) {
+            return spec; // the planner names a dataset that cannot be a path
         }
     }
 
@@ -51,7 +73,9 @@ public final class SpecIo {
             if (in == null) {
                 throw new SpecException("no preset named '" + name + "'");
             }
-            return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "preset " + name);
+            // A preset's relative dataset is the bundled one, wherever the app runs from.
+            return resolved(parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "preset " + name),
+                    AppInfo.home());
         } catch (IOException e) {
             throw new SpecException("preset " + name + ": " + e.getMessage());
         }
@@ -70,6 +94,8 @@ public final class SpecIo {
         if (root == null || !root.isObject()) {
             throw new SpecException(source + ": not a JSON object");
         }
+        List<String> unknown = new ArrayList<>();
+        unknownKeys(root, KEYS, "", unknown);
         String format = root.path("format").asText(ExperimentSpec.FORMAT);
         if (!ExperimentSpec.FORMAT.equals(format)) {
             throw new SpecException(source + ": format: expected '" + ExperimentSpec.FORMAT + "' but found '" + format + "'");
@@ -84,6 +110,7 @@ public final class SpecIo {
             if (!es.isObject()) {
                 throw new SpecException(source + ": earlyStopping: expected an object like {\"patience\": 3, \"validationFraction\": 0.2}");
             }
+            unknownKeys(es, EARLY_STOPPING_KEYS, "earlyStopping.", unknown);
             try {
                 earlyStopping = new EarlyStopping(integer(es, "patience", 3, source), es.path("validationFraction").asDouble(0.2));
             } catch (IllegalArgumentException e) {
@@ -101,6 +128,7 @@ public final class SpecIo {
             if (!m.isObject() || !m.hasNonNull("model")) {
                 throw new SpecException(source + ": " + at + ".model: missing");
             }
+            unknownKeys(m, MODEL_KEYS, at + ".", unknown);
             Map<String, List<Double>> grid = new LinkedHashMap<>();
             JsonNode g = m.get("grid");
             if (g != null && !g.isNull()) {
@@ -129,6 +157,9 @@ public final class SpecIo {
                 }
             }
             models.add(new ModelGrid(m.get("model").asText(), grid));
+        }
+        if (!unknown.isEmpty()) {
+            throw new SpecException(unknown.stream().map(u -> source + ": " + u).toList());
         }
         return new ExperimentSpec(ExperimentSpec.FORMAT, name, dataset, folds, seed, earlyStopping, models);
     }
@@ -168,6 +199,15 @@ public final class SpecIo {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Adds a problem for every key of the object that is not one of {@code known}, with the closest known one. */
+    private static void unknownKeys(JsonNode node, List<String> known, String at, List<String> problems) {
+        node.fieldNames().forEachRemaining(key -> {
+            if (!known.contains(key)) {
+                problems.add(at + key + ": unknown key; " + Suggest.hint(key, known));
+            }
+        });
     }
 
     private static int integer(JsonNode node, String field, int fallback, String source) throws SpecException {

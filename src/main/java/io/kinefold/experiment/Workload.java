@@ -2,6 +2,7 @@ package io.kinefold.experiment;
 
 import io.kinefold.data.Dataset;
 import io.kinefold.data.ModelId;
+import io.kinefold.data.Recording;
 import io.kinefold.data.Skeleton;
 import io.kinefold.kind.KindSpec;
 import io.kinefold.kind.Kinds;
@@ -11,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -114,24 +116,50 @@ public final class Workload {
 
     /** A hash of every normalised feature and label of the dataset, for provenance. */
     public String fingerprint() {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            ByteBuffer buffer = ByteBuffer.allocate(Skeleton.FEATURES * 4 + 8);
-            for (var r : dataset.recordings()) {
-                digest.update((r.id() + "|" + r.subject() + "|" + r.exercise() + "|" + r.startFrames() + "|" + r.reps())
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                for (int i = 0; i < r.normalized().size(); i++) {
-                    buffer.clear();
-                    buffer.putInt(r.normalized().frameNumbers()[i]);
-                    for (float f : r.normalized().features()[i]) {
-                        buffer.putFloat(f);
-                    }
-                    digest.update(buffer.array(), 0, buffer.position());
-                }
+        MessageDigest digest = sha256();
+        for (var r : dataset.recordings()) {
+            feed(digest, r);
+        }
+        return hex(digest);
+    }
+
+    /**
+     * The same hash per recording, by recording id in dataset order: what lets a resume say which
+     * recordings changed, not only that the dataset did.
+     */
+    public Map<String, String> recordingFingerprints() {
+        Map<String, String> prints = new LinkedHashMap<>();
+        for (var r : dataset.recordings()) {
+            MessageDigest digest = sha256();
+            feed(digest, r);
+            prints.put(r.id(), hex(digest));
+        }
+        return prints;
+    }
+
+    private static void feed(MessageDigest digest, Recording r) {
+        ByteBuffer buffer = ByteBuffer.allocate(Skeleton.FEATURES * 4 + 8);
+        digest.update((r.id() + "|" + r.subject() + "|" + r.exercise() + "|" + r.startFrames() + "|" + r.reps())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (int i = 0; i < r.normalized().size(); i++) {
+            buffer.clear();
+            buffer.putInt(r.normalized().frameNumbers()[i]);
+            for (float f : r.normalized().features()[i]) {
+                buffer.putFloat(f);
             }
-            return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+            digest.update(buffer.array(), 0, buffer.position());
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String hex(MessageDigest digest) {
+        return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
     }
 }

@@ -116,7 +116,9 @@ final class Migrations {
                         classes_json  TEXT    NOT NULL,
                         majority_rate REAL,
                         PRIMARY KEY (run_id, position)
-                    )""")));
+                    )""")),
+            new Migration(5, "a heartbeat per session, so that a run's open session is a lease", List.of(
+                    "ALTER TABLE sessions ADD COLUMN heartbeat_at INTEGER")));
 
     static final int LATEST = ALL.get(ALL.size() - 1).version();
 

@@ -13,8 +13,6 @@ import io.kinefold.experiment.RunInfo;
 import io.kinefold.experiment.SpecException;
 import io.kinefold.experiment.SpecIo;
 import io.kinefold.experiment.Status;
-import java.io.IOException;
-import java.net.InetAddress;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,9 +24,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The tables that describe a run rather than its results: {@code experiments}, {@code runs}, the
- * {@code sessions} a run was executed in and its {@code run_models}. Together because a run's
- * summary ({@link RunInfo}) reads across them, and because they change only at a run's start,
+ * The tables that describe a run rather than its results: {@code experiments}, {@code runs} and
+ * its {@code run_models} ({@link SessionTable} keeps the sessions a run was executed in). Together
+ * because a run's summary ({@link RunInfo}) reads across them, and because they change only at a run's start,
  * resume and end, never per trial. Deleting a run lives here too, though it also clears the rows
  * of the other table families: it is one transaction keyed on the run. {@link Store} documents
  * each operation.
@@ -44,7 +42,6 @@ final class RunTables {
             """;
 
     private final Database db;
-    private volatile String host;
 
     RunTables(Database db) {
         this.db = db;
@@ -83,36 +80,6 @@ final class RunTables {
                 return lastId(c);
             }
         });
-    }
-
-    long startSession(long runId) {
-        String hostName = host();
-        return db.query("start a session of run " + runId, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO sessions (run_id, started_at, host, pid) VALUES (?, ?, ?, ?)")) {
-                ps.setLong(1, runId);
-                ps.setLong(2, System.currentTimeMillis());
-                ps.setString(3, hostName);
-                ps.setLong(4, ProcessHandle.current().pid());
-                ps.executeUpdate();
-                return lastId(c);
-            }
-        });
-    }
-
-    void endSession(long sessionId, double wallSeconds) {
-        int updated = db.query("end session " + sessionId, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE sessions SET ended_at = ?, wall_seconds = ? WHERE id = ?")) {
-                ps.setLong(1, System.currentTimeMillis());
-                ps.setDouble(2, wallSeconds);
-                ps.setLong(3, sessionId);
-                return ps.executeUpdate();
-            }
-        });
-        if (updated == 0) {
-            throw new IllegalArgumentException(db.file() + ": no session " + sessionId);
-        }
     }
 
     void setRunStatus(long runId, Status status) {
@@ -276,20 +243,5 @@ final class RunTables {
     @FunctionalInterface
     private interface Binder {
         void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    private String host() {
-        // Looked up once, late and outside the lock: a misconfigured resolver can take seconds
-        // to answer, and two threads racing here both get the same answer.
-        String name = host;
-        if (name == null) {
-            try {
-                name = InetAddress.getLocalHost().getHostName();
-            } catch (IOException e) {
-                name = "unknown";
-            }
-            host = name;
-        }
-        return name;
     }
 }

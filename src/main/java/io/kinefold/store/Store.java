@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,8 +50,16 @@ import org.sqlite.SQLiteException;
 public final class Store implements AutoCloseable {
     private static final int BUSY_TIMEOUT_MILLIS = 5000;
 
+    /**
+     * How long a session may go without a heartbeat before another process may take its run over.
+     * Far above {@code RunLease}'s beat of a few seconds, so that a busy machine does not lose a
+     * live run's lease; a process that died on this host is noticed at once by its pid.
+     */
+    public static final Duration LEASE_STALE_AFTER = Duration.ofSeconds(60);
+
     private final Database db;
     private final RunTables runs;
+    private final SessionTable sessions;
     private final TrialTable trials;
     private final SampleTable samples;
     private final ComparisonTable comparisons;
@@ -58,6 +67,7 @@ public final class Store implements AutoCloseable {
     private Store(Database db) {
         this.db = db;
         this.runs = new RunTables(db);
+        this.sessions = new SessionTable(db);
         this.trials = new TrialTable(db);
         this.samples = new SampleTable(db);
         this.comparisons = new ComparisonTable(db);
@@ -164,15 +174,40 @@ public final class Store implements AutoCloseable {
 
     /**
      * Records that this process starts executing a run — its first execution or a resume — and
-     * returns the session id to pass to {@link #recordTrial} and {@link #endSession}.
+     * returns the session id to pass to {@link #recordTrial}, {@link #heartbeat} and
+     * {@link #endSession}. The open session is the run's lease: stale sessions of other processes
+     * (gone from this host, or silent past {@link #LEASE_STALE_AFTER}) are closed, a live one
+     * refuses.
+     *
+     * @throws RunHeldException if another live process holds the run
      */
     public long startSession(long runId) {
-        return runs.startSession(runId);
+        return sessions.startSession(runId);
+    }
+
+    /** Starts a session as if the given process did: for tests of a run held elsewhere. */
+    long startSessionAs(long runId, String host, long pid) {
+        return sessions.startSession(runId, host, pid);
+    }
+
+    /** Says that the session's process is alive, which keeps its lease on the run. */
+    public void heartbeat(long sessionId) {
+        sessions.heartbeat(sessionId);
     }
 
     /** Closes a session with the wall time it measured; only ended sessions count in a run's wall time. */
     public void endSession(long sessionId, double wallSeconds) {
-        runs.endSession(sessionId, wallSeconds);
+        sessions.endSession(sessionId, wallSeconds);
+    }
+
+    /** The live process other than this one that holds the run, if any: a resume must wait for it. */
+    public Optional<RunHolder> liveHolder(long runId) {
+        return sessions.liveHolder(runId);
+    }
+
+    /** This machine's host name as sessions record it. */
+    public String host() {
+        return sessions.host();
     }
 
     /**

@@ -231,7 +231,7 @@ class StoreTest {
     @Test
     void aFreshDatabaseReachesTheLatestSchemaAndReopeningChangesNothing() throws Exception {
         try (Store store = Store.open(db())) {
-            assertThat(store.schemaVersion()).isEqualTo(Migrations.LATEST).isEqualTo(4);
+            assertThat(store.schemaVersion()).isEqualTo(Migrations.LATEST).isEqualTo(5);
             store.createExperiment(SPEC);
         }
         try (Store store = Store.open(db())) {

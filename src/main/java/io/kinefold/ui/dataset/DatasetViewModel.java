@@ -106,7 +106,7 @@ public final class DatasetViewModel {
                 return Optional.of(Path.of(last));
             }
         }
-        Path bundled = Path.of(AppInfo.BUNDLED_DATASET);
+        Path bundled = AppInfo.bundledDataset();
         return Files.isDirectory(bundled) ? Optional.of(bundled) : Optional.empty();
     }
 

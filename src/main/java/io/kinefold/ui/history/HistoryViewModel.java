@@ -5,6 +5,7 @@ import static io.kinefold.exec.Progress.clock;
 import io.kinefold.data.DatasetException;
 import io.kinefold.data.ModelId;
 import io.kinefold.data.ModelKind;
+import io.kinefold.exec.ResumeRefusedException;
 import io.kinefold.exec.RunService;
 import io.kinefold.experiment.RunInfo;
 import io.kinefold.experiment.RunReport;
@@ -147,12 +148,41 @@ public final class HistoryViewModel {
         }
     }
 
-    /** Asks the Run view to run the trials the run still lacks. */
-    public void resume(HistoryRow row) {
-        if (row != null && row.resumable()) {
-            context.resumeRequestProperty().set(null);
-            context.resumeRequestProperty().set(row.id());
+    /**
+     * Asks the Run view to run the trials the run still lacks, once the engine agrees that it may
+     * go on (no other live process holds it, its dataset is the one it started on); a refusal
+     * is shown as the status, in the engine's words, and nothing is asked.
+     */
+    public CompletableFuture<Void> resume(HistoryRow row) {
+        if (row == null || !row.resumable()) {
+            return CompletableFuture.completedFuture(null);
         }
+        loading.set(true);
+        ui(() -> status.set("Checking run " + row.id() + " …"));
+        return background(() -> {
+            String refusal = null;
+            try (Store store = Store.open(context.storeFile())) {
+                new RunService(store).prepareResume(row.id());
+            } catch (ResumeRefusedException e) {
+                refusal = "Run " + row.id() + " cannot be resumed: " + e.getMessage();
+            } catch (DatasetException e) {
+                refusal = "Run " + row.id() + " cannot be resumed: its dataset cannot be read (" + e.getMessage() + ")";
+            } catch (SpecException e) {
+                refusal = "Run " + row.id() + " cannot be resumed: its spec no longer plans (" + e.getMessage() + ")";
+            } catch (StoreException e) {
+                refusal = "The run history cannot be opened: " + e.getMessage();
+            }
+            String text = refusal;
+            ui(() -> {
+                if (text != null) {
+                    status.set(text);
+                } else {
+                    status.set("Resuming run " + row.id());
+                    context.resumeRequestProperty().set(null);
+                    context.resumeRequestProperty().set(row.id());
+                }
+            });
+        });
     }
 
     static HistoryRow row(RunInfo run, Map<ModelId, Double> best) {

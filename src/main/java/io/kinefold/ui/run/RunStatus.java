@@ -115,6 +115,9 @@ final class RunStatus {
                     + " in " + clock(outcome.wallSeconds()));
         } else if (outcome.status() == Status.CANCELLED || cancelRequested) {
             status.set(RunViewModel.CANCELLED_TEXT);
+        } else if (outcome.failed() > 0) {
+            fail("Run " + outcome.runId() + " failed: " + outcome.failed() + " of " + outcome.trials()
+                    + " trials failed; resume from History runs them again", "The Messages list gives each failed trial's reason.");
         } else {
             fail("Run " + outcome.runId() + " stopped before all trials finished; resume from History",
                     outcome.failed() + " of " + outcome.trials() + " trials failed");

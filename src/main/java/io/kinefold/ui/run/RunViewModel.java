@@ -15,6 +15,7 @@ import io.kinefold.exec.RunCancel;
 import io.kinefold.exec.RunListener;
 import io.kinefold.exec.RunMode;
 import io.kinefold.exec.RunOutcome;
+import io.kinefold.exec.ResumeRefusedException;
 import io.kinefold.exec.RunService;
 import io.kinefold.exec.WorkerChoice;
 import io.kinefold.exec.WorkerInfo;
@@ -23,6 +24,7 @@ import io.kinefold.experiment.SpecException;
 import io.kinefold.experiment.Status;
 import io.kinefold.experiment.Trial;
 import io.kinefold.monitor.ResourceSample;
+import io.kinefold.store.RunHeldException;
 import io.kinefold.store.Store;
 import io.kinefold.store.StoreException;
 import io.kinefold.ui.common.AppContext;
@@ -195,7 +197,7 @@ public final class RunViewModel {
     /** Work on the store, off the FX thread. */
     @FunctionalInterface
     private interface RunWork {
-        RunOutcome run(Store store) throws SpecException, DatasetException, StoreException;
+        RunOutcome run(Store store) throws SpecException, DatasetException, StoreException, ResumeRefusedException;
     }
 
     /**
@@ -211,6 +213,8 @@ public final class RunViewModel {
                 uiFail("The experiment cannot run on this dataset", e.getMessage());
             } catch (DatasetException e) {
                 uiFail("The dataset cannot be read for the run", e.getMessage());
+            } catch (ResumeRefusedException | RunHeldException e) {
+                uiFail("The run cannot be resumed", e.getMessage());
             } catch (StoreException e) {
                 uiFail("The run history cannot be opened", e.getMessage());
             } catch (PoolExecutor.PoolFailure e) {
