@@ -26,8 +26,9 @@ final class ExitCodes {
     static final String BAD_INPUT = "2:bad usage or bad input: a spec or dataset that cannot be used, a grid of more than "
             + "100,000 trials without --allow-large, a corrupt, unreachable or unwritable database";
     static final String STORE_BAD_INPUT = "2:bad usage or bad input: no such run, a corrupt, unreachable or unwritable database";
-    static final String RESUME_REFUSED = "2:also: the run is running in another live process (named by host and pid), or "
-            + "its dataset changed since it started (the recordings that changed are named)";
+    static final String RESUME_REFUSED = "2:bad usage or bad input: no such run, a corrupt, unreachable or unwritable database, "
+            + "a run that another live process runs (named by host and pid), or a dataset that changed since the run started "
+            + "(the recordings that changed are named)";
 
     private ExitCodes() {}
 

@@ -1,5 +1,6 @@
 package io.kinefold.cli;
 
+import io.kinefold.exec.ExecutorFactory;
 import io.kinefold.monitor.AppInfo;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -34,7 +35,24 @@ public final class KinefoldCommand implements Runnable {
 
     /** A command line writing to the given streams, for tests. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new KinefoldCommand());
+        return commandLine(out, err, ExecutorFactory.LOCAL);
+    }
+
+    /** A command line whose run and resume execute trials on the given executors: for tests of how runs end. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, ExecutorFactory executors) {
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                if (type == RunCommand.class) {
+                    return type.cast(new RunCommand(executors));
+                }
+                if (type == ResumeCommand.class) {
+                    return type.cast(new ResumeCommand(executors));
+                }
+                return CommandLine.defaultFactory().create(type);
+            }
+        };
+        CommandLine cl = new CommandLine(new KinefoldCommand(), factory);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> ExitCodes.report(ex, commandLine.getErr()));

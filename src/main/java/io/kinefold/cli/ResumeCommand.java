@@ -1,6 +1,7 @@
 package io.kinefold.cli;
 
 import io.kinefold.data.DatasetException;
+import io.kinefold.exec.ExecutorFactory;
 import io.kinefold.exec.ResumeRefusedException;
 import io.kinefold.exec.RunService;
 import io.kinefold.exec.WorkerChoice;
@@ -20,10 +21,20 @@ import picocli.CommandLine.Parameters;
         description = {"Go on with an interrupted or failed run: trials that succeeded are not run again, failed ones are.",
             "Refused while the run is running in another live process, or when its dataset changed since it started."},
         exitCodeListHeading = ExitCodes.HEADING,
-        exitCodeList = {ExitCodes.OK, ExitCodes.RUN_FAILED, ExitCodes.BAD_INPUT, ExitCodes.RESUME_REFUSED})
+        exitCodeList = {ExitCodes.OK, ExitCodes.RUN_FAILED, ExitCodes.RESUME_REFUSED})
 final class ResumeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN_ID")
     long runId;
+
+    private final ExecutorFactory executors;
+
+    ResumeCommand() {
+        this(ExecutorFactory.LOCAL);
+    }
+
+    ResumeCommand(ExecutorFactory executors) {
+        this.executors = executors;
+    }
 
     @Mixin
     StoreOption storeOption;
@@ -55,7 +66,7 @@ final class ResumeCommand implements Callable<Integer> {
                 return KinefoldCommand.BAD_INPUT;
             }
             err.println(choice.reason());
-            return RunCommand.execute(service, runId, prepared, choice, console);
+            return RunCommand.execute(service, runId, prepared, executors, choice, console);
         } catch (StoreException | StoreFailure | RunHeldException e) {
             return ExitCodes.report(e, err);
         }

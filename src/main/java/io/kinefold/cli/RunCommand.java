@@ -29,6 +29,16 @@ final class RunCommand extends SpecCommand {
     @Option(names = "--dry-run", description = "Check the spec and count trials per model without training.")
     boolean dryRun;
 
+    private final ExecutorFactory executors;
+
+    RunCommand() {
+        this(ExecutorFactory.LOCAL);
+    }
+
+    RunCommand(ExecutorFactory executors) {
+        this.executors = executors;
+    }
+
     @Override
     int run(RunService.Prepared prepared, WorkerChoice choice, PrintWriter err) {
         if (dryRun) {
@@ -40,14 +50,15 @@ final class RunCommand extends SpecCommand {
             err.println("Run " + runId + ": " + prepared.spec().name() + ", " + prepared.plan().trialCount() + " trials, store "
                     + store.file());
             err.println(choice.reason());
-            return execute(service, runId, prepared, choice, console);
+            return execute(service, runId, prepared, executors, choice, console);
         } catch (StoreException | StoreFailure | RunHeldException e) {
             return ExitCodes.report(e, err);
         }
     }
 
     /** Runs what is left of a run, cancelling cleanly on Ctrl-C, and prints the outcome. */
-    static int execute(RunService service, long runId, RunService.Prepared prepared, WorkerChoice choice, Console console) {
+    static int execute(RunService service, long runId, RunService.Prepared prepared, ExecutorFactory executors, WorkerChoice choice,
+                       Console console) {
         PrintWriter err = console.err();
         RunCancel cancel = new RunCancel();
         CountDownLatch finished = new CountDownLatch(1);
@@ -63,7 +74,7 @@ final class RunCommand extends SpecCommand {
         Runtime.getRuntime().addShutdownHook(hook);
         RunOutcome outcome;
         try {
-            outcome = service.execute(runId, prepared, cancel.watching(ExecutorFactory.LOCAL.of(choice.mode(), choice)),
+            outcome = service.execute(runId, prepared, cancel.watching(executors.of(choice.mode(), choice)),
                     new ConsoleProgress(err));
         } catch (PoolExecutor.PoolFailure e) {
             err.println("kinefold: the worker pool failed: " + e.getMessage());

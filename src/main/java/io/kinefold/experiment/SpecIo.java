@@ -39,6 +39,9 @@ public final class SpecIo {
 
     private SpecIo() {}
 
+    /** Where the presets lie in a checkout, relative to {@link AppInfo#home()}; they are resources in the jar. */
+    static final String PRESETS_FOLDER = "resources/presets";
+
     /** Keys of a spec, of its {@code earlyStopping} and of each of its models: any other is refused. */
     static final List<String> KEYS = List.of("format", "name", "dataset", "folds", "seed", "earlyStopping", "models");
     static final List<String> EARLY_STOPPING_KEYS = List.of("patience", "validationFraction");
@@ -73,9 +76,10 @@ public final class SpecIo {
             if (in == null) {
                 throw new SpecException("no preset named '" + name + "'");
             }
-            // A preset's relative dataset is the bundled one, wherever the app runs from.
+            // Taken from where the preset files lie in the checkout, as if read from there: the
+            // relative dataset then names the bundled one the same way, read as a file or as a resource.
             return resolved(parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "preset " + name),
-                    AppInfo.home());
+                    AppInfo.home().resolve(PRESETS_FOLDER));
         } catch (IOException e) {
             throw new SpecException("preset " + name + ": " + e.getMessage());
         }

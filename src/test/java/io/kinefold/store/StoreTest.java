@@ -250,7 +250,10 @@ class StoreTest {
         long[] ids;
         try (Store v1 = Store.open(db(), 1)) {
             assertThat(v1.schemaVersion()).isEqualTo(1);
-            ids = runWithSession(v1);
+            long run = v1.createRun(v1.createExperiment(SPEC), "pool", 4, "datasets/demo", PROVENANCE, 12);
+            // Sessions of version 1 have no heartbeat: written as that Kinefold wrote them.
+            execute("INSERT INTO sessions (run_id, started_at, host, pid) VALUES (" + run + ", 1, 'old', 1)");
+            ids = new long[] {run, count("SELECT MAX(id) FROM sessions")};
             v1.recordTrial(ids[0], ids[1], succeeded(trial("pose", 0, 0), 0.9));
         }
         assertThat(count("SELECT COUNT(*) FROM sqlite_master WHERE name = 'resource_samples'")).isZero();

@@ -142,6 +142,20 @@ class HistoryViewModelTest {
     }
 
     @Test
+    void resumeOfARunHeldByAnotherLiveProcessShowsTheRefusalAndAsksNothing() throws Exception {
+        long run = storedRun();
+        io.kinefold.store.Leases.holdAs(dir.resolve("history.db"), run, "elsewhere.example", 4242);
+        HistoryViewModel model = model();
+        model.refresh().get(10, TimeUnit.SECONDS);
+
+        model.resume(model.rows().get(0)).get(10, TimeUnit.SECONDS);
+
+        assertThat(model.statusProperty().get()).startsWith("Run " + run + " cannot be resumed: ")
+                .contains("host elsewhere.example, pid 4242");
+        assertThat(context.resumeRequestProperty().get()).isNull();
+    }
+
+    @Test
     void bestAccuracyIsTheBestGridPointPerModelAsARangePerKind() throws Exception {
         Trial a0 = new Trial(ModelId.parse("start:squat"), 0, Map.of(), 0);
         Trial a1 = new Trial(ModelId.parse("start:squat"), 1, Map.of(), 0);
