@@ -7,13 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kinefold.data.synth.DatasetGenerator;
-import io.kinefold.exec.ExecutionListener;
 import io.kinefold.exec.ExecutorFactory;
+import io.kinefold.exec.InstantExecutor;
 import io.kinefold.exec.PoolExecutor;
-import io.kinefold.exec.TrialExecutor;
-import io.kinefold.experiment.Trial;
-import io.kinefold.experiment.TrialResult;
-import io.kinefold.model.Metrics;
 import io.kinefold.store.Leases;
 import io.kinefold.store.Store;
 import java.io.PrintWriter;
@@ -22,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,34 +48,8 @@ class ExitCodesTest {
                  "models":[{"model":"start:squat","grid":{"units":[8,16],"epochs":[1],"batchSize":[256]}}]}""");
     }
 
-    /** Reports every trial at once without training; those of grid point 1 failed, when asked. */
     private static ExecutorFactory fake(boolean failGridPointOne, RuntimeException thrown) {
-        return (mode, workload, choice) -> new TrialExecutor() {
-            @Override
-            public void execute(List<Trial> trials, ExecutionListener listener) {
-                if (thrown != null) {
-                    throw thrown;
-                }
-                for (Trial t : trials) {
-                    listener.trialFinished(failGridPointOne && t.gridPoint() == 1
-                            ? TrialResult.failed(t, "the worker died 3 times", "w1", 0.1)
-                            : TrialResult.succeeded(t, new Metrics(0.5, 0.5, new int[][] {{1, 1}, {1, 1}}, 0.1, 1, 4, 4), "w1", 0.1));
-                }
-            }
-
-            @Override
-            public void cancel() {}
-
-            @Override
-            public boolean cancelled() {
-                return false;
-            }
-
-            @Override
-            public int workers() {
-                return 1;
-            }
-        };
+        return InstantExecutor.factory(failGridPointOne, thrown);
     }
 
     private int run(ExecutorFactory executors, String... args) {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kinefold.experiment.Status;
 import io.kinefold.experiment.Trial;
-import io.kinefold.experiment.TrialResult;
-import io.kinefold.model.Metrics;
 import io.kinefold.store.Store;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,42 +26,6 @@ class RunStatusTest {
                 [{"model":"start:squat","grid":{"units":[8,16],"epochs":[1],"batchSize":[256]}}]""");
     }
 
-    /** Reports every trial at once without training: those of grid point 1 as failed after their retries. */
-    static class FakeExecutor implements TrialExecutor {
-        private final boolean failGridPointOne;
-        private final RuntimeException thrown;
-
-        FakeExecutor(boolean failGridPointOne, RuntimeException thrown) {
-            this.failGridPointOne = failGridPointOne;
-            this.thrown = thrown;
-        }
-
-        @Override
-        public void execute(List<Trial> trials, ExecutionListener listener) {
-            if (thrown != null) {
-                throw thrown;
-            }
-            for (Trial t : trials) {
-                listener.trialFinished(failGridPointOne && t.gridPoint() == 1
-                        ? TrialResult.failed(t, "the worker died 3 times", "w1", 0.1)
-                        : TrialResult.succeeded(t, new Metrics(0.5, 0.5, new int[][] {{1, 1}, {1, 1}}, 0.1, 1, 4, 4), "w1", 0.1));
-            }
-        }
-
-        @Override
-        public void cancel() {}
-
-        @Override
-        public boolean cancelled() {
-            return false;
-        }
-
-        @Override
-        public int workers() {
-            return 1;
-        }
-    }
-
     @ParameterizedTest(name = "all recorded {0}, failed {1}, cancelled {2} → {3}")
     @CsvSource(textBlock = """
             true,  0, false, SUCCEEDED
@@ -83,13 +45,13 @@ class RunStatusTest {
             RunService service = new RunService(store);
             long run = service.createRun(prepared, "single", 1);
 
-            RunOutcome outcome = service.execute(run, prepared, w -> new FakeExecutor(true, null), RunListener.NONE);
+            RunOutcome outcome = service.execute(run, prepared, w -> new InstantExecutor(true, null), RunListener.NONE);
 
             assertThat(outcome.status()).isEqualTo(Status.FAILED);
             assertThat(outcome.failed()).isEqualTo(prepared.plan().trialCount() / 2);
             assertThat(store.run(run).orElseThrow().status()).isEqualTo(Status.FAILED);
 
-            RunOutcome again = service.execute(run, service.prepareResume(run), w -> new FakeExecutor(false, null), RunListener.NONE);
+            RunOutcome again = service.execute(run, service.prepareResume(run), w -> new InstantExecutor(false, null), RunListener.NONE);
             assertThat(again.ranNow()).as("the resume reruns the failed trials only").isEqualTo(outcome.failed());
             assertThat(again.status()).isEqualTo(Status.SUCCEEDED);
         }
@@ -102,7 +64,7 @@ class RunStatusTest {
             long run = service.createRun(prepared, "pool", 2);
 
             assertThatThrownBy(() -> service.execute(run, prepared,
-                    w -> new FakeExecutor(false, new PoolExecutor.PoolFailure("every worker died before it was ready")),
+                    w -> new InstantExecutor(false, new PoolExecutor.PoolFailure("every worker died before it was ready")),
                     RunListener.NONE)).isInstanceOf(PoolExecutor.PoolFailure.class);
 
             assertThat(store.run(run).orElseThrow().status()).isEqualTo(Status.FAILED);
@@ -133,7 +95,7 @@ class RunStatusTest {
             RunCancel cancel = new RunCancel();
             cancel.cancel();
 
-            RunOutcome outcome = service.execute(run, prepared, cancel.watching(w -> new FakeExecutor(false, null) {
+            RunOutcome outcome = service.execute(run, prepared, cancel.watching(w -> new InstantExecutor(false, null) {
                 @Override
                 public void execute(List<Trial> trials, ExecutionListener listener) {
                     // cancelled before any trial ran

@@ -160,7 +160,8 @@ class MainPathTest {
         robot.interact(() -> runs.getSelectionModel().select(0));
         robot.clickOn(in(robot, historyView, "#resumeButton", Button.class));
         TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
-        assertThat(tabs.getSelectionModel().getSelectedIndex()).isEqualTo(2);
+        // History checks first that the run may go on (lease, dataset), then hands it to the Run tab.
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> tabs.getSelectionModel().getSelectedIndex() == 2);
         Labeled status = in(robot, runView, "#statusLabel", Label.class);
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> status.getText().contains("succeeded: 18 trials"));
 
