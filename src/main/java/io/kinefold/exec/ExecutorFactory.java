@@ -26,9 +26,10 @@ public interface ExecutorFactory {
      */
     static TrialExecutor local(RunMode mode, Workload workload, WorkerChoice choice) {
         return switch (mode) {
-            case SINGLE -> new PoolExecutor(workload, PoolExecutor.Options.of(1, false))
+            case SINGLE -> new PoolExecutor(workload, PoolExecutor.Options.of(1, false).withTrialTimeout(choice.trialTimeoutSeconds()))
                     .withReason(choice.workers() == 1 ? choice.reason() : WorkerChoice.SINGLE_REASON);
-            case POOL -> new PoolExecutor(workload, PoolExecutor.Options.of(choice.workers(), choice.auto()))
+            case POOL -> new PoolExecutor(workload, PoolExecutor.Options.of(choice.workers(), choice.auto())
+                    .withTrialTimeout(choice.trialTimeoutSeconds()))
                     .withReason(choice.reason());
         };
     }

@@ -56,7 +56,7 @@ public final class LocalWorkerPool implements WorkerPool {
             return INIT_PAYLOADS.computeIfAbsent(workload, w -> {
                 byte[] dataset = DatasetSnapshot.of(w.dataset()).toBytes();
                 String spec = SpecIo.toJson(w.spec()).replace('\n', ' ');
-                return new PoolWorker.InitPayload(Protocol.encode(new WorkerMessage.Init(spec, dataset.length)), dataset);
+                return new PoolWorker.InitPayload(Protocol.encode(new WorkerMessage.Init(spec, dataset.length, w.fingerprint())), dataset);
             });
         }
     }
@@ -72,6 +72,11 @@ public final class LocalWorkerPool implements WorkerPool {
     @Override
     public void run(String worker, Trial trial) {
         worker(worker).run(trial);
+    }
+
+    @Override
+    public void kill(String worker) {
+        worker(worker).process.destroyForcibly();
     }
 
     @Override

@@ -19,16 +19,40 @@ public final class PoolExecutor implements TrialExecutor {
      * @param maxTrialsPerWorker trials before a worker is replaced by a fresh one
      * @param rssLimitBytes resident memory above which a worker is replaced after its trial
      * @param maxAttempts times a trial is tried before it is marked failed
+     * @param trialTimeoutSeconds seconds a trial may run before its worker is killed; 0 derives it
+     *     from the trial's expected time ({@link TrialTimeout})
+     * @param silenceSeconds seconds a worker may go without a word before it is killed
      */
-    public record Options(int workers, boolean auto, int maxTrialsPerWorker, long rssLimitBytes, int maxAttempts) {
+    public record Options(int workers, boolean auto, int maxTrialsPerWorker, long rssLimitBytes, int maxAttempts,
+                          double trialTimeoutSeconds, double silenceSeconds) {
         public Options {
             if (workers < 1) {
                 throw new IllegalArgumentException("workers must be at least 1, was " + workers);
             }
+            if (trialTimeoutSeconds != 0 && TrialTimeout.check(trialTimeoutSeconds) != null) {
+                throw new IllegalArgumentException("trial timeout " + TrialTimeout.check(trialTimeoutSeconds));
+            }
+            if (TrialTimeout.check(silenceSeconds) != null) {
+                throw new IllegalArgumentException("silence limit " + TrialTimeout.check(silenceSeconds));
+            }
+        }
+
+        public Options(int workers, boolean auto, int maxTrialsPerWorker, long rssLimitBytes, int maxAttempts) {
+            this(workers, auto, maxTrialsPerWorker, rssLimitBytes, maxAttempts, 0, TrialTimeout.SILENCE_SECONDS);
         }
 
         public static Options of(int workers, boolean auto) {
             return new Options(workers, auto, 1000, 768L << 20, 3);
+        }
+
+        /** These options with a trial limit the user gave ({@code seconds > 0}) or the derived one (0). */
+        public Options withTrialTimeout(double seconds) {
+            return new Options(workers, auto, maxTrialsPerWorker, rssLimitBytes, maxAttempts, seconds, TrialTimeout.silence(seconds));
+        }
+
+        /** These options with another silence limit (for tests, which cannot wait half a minute). */
+        public Options withSilence(double seconds) {
+            return new Options(workers, auto, maxTrialsPerWorker, rssLimitBytes, maxAttempts, trialTimeoutSeconds, seconds);
         }
     }
 

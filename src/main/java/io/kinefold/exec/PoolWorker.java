@@ -183,6 +183,8 @@ final class PoolWorker {
                 nativeBytes = finished.nativeBytes();
             }
             return new WorkerPool.Finished(name, finished.result(), finished.rssBytes());
+        } else if (message instanceof WorkerMessage.Heartbeat) {
+            return new WorkerPool.Alive(name);
         } else if (message instanceof WorkerMessage.Fatal fatal) {
             return new WorkerPool.Fatal(name, fatal.message());
         }

@@ -20,7 +20,8 @@ import java.util.function.ToIntFunction;
  * Decides which trial runs where on the slots of a {@link WorkerPool}: longest expected first, a
  * trial whose worker died again on a fresh worker (up to a limit), a worker replaced after a
  * number of trials or above an RSS limit, workers started only as the work pays for them, fewer
- * once their memory is measured ({@code auto}), and cancel. It knows nothing of processes: all it
+ * once their memory is measured ({@code auto}), a worker killed when it falls silent or its trial
+ * runs past the trial timeout (its trial then counts as a retry), and cancel. It knows nothing of processes: all it
  * sees of a worker are the pool's events, taken from one queue by the thread in {@link #execute},
  * the only one that touches the state here.
  */
@@ -36,8 +37,20 @@ public final class TrialScheduler {
         }
     }
 
+    /** How long a killed worker's death may take to be reported before it is taken as dead all the same. */
+    static final long KILL_GRACE_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /** How often silence and trial times are checked. */
+    private static final long CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
     /** A worker as the scheduler sees it. */
     private static final class Slot {
+        final long started = System.nanoTime();
+        long lastHeard = started;
+        long trialSince;
+        double trialLimit;
+        /** Why the scheduler killed it, once it did; its death then says this. */
+        String killedFor;
+        long killedAt;
         Trial current;
         int trialsDone;
         long rss;
@@ -61,6 +74,8 @@ public final class TrialScheduler {
     private double trialSeconds;
     private int trialsFinished;
     private PoolListener poolListener;
+    private final RunEstimate.Calibration calibration = RunEstimate.Calibration.defaults();
+    private long lastCheck = System.nanoTime();
 
     /**
      * @param trainSamples training samples of a trial, for its expected cost
@@ -122,12 +137,16 @@ public final class TrialScheduler {
                 startWorker();
             }
             while ((!pending.isEmpty() || inFlight > 0) && !cancelled) {
-                WorkerPool.Event event = events.poll(1, TimeUnit.SECONDS);
+                WorkerPool.Event event = events.poll(CHECK_NANOS, TimeUnit.NANOSECONDS);
+                inFlight -= checkLiveness(pending, attempts, listener);
                 Slot w = event == null ? null : slots.get(event.worker());
                 if (w == null) {
                     continue; // a wake-up, or news of a worker already gone
                 }
-                if (event instanceof WorkerPool.Garbage g) {
+                w.lastHeard = System.nanoTime();
+                if (event instanceof WorkerPool.Alive) {
+                    continue;
+                } else if (event instanceof WorkerPool.Garbage g) {
                     listener.message(g.worker() + " wrote something that is not a message, ignored: "
                             + WorkerMain.abbreviate(g.line()));
                 } else if (event instanceof WorkerPool.Died d) {
@@ -178,11 +197,17 @@ public final class TrialScheduler {
             return 0;
         }
         String lastError = d.lastError() == null ? "" : ": " + d.lastError();
+        if (w.killedFor != null) {
+            lastError = ": killed, " + w.killedFor;
+        } else if (d.lastError() != null && d.lastError().contains("OutOfMemoryError")) {
+            lastError = ": ran out of memory (" + d.lastError().strip() + ")";
+        }
         if (!w.ready && ++deathsBeforeReady >= options.maxAttempts()) {
             throw new PoolExecutor.PoolFailure("workers die before they are ready (" + deathsBeforeReady + " in a row), last exit code "
                     + d.exitCode() + lastError);
         }
-        String why = "worker " + d.worker() + " (pid " + gone.pid() + ") died, exit code " + d.exitCode() + lastError;
+        String why = w.killedFor != null ? w.killedFor + " (pid " + gone.pid() + "), killed"
+                : "worker " + d.worker() + " (pid " + gone.pid() + ") died, exit code " + d.exitCode() + lastError;
         listener.message(why);
         int lost = 0;
         if (w.current != null) {
@@ -256,6 +281,48 @@ public final class TrialScheduler {
         }
     }
 
+    /**
+     * Kills every worker silent for longer than the options allow, or whose trial has run past its
+     * limit; takes a killed worker whose death was not reported within {@link #KILL_GRACE_NANOS}
+     * for dead all the same, so that no wait here is unbounded.
+     *
+     * @return trials no longer in flight
+     */
+    private int checkLiveness(Deque<Trial> pending, Map<String, Integer> attempts, ExecutionListener listener)
+            throws IOException {
+        long now = System.nanoTime();
+        if (now - lastCheck < CHECK_NANOS) {
+            return 0;
+        }
+        lastCheck = now;
+        int lost = 0;
+        for (Map.Entry<String, Slot> e : List.copyOf(slots.entrySet())) {
+            String name = e.getKey();
+            Slot w = e.getValue();
+            if (w.killedFor != null) {
+                if (now - w.killedAt > KILL_GRACE_NANOS && slots.get(name) == w) {
+                    lost += died(new WorkerPool.Died(name, -1, null), w, pending, attempts, listener);
+                }
+            } else if (seconds(now - w.lastHeard) > options.silenceSeconds()) {
+                kill(name, w, name + " silent for " + TrialTimeout.seconds(options.silenceSeconds()), listener);
+            } else if (w.current != null && seconds(now - w.trialSince) > w.trialLimit) {
+                kill(name, w, name + " exceeded the trial timeout of " + TrialTimeout.seconds(w.trialLimit), listener);
+            }
+        }
+        return lost;
+    }
+
+    private void kill(String name, Slot w, String why, ExecutionListener listener) {
+        w.killedFor = why;
+        w.killedAt = System.nanoTime();
+        listener.message(why + (w.current == null ? "" : " on " + w.current.key()) + ": killing it");
+        pool.kill(name);
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
     /** Live workers that are not on their way out. */
     private int active() {
         return (int) slots.values().stream().filter(w -> !w.retiring).count();
@@ -289,6 +356,8 @@ public final class TrialScheduler {
             return 0;
         }
         w.current = next;
+        w.trialSince = System.nanoTime();
+        w.trialLimit = TrialTimeout.forTrial(options.trialTimeoutSeconds(), calibration.seconds(next, trainSamples.applyAsInt(next)));
         pool.run(name, next);
         notify(pool.info(name));
         return 1;

@@ -7,8 +7,25 @@ package io.kinefold.exec;
  *
  * @param count the count and its reason in words
  * @param auto whether the machine chose it
+ * @param trialTimeoutSeconds seconds a trial may run before its worker is killed and the trial
+ *     rerun; 0 derives the limit from each trial's expected time ({@link TrialTimeout})
  */
-public record WorkerChoice(WorkerCount count, boolean auto) {
+public record WorkerChoice(WorkerCount count, boolean auto, double trialTimeoutSeconds) {
+    public WorkerChoice {
+        if (trialTimeoutSeconds != 0 && TrialTimeout.check(trialTimeoutSeconds) != null) {
+            throw new IllegalArgumentException("trial timeout " + TrialTimeout.check(trialTimeoutSeconds));
+        }
+    }
+
+    public WorkerChoice(WorkerCount count, boolean auto) {
+        this(count, auto, 0);
+    }
+
+    /** This choice with a trial timeout in seconds; 0 for the one derived from each trial's expected time. */
+    public WorkerChoice withTrialTimeout(double seconds) {
+        return new WorkerChoice(count, auto, seconds);
+    }
+
     /** The reason a single-process run gives when nothing else was asked. */
     public static final String SINGLE_REASON = "1 worker: single-process run";
 

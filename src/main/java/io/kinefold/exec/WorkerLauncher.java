@@ -133,6 +133,11 @@ public final class WorkerLauncher {
         c.add("-Xlog:all=off");
         // One collector thread: N workers must not fight over the cores they were given.
         c.add("-XX:+UseSerialGC");
+        // A worker out of heap exits at once (code 3) instead of limping on with a dead thread
+        // (its stdin reader, say) while the app waits; the JVM's last words go to stderr, where
+        // the app finds them for the reason it gives (TrialScheduler).
+        c.add("-XX:+ExitOnOutOfMemoryError");
+        c.add("-XX:+DisplayVMOutputToStderr");
         c.add("-Djava.awt.headless=true");
         // Extra options for experiments and profiling, split on spaces.
         for (String option : System.getProperty("kinefold.worker.jvmOptions", "").trim().split("\\s+")) {

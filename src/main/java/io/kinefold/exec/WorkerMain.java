@@ -42,6 +42,7 @@ public final class WorkerMain {
         reader.setDaemon(true);
         reader.start();
         watchParent();
+        beat();
 
         Workload workload = null;
         Trainer.useOneNativeThread();
@@ -52,6 +53,11 @@ public final class WorkerMain {
                 try {
                     ExperimentSpec spec = SpecIo.parse(init.spec(), "spec from the app");
                     workload = new Workload(init.dataset().toDataset(), spec);
+                    String fingerprint = workload.fingerprint();
+                    if (init.fingerprint() != null && !init.fingerprint().equals(fingerprint)) {
+                        throw new IllegalStateException("the dataset arrived changed: its fingerprint is " + fingerprint
+                                + ", the app sent " + init.fingerprint());
+                    }
                 } catch (SpecException | RuntimeException e) {
                     send(new WorkerMessage.Fatal("cannot take the dataset: " + e.getMessage()));
                     Runtime.getRuntime().halt(3);
@@ -109,7 +115,7 @@ public final class WorkerMain {
     }
 
     /** The init message with the dataset that followed it, decoded on the stdin thread. */
-    private record Initialise(String spec, DatasetSnapshot dataset) {}
+    private record Initialise(String spec, DatasetSnapshot dataset, String fingerprint) {}
 
     private static void readStdin(BlockingQueue<Object> inbox) {
         try (MessageInput in = new MessageInput(System.in)) {
@@ -125,7 +131,7 @@ public final class WorkerMain {
                         Runtime.getRuntime().halt(3);
                         return;
                     }
-                    inbox.add(new Initialise(init.spec(), dataset));
+                    inbox.add(new Initialise(init.spec(), dataset, init.fingerprint()));
                 } else if (message.isPresent()) {
                     if (message.get() instanceof WorkerMessage.Shutdown) {
                         exiting = true; // the main thread exits politely; end of input must not halt first
@@ -143,6 +149,26 @@ public final class WorkerMain {
         if (!exiting) {
             Runtime.getRuntime().halt(0);
         }
+    }
+
+    /**
+     * Says the worker is alive about once a second, from a thread of its own, while it starts,
+     * trains or waits: the app kills a worker that falls silent (stopped, deadlocked, swapping).
+     */
+    private static void beat() {
+        long millis = Long.getLong("kinefold.worker.heartbeatMillis", 1000);
+        Thread heart = new Thread(() -> {
+            while (!exiting) {
+                send(new WorkerMessage.Heartbeat());
+                try {
+                    TimeUnit.MILLISECONDS.sleep(millis);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "worker-heartbeat");
+        heart.setDaemon(true);
+        heart.start();
     }
 
     /** A second guard beside stdin: a parent that died without closing the pipe. */

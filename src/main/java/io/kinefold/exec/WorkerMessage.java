@@ -19,15 +19,17 @@ import io.kinefold.experiment.TrialResult;
     @JsonSubTypes.Type(value = WorkerMessage.Ready.class, name = "ready"),
     @JsonSubTypes.Type(value = WorkerMessage.Started.class, name = "started"),
     @JsonSubTypes.Type(value = WorkerMessage.Finished.class, name = "finished"),
-    @JsonSubTypes.Type(value = WorkerMessage.Fatal.class, name = "fatal")
+    @JsonSubTypes.Type(value = WorkerMessage.Fatal.class, name = "fatal"),
+    @JsonSubTypes.Type(value = WorkerMessage.Heartbeat.class, name = "heartbeat")
 })
 public sealed interface WorkerMessage {
 
     /**
      * To the worker, once: the spec whose trials it will run. The line is followed on the stream
-     * by {@code datasetBytes} bytes of the dataset ({@link DatasetSnapshot#toBytes}), not text.
+     * by {@code datasetBytes} bytes of the dataset ({@link DatasetSnapshot#toBytes}), not text;
+     * the worker refuses a dataset whose {@code Workload#fingerprint} is not {@code fingerprint}.
      */
-    record Init(String spec, int datasetBytes) implements WorkerMessage {}
+    record Init(String spec, int datasetBytes, String fingerprint) implements WorkerMessage {}
 
     /** To the worker: run this trial. */
     record RunTrial(Trial trial) implements WorkerMessage {}
@@ -43,6 +45,12 @@ public sealed interface WorkerMessage {
 
     /** From the worker: a trial ended, with the worker's resident memory after it. */
     record Finished(TrialResult result, long rssBytes, long nativeBytes) implements WorkerMessage {}
+
+    /**
+     * From the worker, about once a second from its start to its end, whatever it is doing: it is
+     * alive and not stuck. A worker silent for longer than the pool allows is killed.
+     */
+    record Heartbeat() implements WorkerMessage {}
 
     /** From the worker: it cannot go on (its dataset failed to load, say). */
     record Fatal(String message) implements WorkerMessage {}

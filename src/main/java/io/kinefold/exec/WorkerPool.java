@@ -33,6 +33,9 @@ public interface WorkerPool {
     /** Gone, expectedly (after {@link #retire}) or not; {@code lastError} is its last word on stderr, or null. */
     record Died(String worker, int exitCode, String lastError) implements Event {}
 
+    /** Said it is alive (a heartbeat): nothing else to report. */
+    record Alive(String worker) implements Event {}
+
     /** Wrote something that is not a message. */
     record Garbage(String worker, String line) implements Event {}
 
@@ -56,6 +59,9 @@ public interface WorkerPool {
 
     /** Gives a ready, idle worker a trial. */
     void run(String worker, Trial trial);
+
+    /** Ends one worker at once, whatever it is doing (it fell silent, say); its {@link Died} follows. Safe from any thread. */
+    void kill(String worker);
 
     /** Tells a worker to finish; its {@link Died} follows. */
     void retire(String worker);

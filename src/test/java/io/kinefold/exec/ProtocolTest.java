@@ -57,7 +57,7 @@ class ProtocolTest {
     static Stream<WorkerMessage> everyKindOfMessage() {
         Metrics metrics = new Metrics(0.8125, 0.79, new int[][] {{5, 1}, {2, 8}}, 1.25, 30, 120, 16);
         return Stream.of(
-                new WorkerMessage.Init("{\"format\":\"kinefold-experiment/1\",\n \"name\":\"two lines\"}", 123_456),
+                new WorkerMessage.Init("{\"format\":\"kinefold-experiment/1\",\n \"name\":\"two lines\"}", 123_456, "ab12"),
                 new WorkerMessage.RunTrial(TRIAL),
                 new WorkerMessage.Shutdown(),
                 new WorkerMessage.Ready(4242, 512L << 20, 1.5),
@@ -66,6 +66,7 @@ class ProtocolTest {
                 new WorkerMessage.Finished(TrialResult.failed(TRIAL, "OutOfMemoryError: Java heap space", "w1", 0.5), 700L << 20, 0L),
                 new WorkerMessage.Finished(TrialResult.succeeded(TRIAL,
                         new Metrics(Double.NaN, Double.NaN, new int[][] {{0, 0}, {0, 0}}, 0.1, 1, 10, 0), "w3", 0.2), 1, 1),
+                new WorkerMessage.Heartbeat(),
                 new WorkerMessage.Fatal("cannot take the dataset:\nline two"));
     }
 
@@ -104,7 +105,7 @@ class ProtocolTest {
     @Test
     void readsLinesAndTheBlockAfterAnInitLineFromOneStream() throws IOException {
         byte[] dataset = snapshot().toBytes();
-        String init = Protocol.encode(new WorkerMessage.Init("{}", dataset.length));
+        String init = Protocol.encode(new WorkerMessage.Init("{}", dataset.length, "ab12"));
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
         stream.write(("noise from a library\n" + init + "\n").getBytes(StandardCharsets.UTF_8));
         stream.write(dataset);

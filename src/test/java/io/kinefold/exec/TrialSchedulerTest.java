@@ -45,7 +45,11 @@ class TrialSchedulerTest {
     }
 
     private static TrialScheduler scheduler(FakePool pool, int workers) {
-        TrialScheduler scheduler = new TrialScheduler(pool, options(workers), t -> 1000);
+        return scheduler(pool, options(workers));
+    }
+
+    private static TrialScheduler scheduler(FakePool pool, PoolExecutor.Options options) {
+        TrialScheduler scheduler = new TrialScheduler(pool, options, t -> 1000);
         scheduler.startEveryWorkerAtOnce();
         return scheduler;
     }
@@ -148,6 +152,72 @@ class TrialSchedulerTest {
         assertThat(pool.infos).as("no worker started after cancel").isEmpty();
     }
 
+    @Test
+    void killsAWorkerWhoseTrialRunsPastTheTimeoutAndRunsTheTrialAgainOnAFreshWorker() {
+        FakePool pool = new FakePool();
+        pool.hangs = given -> given.equals(SHORT_REP.key() + "@w1");
+        PoolFixture.Recorder recorder = new PoolFixture.Recorder();
+        scheduler(pool, options(1).withTrialTimeout(0.3).withSilence(60)).execute(FOUR, recorder);
+
+        assertThat(recorder.finished).hasSize(4).allMatch(r -> r.status() == Status.SUCCEEDED);
+        assertThat(pool.killedWorkers).containsExactly("w1");
+        assertThat(recorder.messages).contains("w1 exceeded the trial timeout of 0.3 s on " + SHORT_REP.key() + ": killing it",
+                SHORT_REP.key() + " goes to a fresh worker (attempt 2 of 3)");
+        assertThat(PoolFixture.byKey(recorder.finished).get(SHORT_REP.key()).worker()).isEqualTo("w2");
+    }
+
+    @Test
+    void killsAWorkerSilentPastTheLimitAndRunsItsTrialAgain() {
+        FakePool pool = new FakePool();
+        pool.hangs = given -> given.equals(SHORT_REP.key() + "@w1");
+        PoolFixture.Recorder recorder = new PoolFixture.Recorder();
+        scheduler(pool, options(1).withTrialTimeout(600).withSilence(0.4)).execute(FOUR, recorder);
+
+        assertThat(recorder.finished).hasSize(4).allMatch(r -> r.status() == Status.SUCCEEDED);
+        assertThat(pool.killedWorkers).containsExactly("w1");
+        assertThat(recorder.messages).contains("w1 silent for 0.4 s on " + SHORT_REP.key() + ": killing it");
+    }
+
+    @Test
+    void marksATrialThatTimesOutOnEveryAttemptFailedWithTheReason() {
+        FakePool pool = new FakePool();
+        pool.hangs = given -> given.startsWith(SHORT_REP.key() + "@");
+        PoolFixture.Recorder recorder = new PoolFixture.Recorder();
+        scheduler(pool, options(2).withTrialTimeout(0.2).withSilence(60)).execute(FOUR, recorder);
+
+        assertThat(recorder.finished).hasSize(4);
+        TrialResult doomed = PoolFixture.byKey(recorder.finished).get(SHORT_REP.key());
+        assertThat(doomed.status()).isEqualTo(Status.FAILED);
+        assertThat(doomed.error()).contains("died 3 times", "exceeded the trial timeout of 0.2 s", "killed");
+        assertThat(pool.killedWorkers).hasSize(3);
+    }
+
+    @Test
+    void takesAKilledWorkerForDeadWhenThePoolNeverReportsItsDeath() {
+        FakePool pool = new FakePool();
+        pool.hangs = given -> given.equals(SHORT_REP.key() + "@w1");
+        pool.killIgnored = true;
+        PoolFixture.Recorder recorder = new PoolFixture.Recorder();
+        long started = System.nanoTime();
+        scheduler(pool, options(1).withTrialTimeout(0.2).withSilence(60)).execute(FOUR, recorder);
+
+        assertThat(recorder.finished).hasSize(4).allMatch(r -> r.status() == Status.SUCCEEDED);
+        assertThat((System.nanoTime() - started) / 1e9).isLessThan(10);
+    }
+
+    @Test
+    void derivesADefaultTimeoutFromTheExpectedTimeWithAFloorAndNeverInfinite() {
+        assertThat(TrialTimeout.forTrial(0, 1)).isEqualTo(TrialTimeout.FLOOR_SECONDS);
+        assertThat(TrialTimeout.forTrial(0, 100)).isEqualTo(100 * TrialTimeout.FACTOR);
+        assertThat(TrialTimeout.forTrial(0, Double.POSITIVE_INFINITY)).isEqualTo(TrialTimeout.FLOOR_SECONDS);
+        assertThat(TrialTimeout.forTrial(20, 100)).isEqualTo(20);
+        assertThat(TrialTimeout.silence(20)).isEqualTo(20);
+        assertThat(TrialTimeout.silence(0)).isEqualTo(TrialTimeout.SILENCE_SECONDS);
+        assertThat(TrialTimeout.problem("")).isNull();
+        assertThat(TrialTimeout.problem("0")).contains("above 0");
+        assertThat(TrialTimeout.problem("soon")).contains("not a number");
+    }
+
     /**
      * Workers in memory: each is ready as soon as it starts and finishes a trial as soon as it is
      * given one, unless told to die on it or to never end it.
@@ -163,6 +233,9 @@ class TrialSchedulerTest {
         /** Whether workers get as far as ready; if not, each dies at once. */
         boolean ready = true;
         volatile boolean killed;
+        /** Whether killing one worker goes unreported, as from a pool that lost track of it. */
+        boolean killIgnored;
+        final List<String> killedWorkers = new CopyOnWriteArrayList<>();
         volatile Boolean endedCancelled;
         private final Map<String, Consumer<Event>> sinks = new LinkedHashMap<>();
         private final Set<String> retired = new HashSet<>();
@@ -195,6 +268,14 @@ class TrialSchedulerTest {
                 hanging.countDown();
             } else {
                 events.accept(new Finished(worker, TrialResult.succeeded(trial, null, "ignored", 0.1), 100L << 20));
+            }
+        }
+
+        @Override
+        public void kill(String worker) {
+            killedWorkers.add(worker);
+            if (!killIgnored) {
+                sinks.get(worker).accept(new Died(worker, 137, null));
             }
         }
 
