@@ -83,7 +83,7 @@ public final class CompareWorkflow {
         Comparer comparer = new Comparer(service, prepared);
         listener.phaseStarted(Phase.SINGLE, 1, null);
         Comparer.ModeRun single = comparer.run(Comparer.SINGLE_MODE, 1,
-                cancel.watching(executors.of(RunMode.SINGLE, WorkerChoice.single())), listener);
+                cancel.watching(executors.of(RunMode.SINGLE, WorkerChoice.single().withTrialTimeout(choice.trialTimeoutSeconds()))), listener);
         if (!single.succeeded() || cancel.requested()) {
             return new Outcome(single, null, null);
         }
@@ -99,7 +99,7 @@ public final class CompareWorkflow {
             for (int k = 2; k < n && !cancel.requested(); k++) {
                 listener.phaseStarted(Phase.SCALING, k, single);
                 Comparer.ModeRun m = comparer.run("scaling-" + k, k,
-                        cancel.watching(executors.of(RunMode.POOL, WorkerChoice.fixed(k))), listener);
+                        cancel.watching(executors.of(RunMode.POOL, WorkerChoice.fixed(k).withTrialTimeout(choice.trialTimeoutSeconds()))), listener);
                 curve.add(ComparisonResult.ScalingPoint.of(k, m.outcome().wallSeconds(), singleWall));
             }
             curve.add(ComparisonResult.ScalingPoint.of(n, pool.outcome().wallSeconds(), singleWall));

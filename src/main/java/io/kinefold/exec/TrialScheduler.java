@@ -306,7 +306,9 @@ public final class TrialScheduler {
             } else if (seconds(now - w.lastHeard) > options.silenceSeconds()) {
                 kill(name, w, name + " silent for " + TrialTimeout.seconds(options.silenceSeconds()), listener);
             } else if (w.current != null && seconds(now - w.trialSince) > w.trialLimit) {
-                kill(name, w, name + " exceeded the trial timeout of " + TrialTimeout.seconds(w.trialLimit), listener);
+                double quiet = seconds(now - w.lastHeard);
+                kill(name, w, name + " exceeded the trial timeout of " + TrialTimeout.seconds(w.trialLimit)
+                        + (quiet >= 2 ? ", silent for " + TrialTimeout.seconds(Math.floor(quiet)) : ""), listener);
             }
         }
         return lost;

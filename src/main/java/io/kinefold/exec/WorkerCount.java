@@ -78,7 +78,31 @@ public record WorkerCount(int workers, String reason) {
         if (isAuto(text)) {
             return auto(MachineInfo.logicalCores(), MachineInfo.availableMemoryBytes(), INITIAL_FOOTPRINT, false);
         }
-        return fixed(Integer.parseInt(text.strip()));
+        return checked(Integer.parseInt(text.strip()), MachineInfo.logicalCores(), MachineInfo.availableMemoryBytes(),
+                INITIAL_FOOTPRINT);
+    }
+
+    /**
+     * A count the user asked for, checked against the machine before any worker starts: more
+     * workers than free memory holds (after {@link #HEADROOM}, at {@code footprintBytes} each) are
+     * clamped to what it holds, and more than there are cores is allowed with a warning.
+     */
+    public static WorkerCount checked(int asked, int cores, long availableBytes, long footprintBytes) {
+        long usable = Math.max(0, availableBytes - HEADROOM);
+        int byMemory = (int) Math.min(Integer.MAX_VALUE, Math.max(1, usable / Math.max(1, footprintBytes)));
+        int workers = Math.min(asked, byMemory);
+        StringBuilder reason = new StringBuilder(workers + " worker" + (workers == 1 ? "" : "s") + ": ");
+        if (workers < asked) {
+            reason.append(String.format(Locale.ROOT, "%d asked, but %.1f GB free holds %d at %.1f GB per worker (until measured)",
+                    asked, availableBytes / 1e9, workers, footprintBytes / 1e9));
+        } else {
+            reason.append("as asked");
+        }
+        if (workers > cores) {
+            reason.append("; ").append(workers).append(" workers on ").append(cores).append(cores == 1 ? " core" : " cores")
+                    .append(": they will share cores");
+        }
+        return new WorkerCount(workers, reason.toString());
     }
 
     public static WorkerCount fixed(int workers) {

@@ -206,6 +206,18 @@ class TrialSchedulerTest {
     }
 
     @Test
+    void saysAWorkerRanOutOfMemoryWhenItsLastWordsSaySo() {
+        FakePool pool = new FakePool();
+        pool.dies = given -> given.startsWith(LONG_START.key() + "@");
+        pool.lastWords = "Terminating due to java.lang.OutOfMemoryError: Java heap space";
+        PoolFixture.Recorder recorder = new PoolFixture.Recorder();
+        scheduler(pool, 1).execute(FOUR, recorder);
+
+        assertThat(PoolFixture.byKey(recorder.finished).get(LONG_START.key()).error())
+                .contains("exit code 3: ran out of memory (Terminating due to java.lang.OutOfMemoryError: Java heap space)");
+    }
+
+    @Test
     void derivesADefaultTimeoutFromTheExpectedTimeWithAFloorAndNeverInfinite() {
         assertThat(TrialTimeout.forTrial(0, 1)).isEqualTo(TrialTimeout.FLOOR_SECONDS);
         assertThat(TrialTimeout.forTrial(0, 100)).isEqualTo(100 * TrialTimeout.FACTOR);
@@ -235,6 +247,8 @@ class TrialSchedulerTest {
         volatile boolean killed;
         /** Whether killing one worker goes unreported, as from a pool that lost track of it. */
         boolean killIgnored;
+        /** What a worker that dies on a trial last wrote on stderr; with it, it exits with code 3, as out of memory. */
+        String lastWords;
         final List<String> killedWorkers = new CopyOnWriteArrayList<>();
         volatile Boolean endedCancelled;
         private final Map<String, Consumer<Event>> sinks = new LinkedHashMap<>();
@@ -263,7 +277,7 @@ class TrialSchedulerTest {
             Consumer<Event> events = sinks.get(worker);
             events.accept(new Started(worker, trial.key()));
             if (dies.test(what)) {
-                events.accept(new Died(worker, 137, null));
+                events.accept(lastWords == null ? new Died(worker, 137, null) : new Died(worker, 3, lastWords));
             } else if (hangs.test(what)) {
                 hanging.countDown();
             } else {

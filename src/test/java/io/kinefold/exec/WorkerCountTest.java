@@ -58,6 +58,22 @@ class WorkerCountTest {
         assertThat(WorkerCount.fixed(workers)).isEqualTo(new WorkerCount(workers, reason));
     }
 
+    @ParameterizedTest(name = "{0} asked, {1} cores, {2} GB free -> {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # asked | cores | free GB | workers | reason
+                  2 |     2 |    24.0 |       2 | 2 workers: as asked
+                  4 |     2 |    24.0 |       4 | 4 workers: as asked; 4 workers on 2 cores: they will share cores
+                 64 |     2 |    24.0 |      32 | 32 workers: 64 asked, but 24.0 GB free holds 32 at 0.7 GB per worker (until measured); 32 workers on 2 cores: they will share cores
+                  8 |    16 |     3.0 |       2 | 2 workers: 8 asked, but 3.0 GB free holds 2 at 0.7 GB per worker (until measured)
+                  3 |     1 |     0.5 |       1 | 1 worker: 3 asked, but 0.5 GB free holds 1 at 0.7 GB per worker (until measured)
+            """)
+    void checksAnAskedCountAgainstCoresAndMemory(int asked, int cores, double freeGb, int workers, String reason) {
+        WorkerCount count = WorkerCount.checked(asked, cores, gigabytes(freeGb), gigabytes(0.7));
+
+        assertThat(count.workers()).isEqualTo(workers);
+        assertThat(count.reason()).isEqualTo(reason);
+    }
+
     @Test
     void keepsTheAppsHeadroomOutOfTheMemoryItShares() {
         long oneWorker = WorkerCount.INITIAL_FOOTPRINT;

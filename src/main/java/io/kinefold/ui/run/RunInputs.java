@@ -1,5 +1,6 @@
 package io.kinefold.ui.run;
 
+import io.kinefold.exec.TrialTimeout;
 import io.kinefold.exec.WorkerChoice;
 import io.kinefold.exec.WorkerCount;
 import io.kinefold.experiment.ExperimentSpec;
@@ -8,6 +9,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 
 /**
  * What a run would start with, in words, before it starts: the Experiment tab's spec on the open
@@ -22,6 +25,8 @@ final class RunInputs {
     private final Consumer<Runnable> ui;
     private final ReadOnlyStringWrapper specText = new ReadOnlyStringWrapper(this, "specText");
     private final ReadOnlyStringWrapper workersError = new ReadOnlyStringWrapper(this, "workersError");
+    /** Seconds a trial may run before its worker is killed, as typed; empty for the derived default. */
+    private final StringProperty trialTimeout = new SimpleStringProperty(this, "trialTimeout", "");
 
     /** Follows the context's worker count, spec and dataset; the worker count's reason goes to {@code run}. */
     RunInputs(AppContext context, RunStatus run, Consumer<Runnable> ui) {
@@ -29,6 +34,7 @@ final class RunInputs {
         this.run = run;
         this.ui = ui;
         context.workersProperty().addListener((obs, old, text) -> validateWorkers());
+        trialTimeout.addListener((obs, old, text) -> validateWorkers());
         validateWorkers();
         context.specProperty().addListener((obs, old, spec) -> describeSpec());
         context.datasetProperty().addListener((obs, old, dataset) -> describeSpec());
@@ -47,14 +53,24 @@ final class RunInputs {
         }
     }
 
-    /** The worker count the text asks for, or empty with the reason in words. */
-    static Optional<WorkerChoice> parseWorkers(String text, StringBuilder why) {
+    /** The worker count the text asks for, with the trial timeout as typed, or empty with the reason in words. */
+    Optional<WorkerChoice> parseWorkers(String text, StringBuilder why) {
         try {
-            return Optional.of(WorkerChoice.parse(text));
+            return withTimeout(WorkerChoice.parse(text), why);
         } catch (IllegalArgumentException e) {
             why.append("Workers: ").append(e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** The choice with the trial timeout as typed, or empty with the reason in words. */
+    Optional<WorkerChoice> withTimeout(WorkerChoice choice, StringBuilder why) {
+        String problem = TrialTimeout.problem(trialTimeout.get());
+        if (problem != null) {
+            why.append("Trial timeout: ").append(problem);
+            return Optional.empty();
+        }
+        return Optional.of(choice.withTrialTimeout(TrialTimeout.parse(trialTimeout.get())));
     }
 
     /**
@@ -64,7 +80,9 @@ final class RunInputs {
     private void validateWorkers() {
         String text = context.workersProperty().get();
         String problem = WorkerCount.problem(text);
-        workersError.set(problem == null ? null : "Workers: " + problem);
+        String timeoutProblem = TrialTimeout.problem(trialTimeout.get());
+        workersError.set(problem != null ? "Workers: " + problem
+                : timeoutProblem != null ? "Trial timeout: " + timeoutProblem : null);
         if (run.runningProperty().get()) {
             return;
         }
@@ -86,4 +104,5 @@ final class RunInputs {
 
     ReadOnlyStringProperty specTextProperty() { return specText.getReadOnlyProperty(); }
     ReadOnlyStringProperty workersErrorProperty() { return workersError.getReadOnlyProperty(); }
+    StringProperty trialTimeoutProperty() { return trialTimeout; }
 }

@@ -18,6 +18,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -36,6 +37,7 @@ public final class RunView {
     @FXML private VBox root;
     @FXML private Label specLabel;
     @FXML private ComboBox<String> workersBox;
+    @FXML private TextField trialTimeoutField;
     @FXML private Button poolButton;
     @FXML private Button singleButton;
     @FXML private Button compareButton;
@@ -89,6 +91,8 @@ public final class RunView {
         // The editor's text, not the value: the value only changes once the user presses Enter.
         workersBox.getEditor().textProperty().bindBidirectional(model.workersProperty());
         workersBox.disableProperty().bind(model.runningProperty());
+        trialTimeoutField.textProperty().bindBidirectional(model.trialTimeoutProperty());
+        trialTimeoutField.disableProperty().bind(model.runningProperty());
         workersErrorLabel.textProperty().bind(model.workersErrorProperty());
         workersErrorLabel.visibleProperty().bind(model.workersErrorProperty().isNotEmpty());
         workersErrorLabel.managedProperty().bind(workersErrorLabel.visibleProperty());

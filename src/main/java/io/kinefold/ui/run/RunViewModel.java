@@ -132,10 +132,17 @@ public final class RunViewModel {
         }
         WorkerChoice choice;
         if (mode == Mode.SINGLE) {
-            choice = WorkerChoice.single();
+            StringBuilder why = new StringBuilder();
+            Optional<WorkerChoice> single = inputs.withTimeout(WorkerChoice.single(), why);
+            if (single.isEmpty()) {
+                run.fail(why.toString(), null);
+                applied.complete(null);
+                return applied;
+            }
+            choice = single.get();
         } else {
             StringBuilder why = new StringBuilder();
-            Optional<WorkerChoice> parsed = RunInputs.parseWorkers(workers.get(), why);
+            Optional<WorkerChoice> parsed = inputs.parseWorkers(workers.get(), why);
             if (parsed.isEmpty()) {
                 run.fail(why.toString(), null);
                 applied.complete(null);
@@ -168,7 +175,7 @@ public final class RunViewModel {
     public CompletableFuture<RunOutcome> resume(long runId) {
         CompletableFuture<RunOutcome> applied = new CompletableFuture<>();
         StringBuilder why = new StringBuilder();
-        Optional<WorkerChoice> parsed = RunInputs.parseWorkers(workers.get(), why);
+        Optional<WorkerChoice> parsed = inputs.parseWorkers(workers.get(), why);
         if (run.runningProperty().get()) {
             run.fail("A run is going: resume run " + runId + " once it has ended", null);
             applied.complete(null);
@@ -393,7 +400,9 @@ public final class RunViewModel {
     public ReadOnlyDoubleProperty elapsedProperty() { return timeline.elapsedProperty(); }
     /** Every trial started, by worker, in start order. */
     public ObservableList<TimelineBar> timeline() { return timeline.bars(); }
-    /** Why the workers text cannot be used, in plain words; null when it can. */
+    /** Seconds a trial may run before its worker is killed and the trial rerun, as typed; empty for the default. */
+    public StringProperty trialTimeoutProperty() { return inputs.trialTimeoutProperty(); }
+    /** Why the workers or trial timeout text cannot be used, in plain words; null when it can. */
     public ReadOnlyStringProperty workersErrorProperty() { return inputs.workersErrorProperty(); }
     /** The worker count in words: how many and why. */
     public ReadOnlyStringProperty reasonProperty() { return run.reasonProperty(); }
