@@ -14,6 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -125,6 +127,13 @@ class RunCommandTest {
     void refusesABadWorkerCount() {
         assertThat(run("run", spec.toString(), "--dataset", dataset.toString(), "--workers", "many")).isEqualTo(2);
         assertThat(err.toString()).contains("--workers: “many” is not a number; type auto or a number from 1 to 256");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "compare"})
+    void refusesATrialTimeoutOfNoSeconds(String command) {
+        assertThat(run(command, spec.toString(), "--dataset", dataset.toString(), "--trial-timeout", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--trial-timeout: must be a number of seconds above 0");
     }
 
     @Test

@@ -130,26 +130,15 @@ public final class RunViewModel {
             applied.complete(null);
             return applied;
         }
-        WorkerChoice choice;
-        if (mode == Mode.SINGLE) {
-            StringBuilder why = new StringBuilder();
-            Optional<WorkerChoice> single = inputs.withTimeout(WorkerChoice.single(), why);
-            if (single.isEmpty()) {
-                run.fail(why.toString(), null);
-                applied.complete(null);
-                return applied;
-            }
-            choice = single.get();
-        } else {
-            StringBuilder why = new StringBuilder();
-            Optional<WorkerChoice> parsed = inputs.parseWorkers(workers.get(), why);
-            if (parsed.isEmpty()) {
-                run.fail(why.toString(), null);
-                applied.complete(null);
-                return applied;
-            }
-            choice = parsed.get();
+        StringBuilder why = new StringBuilder();
+        Optional<WorkerChoice> parsed = mode == Mode.SINGLE ? inputs.withTimeout(WorkerChoice.single(), why)
+                : inputs.parseWorkers(workers.get(), why);
+        if (parsed.isEmpty()) {
+            run.fail(why.toString(), null);
+            applied.complete(null);
+            return applied;
         }
+        WorkerChoice choice = parsed.get();
         resetForRun(choice.reason(), "“" + chosen.name() + "”");
         RunCancel thisRun = cancel;
         inBackground(applied, store -> {

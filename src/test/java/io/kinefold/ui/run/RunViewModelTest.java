@@ -56,6 +56,20 @@ class RunViewModelTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"0", "-3", "soon", "NaN"})
+    void refusesTrialTimeoutsThatCannotBeUsedWithAReasonAndAcceptsEmptyForTheDefault(String text) {
+        model.workersProperty().set("2");
+        model.trialTimeoutProperty().set(text);
+
+        assertThat(model.workersErrorProperty().get()).startsWith("Trial timeout: ");
+
+        model.trialTimeoutProperty().set("");
+        assertThat(model.workersErrorProperty().get()).isNull();
+        model.trialTimeoutProperty().set(" 45 ");
+        assertThat(model.workersErrorProperty().get()).isNull();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"auto", "2", " 256 "})
     void acceptsAutoAndCountsFromOneTo256(String text) throws Exception {
         model.workersProperty().set("x");
