@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,11 +40,12 @@ public final class DatasetLoader {
             throw new DatasetException(dir + ": not a folder", List.of());
         }
         Path manifest = root.resolve(MANIFEST);
+        SourceGuard guard = SourceGuard.of(root);
         Dataset dataset = null;
-        if (Files.isRegularFile(manifest)) {
-            Optional<JsonNode> tree = readManifest(manifest, log);
+        if (Files.exists(manifest, LinkOption.NOFOLLOW_LINKS)) {
+            Optional<JsonNode> tree = readManifest(manifest, guard, log);
             if (tree.isPresent()) {
-                dataset = fromManifest(root, manifest, tree.get(), log);
+                dataset = fromManifest(root, manifest, tree.get(), guard, log);
             }
         }
         if (dataset == null) {
@@ -55,9 +57,20 @@ public final class DatasetLoader {
         return dataset;
     }
 
-    private static Optional<JsonNode> readManifest(Path manifest, ProblemLog log) {
+    private static Optional<JsonNode> readManifest(Path manifest, SourceGuard guard, ProblemLog log) {
+        Optional<String> refusal = guard.refuseFile(manifest, SourceGuard.MAX_MANIFEST_BYTES);
+        if (refusal.isPresent()) {
+            log.report(manifest, refusal.get() + "; loaded the folder as unlabelled recordings");
+            return Optional.empty();
+        }
         try {
-            JsonNode node = JSON.readTree(manifest.toFile());
+            byte[] bytes = SourceGuard.readAtMost(manifest, SourceGuard.MAX_MANIFEST_BYTES);
+            if (bytes.length > SourceGuard.MAX_MANIFEST_BYTES) {
+                log.report(manifest, "grew above the limit of " + SourceGuard.megabytes(SourceGuard.MAX_MANIFEST_BYTES)
+                        + " while read; loaded the folder as unlabelled recordings");
+                return Optional.empty();
+            }
+            JsonNode node = JSON.readTree(bytes);
             if (node == null || !node.isObject()) {
                 log.report(manifest, "not a JSON object; loaded the folder as unlabelled recordings");
                 return Optional.empty();
@@ -84,7 +97,7 @@ public final class DatasetLoader {
 
     private record RepEntry(int index, FrameRange frames, boolean correct) {}
 
-    private static Dataset fromManifest(Path root, Path manifest, JsonNode tree, ProblemLog log) {
+    private static Dataset fromManifest(Path root, Path manifest, JsonNode tree, SourceGuard guard, ProblemLog log) {
         String format = tree.path("format").asText(null);
         if (!FORMAT.equals(format)) {
             log.report(manifest, "format: expected '" + FORMAT + "' but found " + (format == null ? "none" : "'" + format + "'") + "; read as " + FORMAT);
@@ -115,7 +128,9 @@ public final class DatasetLoader {
         List<Entry> entries = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < recordingsNode.size(); i++) {
-            parseEntry(i, recordingsNode.get(i), root, manifest, knownExercises, ids, log).ifPresent(entries::add);
+            parseEntry(i, recordingsNode.get(i), root, manifest, knownExercises, ids, log)
+                    .filter(entry -> confined(entry, guard, manifest, log))
+                    .ifPresent(entries::add);
         }
 
         // Recordings are read in parallel, each into its own log, and merged in manifest order
@@ -131,6 +146,18 @@ public final class DatasetLoader {
             loaded.get(i).ifPresent(recordings::add);
         }
         return new Dataset(name, root, fps, true, recordings, problems);
+    }
+
+    /**
+     * Whether the entry's source lies inside the dataset folder and can be read; otherwise a problem
+     * names the recording, and neither the link's target nor anything read from it.
+     */
+    private static boolean confined(Entry entry, SourceGuard guard, Path manifest, ProblemLog log) {
+        Path source = entry.source();
+        Optional<String> refusal = Files.isDirectory(source) ? guard.refuseFolder(source)
+                : guard.refuseFile(source, SourceGuard.MAX_CSV_BYTES);
+        refusal.ifPresent(reason -> log.report(manifest, entry.where() + ".source: " + reason + "; recording skipped"));
+        return refusal.isEmpty();
     }
 
     private static Optional<Entry> parseEntry(int i, JsonNode node, Path root, Path manifest,
@@ -283,7 +310,7 @@ public final class DatasetLoader {
             try (Stream<Path> walk = Files.walk(root, SCAN_DEPTH)) {
                 walk.filter(p -> !p.equals(root))
                         .filter(p -> RecordingReader.isOpenPoseFolder(p)
-                                || (Files.isRegularFile(p) && p.getFileName().toString().toLowerCase().endsWith(".csv")))
+                                || (!Files.isDirectory(p) && p.getFileName().toString().toLowerCase().endsWith(".csv")))
                         .sorted()
                         .forEach(sources::add);
             } catch (IOException e) {

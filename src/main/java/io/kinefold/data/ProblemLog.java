@@ -25,6 +25,11 @@ public final class ProblemLog {
         return absolute.toString();
     }
 
+    /** The dataset folder the files are named relative to. */
+    public Path root() {
+        return root;
+    }
+
     public List<Problem> problems() {
         return List.copyOf(problems);
     }

@@ -17,6 +17,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,7 +28,8 @@ import java.util.stream.Stream;
  * {@link PoseTrack}. Everything wrong with a file becomes a {@link Problem}; the rest is read.
  */
 public final class RecordingReader {
-    static final Pattern FRAME_FILE = Pattern.compile("(.*)_(\\d{12})_keypoints\\.json");
+    /** OpenPose pads the frame number to twelve digits, and writes more when there are more. */
+    static final Pattern FRAME_FILE = Pattern.compile("(.*)_(\\d{12,})_keypoints\\.json");
 
     /** Non-finite numbers are read rather than rejected so that they can be named in a problem. */
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -35,9 +37,12 @@ public final class RecordingReader {
             .build();
 
     private final ProblemLog log;
+    private final SourceGuard guard;
 
+    /** A reader that reads only inside the log's dataset folder. */
     public RecordingReader(ProblemLog log) {
         this.log = log;
+        this.guard = SourceGuard.of(log.root());
     }
 
     /** True when the folder directly holds OpenPose frame files. */
@@ -54,14 +59,13 @@ public final class RecordingReader {
 
     /** Reads a folder or a CSV file; empty when nothing usable was in it (a problem says why). */
     public Optional<PoseTrack> read(Path source) {
-        if (Files.isDirectory(source)) {
-            return readFolder(source);
+        boolean folder = Files.isDirectory(source);
+        Optional<String> refusal = folder ? guard.refuseFolder(source) : guard.refuseFile(source, SourceGuard.MAX_CSV_BYTES);
+        if (refusal.isPresent()) {
+            log.report(source, refusal.get() + "; recording skipped");
+            return Optional.empty();
         }
-        if (Files.isRegularFile(source)) {
-            return readCsv(source);
-        }
-        log.report(source, "does not exist");
-        return Optional.empty();
+        return folder ? readFolder(source) : readCsv(source);
     }
 
     private Optional<PoseTrack> readFolder(Path dir) {
@@ -77,7 +81,12 @@ public final class RecordingReader {
             String name = file.getFileName().toString();
             Matcher m = FRAME_FILE.matcher(name);
             if (m.matches()) {
-                int frame = Integer.parseInt(m.group(2));
+                OptionalInt number = frameNumber(m.group(2));
+                if (number.isEmpty()) {
+                    log.report(file, "frame number " + m.group(2) + " is above the largest supported (" + Integer.MAX_VALUE + "); frame skipped");
+                    continue;
+                }
+                int frame = number.getAsInt();
                 Path earlier = frames.putIfAbsent(frame, file);
                 if (earlier != null) {
                     log.report(file, "frame " + frame + " already read from " + earlier.getFileName() + "; skipped");
@@ -97,11 +106,30 @@ public final class RecordingReader {
         return assembler.build(dir);
     }
 
+    /** The digits of a frame file's name as a frame number, or empty when they do not fit an {@code int}. */
+    private static OptionalInt frameNumber(String digits) {
+        String significant = digits.replaceFirst("^0+(?=\\d)", "");
+        if (significant.length() > 10) {
+            return OptionalInt.empty();
+        }
+        long value = Long.parseLong(significant);
+        return value > Integer.MAX_VALUE ? OptionalInt.empty() : OptionalInt.of((int) value);
+    }
+
     /** The people of one frame file, or empty when the file could not be used at all. */
     private Optional<List<Person>> readFrame(Path file) {
+        Optional<String> refusal = guard.refuseFile(file, SourceGuard.MAX_FRAME_BYTES);
+        if (refusal.isPresent()) {
+            log.report(file, refusal.get() + "; frame skipped");
+            return Optional.empty();
+        }
         JsonNode root;
         try {
-            byte[] bytes = Files.readAllBytes(file);
+            byte[] bytes = SourceGuard.readAtMost(file, SourceGuard.MAX_FRAME_BYTES);
+            if (bytes.length > SourceGuard.MAX_FRAME_BYTES) {
+                log.report(file, "grew above the limit of " + SourceGuard.megabytes(SourceGuard.MAX_FRAME_BYTES) + " while read; frame skipped");
+                return Optional.empty();
+            }
             if (bytes.length == 0) {
                 log.report(file, "empty file; frame skipped");
                 return Optional.empty();
