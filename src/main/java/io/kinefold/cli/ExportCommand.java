@@ -5,6 +5,7 @@ import io.kinefold.exec.RunService;
 import io.kinefold.experiment.RunReport;
 import io.kinefold.experiment.SpecException;
 import io.kinefold.report.ExportFormat;
+import io.kinefold.report.OutputTargetException;
 import io.kinefold.report.Exporter;
 import io.kinefold.report.ReportExtras;
 import io.kinefold.report.SamplesCsv;
@@ -32,7 +33,7 @@ final class ExportCommand implements Callable<Integer> {
             description = "csv, md, tex, json or html for the results; samples-csv for the monitor's CPU and memory samples.")
     String format;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "File to write.")
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "File to write: a new path or a regular file to replace; a link, folder, FIFO or device is refused (exit 2).")
     Path out;
 
     @Mixin
@@ -52,6 +53,9 @@ final class ExportCommand implements Callable<Integer> {
             return KinefoldCommand.OK;
         } catch (StoreException e) {
             err.println("kinefold: " + e.getMessage());
+            return KinefoldCommand.BAD_INPUT;
+        } catch (OutputTargetException e) {
+            err.println("kinefold: --out " + e.getMessage());
             return KinefoldCommand.BAD_INPUT;
         } catch (IOException e) {
             err.println("kinefold: " + out + ": cannot be written: " + e.getMessage());
@@ -84,6 +88,9 @@ final class ExportCommand implements Callable<Integer> {
             return KinefoldCommand.OK;
         } catch (StoreException | SpecException | DatasetException e) {
             err.println("kinefold: run " + runId + ": " + e.getMessage());
+            return KinefoldCommand.BAD_INPUT;
+        } catch (OutputTargetException e) {
+            err.println("kinefold: --out " + e.getMessage());
             return KinefoldCommand.BAD_INPUT;
         } catch (IOException e) {
             err.println("kinefold: " + out + ": cannot be written: " + e.getMessage());

@@ -358,7 +358,14 @@ final class HtmlExport {
                 case '>' -> b.append("&gt;");
                 case '"' -> b.append("&quot;");
                 case '\'' -> b.append("&#39;");
-                default -> b.append(c);
+                // Not even as character references: HTML forbids those of control characters.
+                default -> {
+                    if (VisibleText.isControl(c)) {
+                        VisibleText.appendEscape(b, c);
+                    } else {
+                        b.append(c);
+                    }
+                }
             }
         }
         return b.toString();

@@ -199,9 +199,12 @@ final class ReportText {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    /** Names come from specs and manifests: a line break in one must not break a table row. */
+    /**
+     * Names come from specs and manifests: a line break in one must not break a table row, and a
+     * control character is shown, not passed on to whatever displays the report.
+     */
     static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\R", " ");
+        return s == null ? "" : VisibleText.of(s.replaceAll("\\R", " "));
     }
 
     static String className(List<String> classes, int i) {

@@ -2,13 +2,12 @@ package io.kinefold.ui.results;
 
 import io.kinefold.experiment.ModelSummary;
 import io.kinefold.experiment.RunReport;
+import io.kinefold.report.AtomicFile;
 import io.kinefold.report.ReportCharts;
 import io.kinefold.report.ReportExtras;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,21 +59,10 @@ final class ChartFiles {
         return written;
     }
 
-    /** Writes beside the target and moves it over, so a failure leaves no half-written PNG. */
+    /** Written whole or not at all, and never over anything but a regular file ({@link AtomicFile}). */
     private static void writePng(Path folder, String name, List<String> written, Supplier<byte[]> png)
             throws IOException {
-        Path target = folder.resolve(name);
-        Path temp = folder.resolve("." + name + ".tmp");
-        try {
-            Files.write(temp, png.get());
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFile.write(folder.resolve(name), png.get());
         written.add(name);
     }
 

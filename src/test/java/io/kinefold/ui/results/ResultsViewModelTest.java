@@ -179,6 +179,19 @@ class ResultsViewModelTest {
     }
 
     @Test
+    void refusesToExportOverASymbolicLinkAndSaysSo() throws Exception {
+        ResultsViewModel model = opened();
+        Path precious = Files.writeString(dir.resolve("precious.txt"), "keep me");
+        Path link = Files.createSymbolicLink(dir.resolve("run.csv"), precious);
+
+        model.export(ExportFormat.CSV, link).get(60, TimeUnit.SECONDS);
+
+        assertThat(model.statusProperty().get()).contains("symbolic link").contains("refused");
+        assertThat(Files.readSymbolicLink(link)).isEqualTo(precious);
+        assertThat(precious).hasContent("keep me");
+    }
+
+    @Test
     void exportsTheChartsAsPngFilesWithClearNames() throws Exception {
         ResultsViewModel model = opened();
         Path folder = dir.resolve("charts");
