@@ -53,8 +53,11 @@ public final class KinefoldCommand implements Runnable {
             }
         };
         CommandLine cl = new CommandLine(new KinefoldCommand(), factory);
-        cl.setOut(out);
-        cl.setErr(err);
+        // Data reaches both streams (names, labels, problem messages): escaped there, once for every
+        // command. Picocli's own colours would be escaped too, so help is plain text.
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        cl.setOut(TerminalText.writer(out));
+        cl.setErr(TerminalText.writer(err));
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> ExitCodes.report(ex, commandLine.getErr()));
         cl.setExitCodeExceptionMapper(ExitCodes::of);
         return cl;
