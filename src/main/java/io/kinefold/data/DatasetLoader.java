@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -125,6 +126,10 @@ public final class DatasetLoader {
             log.report(manifest, "recordings: missing or not an array; no recording listed");
             return new Dataset(name, root, fps, true, List.of(), log.problems());
         }
+        if (recordingsNode.isEmpty()) {
+            // Otherwise an empty list would end in "nothing usable (0 problems)", which says nothing.
+            log.report(manifest, "recordings: the list is empty; no recording listed");
+        }
         List<Entry> entries = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < recordingsNode.size(); i++) {
@@ -182,7 +187,13 @@ public final class DatasetLoader {
             log.report(manifest, at + ".source: missing; recording skipped");
             return Optional.empty();
         }
-        Path sourcePath = root.resolve(source).normalize();
+        Path sourcePath;
+        try {
+            sourcePath = root.resolve(source).normalize();
+        } catch (InvalidPathException e) {
+            log.report(manifest, at + ".source: not a path on this system (" + e.getReason() + "); recording skipped");
+            return Optional.empty();
+        }
         if (!Files.exists(sourcePath)) {
             log.report(manifest, at + ".source: '" + source + "' does not exist; recording skipped");
             return Optional.empty();

@@ -164,4 +164,23 @@ class DatasetLoaderTest {
         }
         return files;
     }
+
+    @Test
+    void saysSoWhenTheManifestListsNoRecordings() {
+        manifest();
+        assertThatThrownBy(() -> DatasetLoader.load(dir)).isInstanceOf(DatasetException.class)
+                .satisfies(e -> assertThat(((DatasetException) e).problems()).extracting(Problem::message)
+                        .containsExactly("recordings: the list is empty; no recording listed"));
+    }
+
+    @Test
+    void aSourceThatIsNoPathIsAProblemNotACrash() throws Exception {
+        Fixtures.recording(dir.resolve("recordings/a"), "a", 5);
+        manifest(recording("a", "s1", "squat", "[]", "[]"), """
+                {"id":"b","source":"rec\\u0000ordings"}""");
+        Dataset d = DatasetLoader.load(dir);
+        assertThat(d.recordings()).extracting(Recording::id).containsExactly("a");
+        assertThat(d.problems()).singleElement().satisfies(p -> assertThat(p.message())
+                .contains("recordings[1] (b).source: not a path on this system"));
+    }
 }
