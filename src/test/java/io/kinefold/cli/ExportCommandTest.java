@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.kinefold.Fifos;
 import io.kinefold.experiment.EarlyStopping;
 import io.kinefold.experiment.ExperimentSpec;
 import io.kinefold.experiment.ModelGrid;
@@ -18,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,8 +77,7 @@ class ExportCommandTest {
     @Test
     void refusesAFifoWithExitTwoAndLeavesIt() throws Exception {
         Path fifo = dir.resolve("samples.csv");
-        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
-        assumeTrue(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0, "mkfifo is not available");
+        assumeTrue(Fifos.make(fifo), "mkfifo is not available");
         int exit = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> export(fifo));
         assertThat(exit).isEqualTo(KinefoldCommand.BAD_INPUT);
         assertThat(Files.exists(fifo, LinkOption.NOFOLLOW_LINKS)).isTrue();

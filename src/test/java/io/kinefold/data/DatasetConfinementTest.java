@@ -7,12 +7,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.kinefold.Fifos;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -125,7 +125,7 @@ class DatasetConfinementTest {
     void aFifoNamedLikeAFrameIsAProblemAndDoesNotHang() throws Exception {
         folders();
         Path fifo = dataset.resolve("recordings/good/good_000000000010_keypoints.json");
-        assumeTrue(mkfifo(fifo), "mkfifo is not available");
+        assumeTrue(Fifos.make(fifo), "mkfifo is not available");
         goodOnly();
         Dataset d = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> DatasetLoader.load(dataset));
         assertThat(d.recordings().get(0).track().frameCount()).isEqualTo(10);
@@ -138,7 +138,7 @@ class DatasetConfinementTest {
     @Test
     void aFifoAsACsvSourceIsAProblemAndDoesNotHang() throws Exception {
         folders();
-        assumeTrue(mkfifo(dataset.resolve("recordings/pipe.csv")), "mkfifo is not available");
+        assumeTrue(Fifos.make(dataset.resolve("recordings/pipe.csv")), "mkfifo is not available");
         manifest("recordings/pipe.csv");
         Dataset d = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> DatasetLoader.load(dataset));
         assertThat(d.recordings()).extracting(Recording::id).containsExactly("good");
@@ -198,17 +198,5 @@ class DatasetConfinementTest {
                 .satisfies(e -> assertThat(((DatasetException) e).problems()).extracting(Problem::message)
                         .anySatisfy(m -> assertThat(m).contains("(evil).source").contains("outside")))
                 .satisfies(e -> assertThat(((DatasetException) e).problems().toString()).doesNotContain("SECRET"));
-    }
-
-    static boolean mkfifo(Path path) {
-        try {
-            Process p = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

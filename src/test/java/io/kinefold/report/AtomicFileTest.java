@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.kinefold.Fifos;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,7 +52,7 @@ class AtomicFileTest {
     @Test
     void refusesAFifoWithoutOpeningIt() throws Exception {
         Path fifo = dir.resolve("out.csv");
-        assumeTrue(mkfifo(fifo), "mkfifo is not available");
+        assumeTrue(Fifos.make(fifo), "mkfifo is not available");
         assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThatThrownBy(
                 () -> Exporter.export(ReportFixtures.report(), ExportFormat.CSV, fifo))
                 .isInstanceOf(OutputTargetException.class).hasMessageContaining("not a regular file"));
@@ -66,17 +66,5 @@ class AtomicFileTest {
         assumeTrue(Files.exists(device));
         assertThatThrownBy(() -> AtomicFile.checkTarget(device))
                 .isInstanceOf(OutputTargetException.class).hasMessageContaining("not a regular file");
-    }
-
-    static boolean mkfifo(Path path) {
-        try {
-            Process p = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }
