@@ -22,6 +22,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeProperty;
 
@@ -31,6 +32,7 @@ import net.jqwik.api.lifecycle.BeforeProperty;
  * reading returns (a {@link DatasetException} being the one documented failure of a load) within
  * seconds, and every input that could not be used is a problem naming it.
  */
+@Tag("slow")
 class ReaderFuzzTest {
     private static final Duration LIMIT = Duration.ofSeconds(20);
     private static final String VALID_FRAME = Fixtures.people(Fixtures.coco(0, 0, 0.8f));

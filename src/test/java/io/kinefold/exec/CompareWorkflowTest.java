@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The compare workflow with in-process executors: its phases as the listener hears them, and what it stores. */
+@Tag("slow")
 class CompareWorkflowTest {
     @TempDir
     Path dir;

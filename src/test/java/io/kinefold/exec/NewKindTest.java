@@ -12,6 +12,7 @@ import io.kinefold.kind.StillPoseKind;
 import io.kinefold.model.FeedForwardParams;
 import io.kinefold.model.Trainer;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Adding a model kind is one class and a registration: {@link StillPoseKind}, defined only in the
  * tests, is planned, gridded, cut, costed, estimated and trained by the engine as it stands.
  */
+@Tag("slow")
 class NewKindTest {
     @TempDir
     Path dir;
