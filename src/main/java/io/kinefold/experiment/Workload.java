@@ -25,6 +25,9 @@ public final class Workload {
     private final Dataset dataset;
     private final ExperimentSpec spec;
     private final Map<ModelId, ModelData> models = new ConcurrentHashMap<>();
+    /** Hashed once: the dataset does not change under a workload, and each run and worker asks. */
+    private volatile String fingerprint;
+    private volatile Map<String, String> recordingFingerprints;
 
     /** The kind, samples and folds of one model. */
     private record ModelData(KindSpec kind, ModelSamples samples, List<Fold> folds) {
@@ -116,11 +119,16 @@ public final class Workload {
 
     /** A hash of every normalised feature and label of the dataset, for provenance. */
     public String fingerprint() {
-        MessageDigest digest = sha256();
-        for (var r : dataset.recordings()) {
-            feed(digest, r);
+        String known = fingerprint;
+        if (known == null) {
+            MessageDigest digest = sha256();
+            for (var r : dataset.recordings()) {
+                feed(digest, r);
+            }
+            known = hex(digest);
+            fingerprint = known;
         }
-        return hex(digest);
+        return known;
     }
 
     /**
@@ -128,13 +136,18 @@ public final class Workload {
      * recordings changed, not only that the dataset did.
      */
     public Map<String, String> recordingFingerprints() {
-        Map<String, String> prints = new LinkedHashMap<>();
-        for (var r : dataset.recordings()) {
-            MessageDigest digest = sha256();
-            feed(digest, r);
-            prints.put(r.id(), hex(digest));
+        Map<String, String> known = recordingFingerprints;
+        if (known == null) {
+            Map<String, String> prints = new LinkedHashMap<>();
+            for (var r : dataset.recordings()) {
+                MessageDigest digest = sha256();
+                feed(digest, r);
+                prints.put(r.id(), hex(digest));
+            }
+            known = java.util.Collections.unmodifiableMap(prints);
+            recordingFingerprints = known;
         }
-        return prints;
+        return known;
     }
 
     private static void feed(MessageDigest digest, Recording r) {

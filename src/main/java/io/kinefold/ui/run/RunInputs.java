@@ -74,8 +74,9 @@ final class RunInputs {
     }
 
     /**
-     * Checks the text as typed, on the FX thread; what {@code auto} comes to asks the machine
-     * (OSHI: cores, free memory), so that reason is worked out in the background.
+     * Checks the text as typed, on the FX thread; the reason of a valid count asks the machine
+     * (OSHI: cores, free memory, for {@code auto} and for the check of a typed number alike), so it
+     * is worked out in the background.
      */
     private void validateWorkers() {
         String text = context.workersProperty().get();
@@ -88,8 +89,6 @@ final class RunInputs {
         }
         if (problem != null) {
             run.setReason("");
-        } else if (!WorkerCount.isAuto(text)) {
-            run.setReason(WorkerCount.parse(text).reason());
         } else {
             context.background().execute(() -> {
                 String why = WorkerCount.parse(text).reason();
