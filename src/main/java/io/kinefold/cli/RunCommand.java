@@ -1,5 +1,6 @@
 package io.kinefold.cli;
 
+import io.kinefold.experiment.Baseline;
 import io.kinefold.exec.ExecutorFactory;
 import io.kinefold.exec.PoolExecutor;
 import io.kinefold.exec.RunCancel;
@@ -113,6 +114,8 @@ final class RunCommand extends SpecCommand {
             err.printf("  %-22s %4d grid points × %d folds = %5d trials%n", m.model(), m.points().size(),
                     prepared.spec().folds(), m.points().size() * prepared.spec().folds());
         }
+        err.printf("  %-22s %4d models × %d baselines × %d folds = %5d trials%n", "baselines",
+                prepared.plan().models().size(), Baseline.values().length, prepared.spec().folds(), prepared.plan().baselineTrialCount());
         err.printf("  %-22s %4d grid points            = %5d trials%n", "total", prepared.plan().gridPoints(),
                 prepared.plan().trialCount());
         Map<String, Object> root = new LinkedHashMap<>();
@@ -122,6 +125,8 @@ final class RunCommand extends SpecCommand {
         root.put("folds", prepared.spec().folds());
         root.put("gridPoints", prepared.plan().gridPoints());
         root.put("trials", prepared.plan().trialCount());
+        root.put("networkTrials", prepared.plan().networkTrialCount());
+        root.put("baselineTrials", prepared.plan().baselineTrialCount());
         root.put("models", models);
         console.printJson(root);
         return KinefoldCommand.OK;

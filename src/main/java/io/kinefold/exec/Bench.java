@@ -136,6 +136,9 @@ public final class Bench {
         Map<ModelKind, String> chosen = new LinkedHashMap<>();
         List<Trial> kept = new ArrayList<>();
         for (Trial t : planned) {
+            if (t.baseline() != null) {
+                continue; // the bench times networks
+            }
             String model = chosen.computeIfAbsent(t.model().kind(), k -> t.model().toString());
             if (model.equals(t.model().toString())) {
                 kept.add(t);

@@ -230,7 +230,7 @@ public record RunEstimate(double singleSeconds, double poolSeconds, int workers,
             double s = calibration.seconds(t, train);
             sum += s;
             longest = Math.max(longest, s);
-            trials++;
+            trials += t.baseline() == null ? 1 : 0; // baselines are too cheap to keep a worker busy
         }
         int used = Math.max(1, Math.min(workers, trials));
         double single = trials == 0 ? 0 : sum + WORKER_START_SECONDS;

@@ -15,7 +15,11 @@ import java.util.function.ToIntFunction;
 public final class TrialCost {
     private TrialCost() {}
 
+    /** A baseline's trial costs next to nothing: no training, one pass over the fold. */
     public static double estimate(Trial trial, int trainSamples) {
+        if (trial.baseline() != null) {
+            return 0;
+        }
         KindSpec kind = Kinds.of(trial.model());
         return kind.cost(kind.hyperparameters(trial.params()), Math.max(1, trainSamples));
     }

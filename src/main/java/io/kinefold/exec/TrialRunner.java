@@ -1,10 +1,12 @@
 package io.kinefold.exec;
 
+import io.kinefold.experiment.Baseline;
 import io.kinefold.experiment.Trial;
 import io.kinefold.experiment.TrialResult;
 import io.kinefold.experiment.Workload;
 import io.kinefold.kind.KindSpec;
 import io.kinefold.kind.Kinds;
+import io.kinefold.model.Baselines;
 import io.kinefold.model.Hyperparameters;
 import io.kinefold.model.Metrics;
 import io.kinefold.model.Trainer;
@@ -26,6 +28,14 @@ public final class TrialRunner {
         try {
             Workload.TrialData data = workload.data(trial);
             int patience = workload.spec().earlyStopping() == null ? Integer.MAX_VALUE : workload.spec().earlyStopping().patience();
+            Baseline baseline = trial.baseline();
+            if (baseline != null) {
+                Metrics metrics = switch (baseline) {
+                    case MAJORITY -> Baselines.majority(data.train(), data.test(), data.classes());
+                    case NEAREST -> Baselines.nearest(data.train(), data.test(), data.classes());
+                };
+                return TrialResult.succeeded(trial, metrics, worker, (System.nanoTime() - started) / 1e9);
+            }
             KindSpec kind = Kinds.of(trial.model());
             Hyperparameters params = kind.hyperparameters(trial.params());
             Metrics metrics = Trainer.fit((features, classes, weights) -> kind.network(params, features, classes, weights),

@@ -14,7 +14,10 @@ public record Plan(ExperimentSpec spec, List<ModelPlan> models) {
         models = List.copyOf(models);
     }
 
-    /** Every trial, model by model, grid point by grid point, fold by fold. */
+    /**
+     * Every trial, model by model, grid point by grid point, fold by fold; after a model's grid
+     * points its baselines, on the same folds and with the features of its first grid point.
+     */
     public List<Trial> trials() {
         List<Trial> trials = new ArrayList<>();
         for (ModelPlan m : models) {
@@ -23,12 +26,30 @@ public record Plan(ExperimentSpec spec, List<ModelPlan> models) {
                     trials.add(new Trial(m.model(), g, m.points().get(g).values(), f));
                 }
             }
+            if (!m.points().isEmpty()) {
+                for (Baseline b : Baseline.values()) {
+                    for (int f = 0; f < spec.folds(); f++) {
+                        trials.add(Trial.baseline(m.model(), b, m.points().get(0).values(), f));
+                    }
+                }
+            }
         }
         return trials;
     }
 
+    /** Every trial, baselines included. */
     public int trialCount() {
-        return models.stream().mapToInt(m -> m.points().size()).sum() * spec.folds();
+        return networkTrialCount() + baselineTrialCount();
+    }
+
+    /** The trials that train a network: grid points times folds. */
+    public int networkTrialCount() {
+        return gridPoints() * spec.folds();
+    }
+
+    /** The baselines' trials: every baseline of every model on every fold. */
+    public int baselineTrialCount() {
+        return (int) models.stream().filter(m -> !m.points().isEmpty()).count() * Baseline.values().length * spec.folds();
     }
 
     public int gridPoints() {

@@ -3,14 +3,17 @@ package io.kinefold.experiment;
 import io.kinefold.data.ModelId;
 import io.kinefold.model.Metrics;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
- * Aggregates trial results into per-model summaries: mean and sd over folds per grid point,
- * the best grid point, and whether it beats the runner-up significantly.
+ * Aggregates trial results into per-model summaries: mean and sd over folds per grid point and
+ * per baseline, the best grid point, and whether it beats the runner-up and the best baseline
+ * significantly.
  */
 public final class Results {
     private Results() {}
@@ -38,47 +41,75 @@ public final class Results {
             List<double[]> foldAccuracies = new ArrayList<>();
             List<double[]> foldSizes = new ArrayList<>();
             for (int g = 0; g < m.points().size(); g++) {
-                double[] acc = new double[plan.spec().folds()];
-                double[] sizes = new double[plan.spec().folds()];
-                java.util.Arrays.fill(acc, Double.NaN);
-                List<Double> accuracies = new ArrayList<>(), f1s = new ArrayList<>(), times = new ArrayList<>();
-                int failed = 0;
-                int[][] confusion = new int[classes.size()][classes.size()];
-                for (int f = 0; f < plan.spec().folds(); f++) {
-                    TrialResult r = byKey.get(new Trial(m.model(), g, m.points().get(g).values(), f).key());
-                    if (r == null) {
-                        continue;
-                    }
-                    if (r.status() != Status.SUCCEEDED) {
-                        failed++;
-                        continue;
-                    }
-                    Metrics x = r.metrics();
-                    accuracies.add(x.accuracy());
-                    f1s.add(x.macroF1());
-                    times.add(x.trainSeconds());
-                    acc[f] = x.accuracy();
-                    sizes[f] = (double) x.testSamples() / Math.max(1, x.trainSamples());
-                    for (int a = 0; a < confusion.length && a < x.confusion().length; a++) {
-                        for (int p = 0; p < confusion.length && p < x.confusion()[a].length; p++) {
-                            confusion[a][p] += x.confusion()[a][p];
-                        }
-                    }
-                }
-                double total = times.stream().mapToDouble(Double::doubleValue).sum();
-                points.add(new GridPointSummary(m.model(), g, m.points().get(g).values(),
-                        Stat.of(unbox(accuracies)), Stat.of(unbox(f1s)),
-                        times.isEmpty() ? Double.NaN : total / times.size(), total, accuracies.size(), failed, confusion));
-                foldAccuracies.add(acc);
-                foldSizes.add(sizes);
+                Folded folded = fold(plan, m.model(), g, m.points().get(g).values(), classes.size(), byKey);
+                points.add(folded.summary());
+                foldAccuracies.add(folded.accuracies());
+                foldSizes.add(folded.testOverTrain());
             }
             int best = rank(points, -1);
             int runnerUp = best < 0 ? -1 : rank(points, best);
             Significance significance = runnerUp < 0 ? null
                     : correctedTTest(best, runnerUp, foldAccuracies.get(best), foldAccuracies.get(runnerUp), foldSizes.get(best));
-            summaries.add(new ModelSummary(m.model(), classes, fact.majorityRate(), points, best, significance));
+            Map<Baseline, GridPointSummary> baselines = new EnumMap<>(Baseline.class);
+            Map<Baseline, double[]> baselineAccuracies = new EnumMap<>(Baseline.class);
+            for (Baseline b : Baseline.values()) {
+                Map<String, Double> params = m.points().isEmpty() ? Map.of() : m.points().get(0).values();
+                Folded folded = fold(plan, m.model(), b.gridPoint(), params, classes.size(), byKey);
+                if (folded.summary().folds() + folded.summary().failedFolds() > 0) {
+                    baselines.put(b, folded.summary());
+                    baselineAccuracies.put(b, folded.accuracies());
+                }
+            }
+            ModelSummary summary = new ModelSummary(m.model(), classes, fact.majorityRate(), points, best, significance,
+                    baselines, null);
+            Baseline bestBaseline = summary.bestBaseline();
+            if (best >= 0 && bestBaseline != null) {
+                Significance versus = correctedTTest(best, bestBaseline.gridPoint(), foldAccuracies.get(best),
+                        baselineAccuracies.get(bestBaseline), foldSizes.get(best));
+                summary = new ModelSummary(m.model(), classes, fact.majorityRate(), points, best, significance, baselines, versus);
+            }
+            summaries.add(summary);
         }
         return summaries;
+    }
+
+    /** A grid point (or baseline) over its folds, with each fold's accuracy and test/train size ratio. */
+    private record Folded(GridPointSummary summary, double[] accuracies, double[] testOverTrain) {}
+
+    private static Folded fold(Plan plan, ModelId model, int gridPoint, Map<String, Double> params, int classCount,
+                               Map<String, TrialResult> byKey) {
+        int folds = plan.spec().folds();
+        double[] acc = new double[folds];
+        double[] sizes = new double[folds];
+        Arrays.fill(acc, Double.NaN);
+        List<Double> accuracies = new ArrayList<>(), f1s = new ArrayList<>(), times = new ArrayList<>();
+        int failed = 0;
+        int[][] confusion = new int[classCount][classCount];
+        for (int f = 0; f < folds; f++) {
+            TrialResult r = byKey.get(new Trial(model, gridPoint, params, f).key());
+            if (r == null) {
+                continue;
+            }
+            if (r.status() != Status.SUCCEEDED) {
+                failed++;
+                continue;
+            }
+            Metrics x = r.metrics();
+            accuracies.add(x.accuracy());
+            f1s.add(x.macroF1());
+            times.add(x.trainSeconds());
+            acc[f] = x.accuracy();
+            sizes[f] = (double) x.testSamples() / Math.max(1, x.trainSamples());
+            for (int a = 0; a < confusion.length && a < x.confusion().length; a++) {
+                for (int p = 0; p < confusion.length && p < x.confusion()[a].length; p++) {
+                    confusion[a][p] += x.confusion()[a][p];
+                }
+            }
+        }
+        double total = times.stream().mapToDouble(Double::doubleValue).sum();
+        GridPointSummary summary = new GridPointSummary(model, gridPoint, params, Stat.of(unbox(accuracies)), Stat.of(unbox(f1s)),
+                times.isEmpty() ? Double.NaN : total / times.size(), total, accuracies.size(), failed, confusion);
+        return new Folded(summary, acc, sizes);
     }
 
     /** Index of the grid point with the highest mean accuracy (then macro-F1), skipping {@code except}. */

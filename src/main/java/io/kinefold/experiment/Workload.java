@@ -100,6 +100,7 @@ public final class Workload {
         return h ^ (h >>> 29);
     }
 
+    /** A trial's blocks; a baseline's trial has no validation block. */
     public TrialData data(Trial trial) {
         ModelData m = model(trial.model());
         if (trial.fold() < 0 || trial.fold() >= m.folds().size()) {
@@ -109,7 +110,8 @@ public final class Workload {
         Fold fold = m.folds().get(trial.fold());
         int[] train = fold.train();
         DataBlock validation = null;
-        if (spec.earlyStopping() != null) {
+        // A baseline learns from every training sample: it has nothing to stop early.
+        if (spec.earlyStopping() != null && trial.baseline() == null) {
             int[][] split = Folds.validationSplit(train, m.samples().groups(), spec.earlyStopping().validationFraction(), trialSeed(trial));
             train = split[0];
             validation = all.select(split[1]);

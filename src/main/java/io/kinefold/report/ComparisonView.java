@@ -1,5 +1,6 @@
 package io.kinefold.report;
 
+import io.kinefold.experiment.Baseline;
 import io.kinefold.exec.ComparisonResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -173,7 +174,8 @@ public record ComparisonView(String spec, long trials, Mode single, Mode pool, d
         double poolTotal = 0;
         for (PointTiming p : perGridPoint) {
             rows.add(List.of(p.model == null ? ReportText.MISSING : ReportText.oneLine(p.model),
-                    p.gridPoint < 0 ? ReportText.MISSING : ReportText.gridLabel((int) p.gridPoint),
+                    p.gridPoint < 0 && Baseline.ofGridPoint((int) p.gridPoint) == null ? ReportText.MISSING
+                            : ReportText.gridLabel((int) p.gridPoint),
                     ReportText.fixed(p.singleSeconds, 1), ReportText.fixed(p.poolSeconds, 1),
                     ReportText.fixed(p.poolOverSingle, 2)));
             singleTotal += p.singleSeconds;

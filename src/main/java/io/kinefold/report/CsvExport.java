@@ -1,5 +1,6 @@
 package io.kinefold.report;
 
+import io.kinefold.experiment.Baseline;
 import io.kinefold.experiment.GridPointSummary;
 import io.kinefold.experiment.ModelSummary;
 import io.kinefold.experiment.RunReport;
@@ -9,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One row per grid point of every model, RFC 4180. Metrics are written with
+ * One row per grid point and baseline of every model, RFC 4180: a grid point's row has its index
+ * in {@code grid_point}, a baseline's its name in {@code baseline}; the best grid point's row
+ * carries the model's flag when it is not better than a baseline. Metrics are written with
  * {@link Double#toString} so that a script reading the file gets back the very doubles the run
  * computed, not a rounded copy; rounding is for the human formats.
  */
@@ -22,17 +25,19 @@ final class CsvExport {
         List<ModelSummary> models = ReportText.orEmpty(report.models());
         List<ParamColumn> params = ReportText.unionColumns(models);
         StringBuilder out = new StringBuilder();
-        List<String> header = new ArrayList<>(List.of("model", "grid_point"));
+        List<String> header = new ArrayList<>(List.of("model", "grid_point", "baseline"));
         params.forEach(c -> header.add(c.name()));
         header.addAll(List.of("accuracy_mean", "accuracy_sd", "macro_f1_mean", "macro_f1_sd", "train_seconds_mean",
-                "train_seconds_total", "folds", "failed_folds", "best"));
+                "train_seconds_total", "folds", "failed_folds", "best", "flag"));
         row(out, header);
         for (ModelSummary m : models) {
-            for (int i = 0; i < m.points().size(); i++) {
-                GridPointSummary p = m.points().get(i);
+            for (GridPointSummary p : ReportText.rows(m)) {
+                Baseline baseline = Baseline.ofGridPoint(p.gridPoint());
+                boolean best = ReportText.isBest(m, p);
                 List<String> cells = new ArrayList<>();
                 cells.add(m.model().toString());
-                cells.add(Integer.toString(p.gridPoint()));
+                cells.add(baseline == null ? Integer.toString(p.gridPoint()) : "");
+                cells.add(baseline == null ? "" : baseline.key());
                 for (ParamColumn c : params) {
                     Double v = ReportText.param(p, c);
                     // Whole numbers without ".0": ParamDef.format still parses back to the same double.
@@ -46,7 +51,8 @@ final class CsvExport {
                 cells.add(Double.toString(p.totalTrainSeconds()));
                 cells.add(Integer.toString(p.folds()));
                 cells.add(Integer.toString(p.failedFolds()));
-                cells.add(ReportText.yesNo(i == m.best()));
+                cells.add(ReportText.yesNo(best));
+                cells.add(best && m.flag() != null ? m.flag() : "");
                 row(out, cells);
             }
         }

@@ -119,10 +119,10 @@ final class HtmlExport {
             out.append("<th scope=\"col\">").append(esc(h)).append("</th>");
         }
         out.append("</tr></thead>\n<tbody>\n");
-        for (int i = 0; i < m.points().size(); i++) {
-            GridPointSummary p = m.points().get(i);
-            List<String> cells = ReportText.humanCells(p, params, i == m.best());
-            out.append(i == m.best() ? "<tr class=\"best\">" : "<tr>");
+        for (GridPointSummary p : ReportText.rows(m)) {
+            boolean best = ReportText.isBest(m, p);
+            List<String> cells = ReportText.humanCells(p, params, best);
+            out.append(best ? "<tr class=\"best\">" : p.gridPoint() < 0 ? "<tr class=\"baseline\">" : "<tr>");
             for (int c = 0; c < cells.size(); c++) {
                 boolean failedColumn = c == cells.size() - 2 && p.failedFolds() > 0;
                 out.append(failedColumn ? "<td class=\"failed\">" : "<td>").append(esc(cells.get(c))).append("</td>");
@@ -131,12 +131,15 @@ final class HtmlExport {
         }
         out.append("</tbody>\n</table></div>\n");
         out.append("<p class=\"note\">Accuracy and macro-F1 are mean ± sd over folds; train times are seconds. ")
-                .append("The best grid point, by mean macro-F1 and then accuracy, is highlighted.</p>\n");
+                .append("The best grid point, by mean macro-F1 and then accuracy, is highlighted; the baselines (")
+                .append("majority class and nearest neighbour, on the same folds) follow the grid points.</p>\n");
         chart(out, ReportCharts.accuracyChart(m, CHART_WIDTH, CHART_HEIGHT), CHART_WIDTH, CHART_HEIGHT,
                 "Mean accuracy and macro-F1 per grid point of " + m.model() + ", with ±1 sd error bars");
         confusion(out, m);
         out.append("<p class=\"significance\">").append(esc(ReportText.capitalised(ReportText.significance(m))))
                 .append(".</p>\n");
+        out.append(m.flag() == null ? "<p class=\"significance\">" : "<p class=\"significance flag\">")
+                .append(esc(ReportText.capitalised(ReportText.baselineVerdict(m)))).append(".</p>\n");
         out.append("<p class=\"note\">").append(esc(ReportText.capitalised(ReportText.IMBALANCE_NOTE)))
                 .append(", so a rare class counts as much as a frequent one in training; macro-F1 weighs them ")
                 .append("equally too, where accuracy favours the frequent ones.</p>\n</section>\n");

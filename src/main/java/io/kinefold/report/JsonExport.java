@@ -32,7 +32,11 @@ final class JsonExport {
             root.set("provenance", SpecIo.MAPPER.valueToTree(report.provenance()));
             ArrayNode models = root.putArray("models");
             for (ModelSummary m : ReportText.orEmpty(report.models())) {
-                models.add(SpecIo.MAPPER.<ObjectNode>valueToTree(m));
+                ObjectNode model = SpecIo.MAPPER.valueToTree(m);
+                model.put("bestBaseline", m.bestBaseline() == null ? null : m.bestBaseline().key());
+                model.put("notBetterThan", m.notBetterThan() == null ? null : m.notBetterThan().key());
+                model.put("flag", m.flag());
+                models.add(model);
             }
             root.set("resources", extras.samples().isEmpty() ? null
                     : SpecIo.MAPPER.valueToTree(ResourceSummary.of(extras.samples(), Double.NaN).asMap()));

@@ -1,5 +1,6 @@
 package io.kinefold.report;
 
+import io.kinefold.experiment.GridPointSummary;
 import io.kinefold.experiment.ModelSummary;
 import io.kinefold.experiment.RunInfo;
 import io.kinefold.experiment.RunReport;
@@ -78,9 +79,9 @@ final class LatexExport {
         out.append("\\toprule\n");
         row(out, header.stream().map(LatexExport::escape).toList(), false);
         out.append("\\midrule\n");
-        for (int i = 0; i < m.points().size(); i++) {
-            List<String> cells = ReportText.humanCells(m.points().get(i), params, i == m.best());
-            row(out, cells.stream().map(LatexExport::escape).toList(), i == m.best());
+        for (GridPointSummary p : ReportText.rows(m)) {
+            boolean best = ReportText.isBest(m, p);
+            row(out, ReportText.humanCells(p, params, best).stream().map(LatexExport::escape).toList(), best);
         }
         out.append("\\bottomrule\n\\end{tabular}\n\\end{table}\n\n");
     }
@@ -94,7 +95,8 @@ final class LatexExport {
         }
         c.append(": mean ").append(escape("±")).append(" sd over folds, best grid point in bold. Majority-class rate ")
                 .append(ReportText.fixed(m.majorityRate(), 3)).append("; ").append(ReportText.IMBALANCE_NOTE)
-                .append(". ").append(escape(ReportText.capitalised(ReportText.significance(m)))).append('.');
+                .append(". ").append(escape(ReportText.capitalised(ReportText.significance(m)))).append(". ")
+                .append(escape(ReportText.capitalised(ReportText.baselineVerdict(m)))).append('.');
         return c.toString();
     }
 

@@ -1,5 +1,6 @@
 package io.kinefold.report;
 
+import io.kinefold.experiment.GridPointSummary;
 import io.kinefold.experiment.ModelSummary;
 import io.kinefold.experiment.Provenance;
 import io.kinefold.experiment.RunInfo;
@@ -102,9 +103,9 @@ final class MarkdownExport {
             out.append(i == 0 || i == header.size() - 1 ? " --- |" : " ---: |");
         }
         out.append('\n');
-        for (int i = 0; i < m.points().size(); i++) {
-            List<String> cells = ReportText.humanCells(m.points().get(i), params, i == m.best());
-            row(out, cells.stream().map(MarkdownExport::escape).toList(), i == m.best());
+        for (GridPointSummary p : ReportText.rows(m)) {
+            boolean best = ReportText.isBest(m, p);
+            row(out, ReportText.humanCells(p, params, best).stream().map(MarkdownExport::escape).toList(), best);
         }
         out.append('\n');
         out.append("Mean ± sd over folds. Classes: ")
@@ -113,6 +114,7 @@ final class MarkdownExport {
                 .append(" (the accuracy of always answering the most frequent class); ")
                 .append(ReportText.IMBALANCE_NOTE).append(".\n\n");
         out.append(escape(ReportText.capitalised(ReportText.significance(m)))).append(".\n\n");
+        out.append(escape(ReportText.capitalised(ReportText.baselineVerdict(m)))).append(".\n\n");
     }
 
     private static void row(StringBuilder out, List<String> cells, boolean bold) {

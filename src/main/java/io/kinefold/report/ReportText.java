@@ -1,5 +1,6 @@
 package io.kinefold.report;
 
+import io.kinefold.experiment.Baseline;
 import io.kinefold.experiment.GridPointSummary;
 import io.kinefold.experiment.ModelSummary;
 import io.kinefold.experiment.Significance;
@@ -76,8 +77,51 @@ final class ReportText {
         return point.params() == null ? null : point.params().get(column.name());
     }
 
+    /** {@code g3} for a grid point, the baseline's name ({@code nearest}) for a baseline. */
     static String gridLabel(int gridPoint) {
-        return "g" + gridPoint;
+        return Baseline.label(gridPoint);
+    }
+
+    /**
+     * A model's table rows: its grid points, then its baselines. A baseline's row leaves the
+     * hyperparameter cells empty: it has none (it uses the features of the first grid point).
+     */
+    static List<GridPointSummary> rows(ModelSummary m) {
+        List<GridPointSummary> rows = new ArrayList<>(m.points());
+        for (GridPointSummary b : m.baselines().values()) {
+            rows.add(new GridPointSummary(b.model(), b.gridPoint(), Map.of(), b.accuracy(), b.macroF1(), b.meanTrainSeconds(),
+                    b.totalTrainSeconds(), b.folds(), b.failedFolds(), b.confusion()));
+        }
+        return rows;
+    }
+
+    /** Whether a row of {@link #rows} is the model's best grid point. */
+    static boolean isBest(ModelSummary m, GridPointSummary row) {
+        return m.best() >= 0 && row.gridPoint() == m.best();
+    }
+
+    /**
+     * The verdict against the baselines, e.g. {@code best g3 vs nearest neighbour: Δ accuracy
+     * +0.041, …}, with the flag first when the best grid point is not better; or why there is none.
+     */
+    static String baselineVerdict(ModelSummary m) {
+        Baseline b = m.bestBaseline();
+        if (b == null) {
+            return "no baseline has a successful fold";
+        }
+        GridPointSummary bar = m.baselines().get(b);
+        String against = "best baseline " + b.title() + " " + meanSd(bar.accuracy());
+        if (m.best() < 0) {
+            return against;
+        }
+        String flag = m.flag() == null ? "" : m.flag().toUpperCase(Locale.ROOT) + ": ";
+        Significance s = m.versusBaseline();
+        if (s == null) {
+            return flag + against;
+        }
+        return String.format(Locale.ROOT, "%s%s; best %s vs %s: Δ accuracy %s, corrected t = %s, %s, %s at 5 %%", flag, against,
+                gridLabel(s.best()), b.key(), signed(s.meanDifference()), statistic(s.t()), pValue(s.p()),
+                s.significant() ? "significant" : "not significant");
     }
 
     /**

@@ -224,7 +224,12 @@ public final class Store implements AutoCloseable {
      * in the database: a list of runs needs these few numbers, not every trial with its matrix.
      */
     public Map<ModelId, Double> bestMeanAccuracies(long runId) {
-        return trials.bestMeanAccuracies(runId);
+        return trials.bestMeanAccuracies(runId, false);
+    }
+
+    /** Per model, the best mean accuracy over folds of its baselines; empty for a run stored before them. */
+    public Map<ModelId, Double> bestBaselineAccuracies(long runId) {
+        return trials.bestMeanAccuracies(runId, true);
     }
 
     /** Keys of the run's trials that succeeded: the ones a resume skips. */

@@ -87,15 +87,17 @@ final class TrialTable {
         });
     }
 
-    Map<ModelId, Double> bestMeanAccuracies(long runId) {
+    /** Per model, the best mean accuracy of its grid points, or of its baselines (negative grid points). */
+    Map<ModelId, Double> bestMeanAccuracies(long runId, boolean baselines) {
         return db.query("read the best accuracies of run " + runId, c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT model, MAX(mean) FROM (
                         SELECT model, grid_point, AVG(accuracy) AS mean FROM trials
-                        WHERE run_id = ? AND status = ? GROUP BY model, grid_point)
+                        WHERE run_id = ? AND status = ? AND (grid_point < 0) = ? GROUP BY model, grid_point)
                     GROUP BY model ORDER BY model""")) {
                 ps.setLong(1, runId);
                 ps.setString(2, Status.SUCCEEDED.name());
+                ps.setInt(3, baselines ? 1 : 0);
                 Map<ModelId, Double> best = new LinkedHashMap<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

@@ -121,7 +121,7 @@ class ExitCodesTest {
         JsonNode json = json();
         assertThat(json.get("status").asText()).isEqualTo("FAILED");
         assertThat(json.get("failedTrials").asInt()).isEqualTo(3);
-        assertThat(err.toString()).contains("3 of 6 trials failed");
+        assertThat(err.toString()).contains("3 of 12 trials failed"); // 6 of networks, 6 of baselines
         assertThat(statusOf(db, json.get("runId").asLong())).isEqualTo("FAILED");
     }
 

@@ -54,7 +54,9 @@ class RunCommandTest {
         assumeTrue(Files.isDirectory(Path.of("datasets/demo")), "the bundled dataset is here");
         assertThat(run("run", "resources/presets/article.json", "--dry-run", "--json")).isZero();
         JsonNode json = json();
-        assertThat(json.get("trials").asInt()).isEqualTo(2640);
+        assertThat(json.get("trials").asInt()).isEqualTo(2820);
+        assertThat(json.get("networkTrials").asInt()).isEqualTo(2640);
+        assertThat(json.get("baselineTrials").asInt()).isEqualTo(180); // 9 models, 2 baselines, 10 folds
         assertThat(json.get("models").get("pose").get("trials").asInt()).isEqualTo(240);
         for (String exercise : List.of("squat", "push-up", "lunge", "shoulder-press")) {
             assertThat(json.get("models").get("start:" + exercise).get("trials").asInt()).isEqualTo(60);
@@ -71,7 +73,7 @@ class RunCommandTest {
                 .as(err.toString()).isZero();
         JsonNode json = json();
         assertThat(json.get("status").asText()).isEqualTo("SUCCEEDED");
-        assertThat(json.get("trials").asInt()).isEqualTo(12);
+        assertThat(json.get("trials").asInt()).isEqualTo(24); // 12 of networks, 12 of baselines
         assertThat(json.get("workers").asInt()).isEqualTo(1);
         assertThat(json.get("wallSeconds").asDouble()).isPositive();
         assertThat(json.get("resources").get("samples").asInt()).isPositive();
@@ -79,14 +81,29 @@ class RunCommandTest {
         assertThat(start.get("model").asText()).isEqualTo("start:squat");
         assertThat(start.get("gridPoints")).hasSize(2);
         assertThat(start.get("best").get("accuracy").get("mean").asDouble()).isBetween(0.0, 1.0);
+        for (JsonNode model : json.get("models")) {
+            for (String baseline : List.of("majority", "nearest")) {
+                JsonNode b = model.get("baselines").get(baseline);
+                assertThat(b).as(model.get("model") + " " + baseline).isNotNull();
+                assertThat(b.get("accuracy").get("mean").asDouble()).isBetween(0.0, 1.0);
+                assertThat(b.get("accuracy").has("sd")).isTrue();
+                assertThat(b.get("macroF1").get("mean").asDouble()).isBetween(0.0, 1.0);
+                assertThat(b.get("folds").asInt()).isEqualTo(3);
+            }
+            double best = model.get("best").get("accuracy").get("mean").asDouble();
+            double bar = Math.max(model.get("baselines").get("majority").get("accuracy").get("mean").asDouble(),
+                    model.get("baselines").get("nearest").get("accuracy").get("mean").asDouble());
+            assertThat(model.get("flag").isNull()).as("flagged exactly when not better").isEqualTo(best > bar);
+        }
+        assertThat(json.get("trainSeconds").get("baselines").asDouble()).isPositive();
         long runId = json.get("runId").asLong();
-        assertThat(err.toString()).contains("[12/12]");
+        assertThat(err.toString()).contains("[24/24]");
 
         Path csv = dir.resolve("run.csv");
         out.getBuffer().setLength(0);
         assertThat(run("export", Long.toString(runId), "--format", "csv", "--out", csv.toString(), "--db", db.toString())).isZero();
         List<String> lines = Files.readAllLines(csv);
-        assertThat(lines).hasSize(1 + 4);
+        assertThat(lines).hasSize(1 + 4 + 4); // grid points, then each model's two baselines
         String[] header = lines.get(0).split(",");
         int accuracy = List.of(header).indexOf("accuracy_mean");
         String[] row = lines.get(2).split(",");
@@ -100,7 +117,7 @@ class RunCommandTest {
 
         out.getBuffer().setLength(0);
         assertThat(run("experiments", "--db", db.toString(), "--json")).isZero();
-        assertThat(json().get("runs").get(0).get("trialsDone").asInt()).isEqualTo(12);
+        assertThat(json().get("runs").get(0).get("trialsDone").asInt()).isEqualTo(24);
     }
 
     @Test
@@ -119,7 +136,7 @@ class RunCommandTest {
         assertThat(json.get("efficiency").asDouble()).isEqualTo(json.get("speedup").asDouble() / 2);
         assertThat(json.get("single").get("peakRssMb").asLong()).isPositive();
         assertThat(json.get("multi").get("peakRssMb").asLong()).isPositive();
-        assertThat(json.get("perGridPoint")).hasSize(4);
+        assertThat(json.get("perGridPoint")).hasSize(4 + 4); // grid points and baselines
         assertThat(err.toString()).contains("speedup").contains("metrics identical in both modes");
     }
 

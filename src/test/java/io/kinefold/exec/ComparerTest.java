@@ -36,11 +36,11 @@ class ComparerTest {
             ComparisonResult document = comparer.record(single, pool, null,
                     List.of(ComparisonResult.ScalingPoint.of(1, 10, 10), ComparisonResult.ScalingPoint.of(2, 4, 10)));
 
-            assertThat(document.trials()).isEqualTo(6);
+            assertThat(document.trials()).isEqualTo(12); // 6 of networks, 6 of baselines
             assertThat(document.identicalMetrics()).isTrue();
             assertThat(document.differingTrials()).isZero();
             assertThat(document.reference()).isNull();
-            assertThat(document.perGridPoint()).hasSize(2);
+            assertThat(document.perGridPoint()).hasSize(2 + 2);
             assertThat(document.scaling()).hasSize(2);
             JsonNode stored = SpecIo.MAPPER.readTree(store.comparisonOf(pool.runId()).orElseThrow());
             assertThat(stored.path("single").path("runId").asLong()).isEqualTo(single.runId());

@@ -48,7 +48,7 @@ class RunStatusTest {
             RunOutcome outcome = service.execute(run, prepared, w -> new InstantExecutor(true, null), RunListener.NONE);
 
             assertThat(outcome.status()).isEqualTo(Status.FAILED);
-            assertThat(outcome.failed()).isEqualTo(prepared.plan().trialCount() / 2);
+            assertThat(outcome.failed()).isEqualTo(prepared.plan().networkTrialCount() / 2);
             assertThat(store.run(run).orElseThrow().status()).isEqualTo(Status.FAILED);
 
             RunOutcome again = service.execute(run, service.prepareResume(run), w -> new InstantExecutor(false, null), RunListener.NONE);

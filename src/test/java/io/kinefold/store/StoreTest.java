@@ -91,6 +91,25 @@ class StoreTest {
     }
 
     @Test
+    void storesBaselineTrialsUnderTheirOwnKeysAndKeepsThemOutOfTheBestGridPoint() throws Exception {
+        Trial nearest = Trial.baseline(io.kinefold.data.ModelId.parse("pose"), io.kinefold.experiment.Baseline.NEAREST,
+                Map.of("units", 32.0), 1);
+        try (Store store = Store.open(db())) {
+            long[] ids = runWithSession(store);
+            store.recordTrial(ids[0], ids[1], succeeded(trial("pose", 0, 1), 0.7));
+            store.recordTrial(ids[0], ids[1], succeeded(nearest, 0.9));
+
+            List<TrialResult> read = store.trialResults(ids[0]);
+
+            assertThat(read.get(1).trial().baseline()).isEqualTo(io.kinefold.experiment.Baseline.NEAREST);
+            assertThat(read.get(1).trial().key()).isEqualTo("pose/nearest/f1");
+            assertThat(store.succeededTrialKeys(ids[0])).contains("pose/nearest/f1");
+            assertThat(store.bestMeanAccuracies(ids[0])).containsExactly(Map.entry(io.kinefold.data.ModelId.parse("pose"), 0.7));
+            assertThat(store.bestBaselineAccuracies(ids[0])).containsExactly(Map.entry(io.kinefold.data.ModelId.parse("pose"), 0.9));
+        }
+    }
+
+    @Test
     void storesAnExperimentRunAndItsTrialsAndReadsThemBackBitForBit() throws Exception {
         List<TrialResult> written = List.of(
                 succeeded(trial("pose", 0, 0), 0.1 + 0.2),

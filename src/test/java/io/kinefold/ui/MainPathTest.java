@@ -117,7 +117,7 @@ class MainPathTest {
         robot.clickOn("start:squat");
         TextField units = in(robot, experimentView, "#units", TextField.class);
         type(robot, units, "8, 12, 16, 20, 24, 28");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> summary.getText().equals("1 model · 6 grid points · 18 trials"));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> summary.getText().equals("1 model · 6 grid points · 24 trials (6 of baselines)"));
 
         type(robot, units, "8, 0");
         assertThat(units.getStyleClass()).contains("invalid");

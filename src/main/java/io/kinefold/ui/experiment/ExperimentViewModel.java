@@ -1,5 +1,6 @@
 package io.kinefold.ui.experiment;
 
+import io.kinefold.experiment.Baseline;
 import io.kinefold.data.Dataset;
 import io.kinefold.data.ModelId;
 import io.kinefold.exec.RunEstimate;
@@ -270,9 +271,11 @@ public final class ExperimentViewModel {
         }
         modelCount.set(enabled);
         gridPoints.set(points);
-        trials.set(foldCount == null ? 0 : points * foldCount);
+        // Every model's baselines run on the same folds, as cheap trials of the plan.
+        int baselineTrials = foldCount == null ? 0 : enabled * Baseline.values().length * foldCount;
+        trials.set(foldCount == null ? 0 : points * foldCount + baselineTrials);
         summary.set(plural(enabled, "model") + " · " + plural(points, "grid point") + " · "
-                + (foldCount == null ? "? trials" : plural(trials.get(), "trial")));
+                + (foldCount == null ? "? trials" : plural(trials.get(), "trial") + " (" + baselineTrials + " of baselines)"));
 
         planning.replan(found, () -> new ExperimentSpec(ExperimentSpec.FORMAT, fields.nameProperty().get().strip(),
                 dataset.root().toString(), foldCount, checked.seed(), checked.stopping(), grids()),

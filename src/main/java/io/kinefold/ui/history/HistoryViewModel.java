@@ -69,7 +69,8 @@ public final class HistoryViewModel {
         loading.set(true);
         return background(() -> {
             try (Store store = Store.open(context.storeFile())) {
-                List<HistoryRow> read = store.runs().stream().map(run -> row(run, store.bestMeanAccuracies(run.id()))).toList();
+                List<HistoryRow> read = store.runs().stream().map(run -> row(run, store.bestMeanAccuracies(run.id()),
+                        store.bestBaselineAccuracies(run.id()))).toList();
                 ui(() -> {
                     Long keep = selected.get() == null ? null : selected.get().id();
                     rows.setAll(read);
@@ -186,10 +187,18 @@ public final class HistoryViewModel {
     }
 
     static HistoryRow row(RunInfo run, Map<ModelId, Double> best) {
+        return row(run, best, Map.of());
+    }
+
+    /** With each model's best baseline: models whose best grid point does not beat it are counted and flagged. */
+    static HistoryRow row(RunInfo run, Map<ModelId, Double> best, Map<ModelId, Double> baselines) {
         String started = run.started() == null ? "" : STARTED.format(run.started().atZone(ZoneId.systemDefault()));
+        long weak = best.entrySet().stream()
+                .filter(e -> baselines.containsKey(e.getKey()) && e.getValue() <= baselines.get(e.getKey())).count();
+        String flag = weak == 0 ? "" : " · ⚠ " + weak + (weak == 1 ? " model" : " models") + " not better than a baseline";
         return new HistoryRow(run.id(), started, run.experimentName(), run.mode(), run.workers(),
                 run.status().name().toLowerCase(Locale.ROOT), run.trialsDone() + " / " + run.trialsTotal(),
-                clock(run.wallSeconds()), best(best));
+                clock(run.wallSeconds()), best(best) + flag);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.kinefold.ui.results;
 
+import io.kinefold.experiment.Baseline;
 import io.kinefold.experiment.GridPointSummary;
 import io.kinefold.experiment.Stat;
 import java.util.Map;
@@ -8,7 +9,7 @@ import java.util.Map;
  * One grid point of the selected model as the table shows it. Numbers stay numbers, so that the
  * table sorts by value; the view formats them.
  *
- * @param gridPoint index within the model's grid
+ * @param gridPoint index within the model's grid, or a baseline's negative index
  * @param params hyperparameter values by name
  * @param accuracy mean and sd over folds
  * @param macroF1 mean and sd over folds
@@ -30,9 +31,14 @@ public record GridPointRow(int gridPoint, Map<String, Double> params, Stat accur
                 p.totalTrainSeconds(), p.folds(), p.failedFolds(), best);
     }
 
-    /** {@code g3}: how reports and the significance sentence name a grid point. */
+    /** {@code g3}, or {@code nearest} for a baseline: how reports and the significance sentence name a grid point. */
     public String label() {
-        return "g" + gridPoint;
+        return Baseline.label(gridPoint);
+    }
+
+    /** Whether this row is a baseline rather than a grid point. */
+    public boolean baseline() {
+        return Baseline.ofGridPoint(gridPoint) != null;
     }
 
     /** A hyperparameter's value, or null when this grid point has none of that name. */

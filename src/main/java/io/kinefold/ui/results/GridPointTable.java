@@ -4,6 +4,7 @@ import static io.kinefold.ui.results.ResultsViewModel.MISSING;
 import static io.kinefold.ui.results.ResultsViewModel.fixed;
 import static io.kinefold.ui.results.ResultsViewModel.plain;
 
+import io.kinefold.experiment.Baseline;
 import io.kinefold.experiment.GridPointSummary;
 import io.kinefold.experiment.ModelSummary;
 import io.kinefold.experiment.Significance;
@@ -62,6 +63,11 @@ final class GridPointTable {
         for (int i = 0; i < m.points().size(); i++) {
             read.add(GridPointRow.of(m.points().get(i), i == m.best()));
         }
+        // The baselines below the grid points, without hyperparameters of their own.
+        for (GridPointSummary b : m.baselines().values()) {
+            read.add(new GridPointRow(b.gridPoint(), Map.of(), b.accuracy(), b.macroF1(), b.meanTrainSeconds(),
+                    b.totalTrainSeconds(), b.folds(), b.failedFolds(), false));
+        }
         // Columns before rows: a view that rebuilds its columns on change then shows the rows in them.
         List<ParamColumn> columns = columns(m);
         paramColumns.setAll(columns);
@@ -70,7 +76,8 @@ final class GridPointTable {
         modelNote.set(m.classes().size() + " classes (" + String.join(", ", m.classes()) + ") · majority-class rate "
                 + fixed(m.majorityRate(), 3) + ", the accuracy to beat"
                 + (fixedOnes.isEmpty() ? "" : " · same on every grid point: " + fixedOnes));
-        significance.set(significanceText(m));
+        String versus = baselineText(m);
+        significance.set(significanceText(m) + (versus.isEmpty() ? "" : "\n" + versus));
         selectedPoint.set(read.stream().filter(GridPointRow::best).findFirst()
                 .orElse(read.isEmpty() ? null : read.get(0)));
     }
@@ -136,14 +143,45 @@ final class GridPointTable {
                 s.significant() ? "significant at 0.05" : "not significant at 0.05, so the lead may be chance");
     }
 
+    /**
+     * The best grid point against the best baseline in one sentence, flagged when it is not
+     * better; empty for a run stored before baselines existed.
+     */
+    static String baselineText(ModelSummary m) {
+        Baseline b = m.bestBaseline();
+        if (b == null) {
+            return "";
+        }
+        GridPointSummary bar = m.baselines().get(b);
+        String against = "the best baseline, " + b.title() + ", scores " + fixed(bar.accuracy().mean(), 3);
+        if (m.best() < 0) {
+            return capitalised(against) + ".";
+        }
+        Significance s = m.versusBaseline();
+        String test = "";
+        if (s != null && Double.isFinite(s.p())) {
+            test = String.format(Locale.ROOT, " (Δ %s, %s%s)", fixed(s.meanDifference(), 3),
+                    s.p() < 0.001 ? "p < 0.001" : String.format(Locale.ROOT, "p = %.3f", s.p()),
+                    s.significant() ? ", significant" : ", not significant");
+        }
+        if (m.flag() != null) {
+            return "⚠ Best g" + m.best() + " is " + m.flag() + ": " + against + test + ".";
+        }
+        return "Best g" + m.best() + " beats the baselines: " + against + test + ".";
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
     private void showConfusion(GridPointRow row) {
         ModelSummary m = shown;
         if (row == null || m == null) {
             confusion.set(null);
             return;
         }
-        GridPointSummary point = m.points().stream().filter(p -> p.gridPoint() == row.gridPoint())
-                .findFirst().orElse(null);
+        GridPointSummary point = java.util.stream.Stream.concat(m.points().stream(), m.baselines().values().stream())
+                .filter(p -> p.gridPoint() == row.gridPoint()).findFirst().orElse(null);
         if (point == null || point.confusion() == null || point.confusion().length == 0) {
             confusion.set(null);
             return;

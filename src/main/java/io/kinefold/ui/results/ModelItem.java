@@ -6,8 +6,9 @@ import io.kinefold.data.ModelId;
  * One model of the run as the model list shows it.
  *
  * @param model the model
- * @param detail its best accuracy against the majority-class rate, e.g. {@code best 0.812 · majority 0.400}
- * @param weak whether the best grid point does not beat always answering the majority class (or none succeeded)
+ * @param detail its best accuracy against its best baseline, e.g. {@code best 0.812 · nearest 0.640} (against the
+ *     majority-class rate for a run stored before baselines)
+ * @param weak whether the best grid point is not better than its best baseline (or none succeeded)
  */
 public record ModelItem(ModelId model, String detail, boolean weak) {
     /** E.g. {@code pose — best 0.812 · majority 0.400}. */

@@ -45,6 +45,7 @@ import javafx.stage.Window;
 public final class ResultsView {
     static final KeyCombination EXPORT_CSV = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
     private static final PseudoClass BEST = PseudoClass.getPseudoClass("best");
+    private static final PseudoClass BASELINE = PseudoClass.getPseudoClass("baseline");
     private static final PseudoClass WEAK = PseudoClass.getPseudoClass("weak");
 
     private final ResultsViewModel model;
@@ -149,7 +150,7 @@ public final class ResultsView {
         initExportMenu();
     }
 
-    /** The model on one line, its best accuracy against the majority rate below, in red when it does not beat it. */
+    /** The model on one line, its best accuracy against its best baseline below, in red when it does not beat it. */
     private static final class ModelCell extends javafx.scene.control.ListCell<ModelItem> {
         private final Label name = new Label();
         private final Label detail = new Label();
@@ -194,7 +195,7 @@ public final class ResultsView {
             protected void updateItem(Integer item, boolean empty) {
                 super.updateItem(item, empty);
                 GridPointRow row = empty ? null : getTableRow().getItem();
-                setText(row == null ? null : row.label() + (row.best() ? "  ★ best" : ""));
+                setText(row == null ? null : row.label() + (row.best() ? "  ★ best" : row.baseline() ? "  (baseline)" : ""));
             }
         });
         Tables.column(accuracyColumn, r -> r.accuracy().mean());
@@ -216,6 +217,7 @@ public final class ResultsView {
             protected void updateItem(GridPointRow item, boolean empty) {
                 super.updateItem(item, empty);
                 pseudoClassStateChanged(BEST, !empty && item != null && item.best());
+                pseudoClassStateChanged(BASELINE, !empty && item != null && item.baseline());
             }
         });
         pointTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {

@@ -2,6 +2,7 @@ package io.kinefold.ui.results;
 
 import static io.kinefold.exec.Progress.clock;
 
+import io.kinefold.experiment.Baseline;
 import io.kinefold.data.DatasetException;
 import io.kinefold.data.ModelId;
 import io.kinefold.exec.RunService;
@@ -203,6 +204,12 @@ public final class ResultsViewModel {
         boolean belowMajority = false;
         if (best == null) {
             detail = "no successful fold";
+        } else if (m.bestBaseline() != null) {
+            double accuracy = best.accuracy().mean();
+            Baseline b = m.bestBaseline();
+            belowMajority = m.notBetterThan() != null;
+            detail = "best " + fixed(accuracy, 3) + (belowMajority ? " — " + m.flag() + " " : " · " + b.key() + " ")
+                    + fixed(m.baselines().get(b).accuracy().mean(), 3);
         } else {
             double accuracy = best.accuracy().mean();
             belowMajority = accuracy < m.majorityRate();

@@ -77,9 +77,9 @@ class ExperimentViewModelTest {
         ExperimentSpec quick = SpecIo.readResource("quick");
         int expected = Planner.plan(quick, bundled).trialCount();
 
-        assertThat(model.trialsProperty().get()).isEqualTo(expected).isEqualTo(54);
+        assertThat(model.trialsProperty().get()).isEqualTo(expected).isEqualTo(108); // 54 of networks, 54 of baselines
         assertThat(model.gridPointsProperty().get()).isEqualTo(18);
-        assertThat(model.summaryProperty().get()).isEqualTo("9 models · 18 grid points · 54 trials");
+        assertThat(model.summaryProperty().get()).isEqualTo("9 models · 18 grid points · 108 trials (54 of baselines)");
         assertThat(model.problems()).isEmpty();
         assertThat(context.specProperty().get()).isNotNull();
         assertThat(Planner.plan(context.specProperty().get(), bundled).trialCount()).isEqualTo(expected);
@@ -147,7 +147,7 @@ class ExperimentViewModelTest {
 
         entry("rep:lunge").enabledProperty().set(false);
 
-        assertThat(model.trialsProperty().get()).isEqualTo(before - 2 * 3);
+        assertThat(model.trialsProperty().get()).isEqualTo(before - 2 * 3 - 2 * 3); // its grid points' and baselines' trials
         assertThat(model.modelCountProperty().get()).isEqualTo(8);
         assertThat(entry("rep:lunge").countTextProperty().get()).isEqualTo("off");
     }
@@ -163,7 +163,7 @@ class ExperimentViewModelTest {
     @Test
     void foldsChangeTheTrialsAndMoreFoldsThanSubjectsAreRefusedByThePlanner() {
         model.foldsProperty().set("5");
-        assertThat(model.trialsProperty().get()).isEqualTo(18 * 5);
+        assertThat(model.trialsProperty().get()).isEqualTo(18 * 5 + 9 * 2 * 5);
         assertThat(context.specProperty().get().folds()).isEqualTo(5);
 
         model.foldsProperty().set("1");
@@ -255,7 +255,7 @@ class ExperimentViewModelTest {
         assertThat(field("rep:push-up", "epochs").textProperty().get()).isEqualTo("30");
         assertThat(entry("pose").enabledProperty().get()).isFalse();
         assertThat(field("pose", "units").textProperty().get()).isEqualTo("64");
-        assertThat(model.trialsProperty().get()).isEqualTo(4 * 3 * 2);
+        assertThat(model.trialsProperty().get()).isEqualTo(4 * 3 * 2 + 4 * 2 * 2);
     }
 
     @Test
@@ -286,7 +286,7 @@ class ExperimentViewModelTest {
 
         assertThat(model.statusProperty().get()).contains("start:jump is not a model of this dataset, left out")
                 .contains("pose: unknown hyperparameter “colour”, left out");
-        assertThat(model.trialsProperty().get()).isEqualTo(3);
+        assertThat(model.trialsProperty().get()).isEqualTo(3 + 2 * 3);
     }
 
     @Test
@@ -317,7 +317,7 @@ class ExperimentViewModelTest {
         context.datasetProperty().set(null);
         context.datasetProperty().set(bundled);
         assertThat(model.summaryProperty().get()).as("nothing to carry over: the quick preset again")
-                .isEqualTo("9 models · 18 grid points · 54 trials");
+                .isEqualTo("9 models · 18 grid points · 108 trials (54 of baselines)");
     }
 
     @Test
