@@ -45,6 +45,9 @@ final class SpecOption {
                     + " problem(s), the rest loaded (kinefold dataset inspect lists them):");
             prepared.dataset().problems().stream().limit(5).map(Problem::toString).forEach(p -> err.println("  " + p));
         }
+        for (String skipped : prepared.plan().skipped()) {
+            err.println("Skipped " + skipped);
+        }
         return prepared;
     }
 

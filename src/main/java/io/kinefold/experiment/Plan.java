@@ -8,10 +8,18 @@ import java.util.List;
  *
  * @param spec the spec
  * @param models one entry per model, wildcards expanded to the dataset's exercises
+ * @param skipped the models of the spec the dataset cannot have, each with why, e.g. {@code pose:
+ *     needs at least two exercises; the dataset has [squat]}: left out and reported, not refused,
+ *     so that one spec (a preset) serves datasets of one exercise and of many
  */
-public record Plan(ExperimentSpec spec, List<ModelPlan> models) {
+public record Plan(ExperimentSpec spec, List<ModelPlan> models, List<String> skipped) {
     public Plan {
         models = List.copyOf(models);
+        skipped = List.copyOf(skipped);
+    }
+
+    public Plan(ExperimentSpec spec, List<ModelPlan> models) {
+        this(spec, models, List.of());
     }
 
     /**

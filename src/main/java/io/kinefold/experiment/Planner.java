@@ -52,6 +52,7 @@ public final class Planner {
         }
         List<String> exercises = dataset.exercises();
         Map<ModelId, ModelPlan> plans = new LinkedHashMap<>();
+        List<String> skipped = new ArrayList<>();
         Set<ModelId> seen = new HashSet<>();
         for (int i = 0; i < spec.models().size(); i++) {
             ModelGrid grid = spec.models().get(i);
@@ -73,7 +74,7 @@ public final class Planner {
                     }
                     String refusal = Kinds.of(id).refusal(exercises);
                     if (refusal != null) {
-                        problems.add(at + ".model: " + refusal);
+                        skipped.add(id + ": " + refusal);
                         continue;
                     }
                     ids.add(id);
@@ -100,10 +101,13 @@ public final class Planner {
                 }
             }
         }
+        if (problems.isEmpty() && plans.isEmpty() && !skipped.isEmpty()) {
+            problems.add("models: none can be trained on this dataset (" + String.join("; ", skipped) + ")");
+        }
         if (!problems.isEmpty()) {
             throw new SpecException(problems);
         }
-        return new Plan(spec, List.copyOf(plans.values()));
+        return new Plan(spec, List.copyOf(plans.values()), skipped);
     }
 
     /**
