@@ -11,8 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the models need of a dataset, and nothing else: the labels and the normalised tracks,
- * without the raw detector output. Sent to each worker process once, so that a worker does not
+ * What the models need of a dataset, and nothing else: the labels and the normalised tracks
+ * (with the kept frames' coordinates as recorded and the scale, from which every
+ * {@link FeatureOptions} is computed), without the rest of the detector output. Sent to each worker process once, so that a worker does not
  * parse thousands of frame files again.
  *
  * <p>It travels as bytes ({@link #toBytes}): a short JSON header with the labels and the shape of
@@ -27,25 +28,27 @@ import java.util.List;
  */
 public record DatasetSnapshot(String name, String root, double fps, List<RecordingSnapshot> recordings) {
     private static final int MAGIC = 0x4B464453; // "KFDS"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One recording's labels and normalised track. */
+    /** One recording's labels and normalised track, field by field as {@link NormalizedTrack} has them. */
     public record RecordingSnapshot(String id, String subject, String exercise, List<FrameRange> startFrames, List<Rep> reps,
-                                    int[] frameNumbers, float[][] features, boolean[][] observed, int droppedFrames) {}
+                                    int[] frameNumbers, float[][] features, boolean[][] observed, int droppedFrames,
+                                    float[][] raw, double scale) {}
 
     /** The header: everything but the matrices, with their shapes. */
     private record Header(String name, String root, double fps, List<RecordingHeader> recordings) {}
 
     private record RecordingHeader(String id, String subject, String exercise, List<FrameRange> startFrames, List<Rep> reps,
-                                   int droppedFrames, int frames, int featureColumns, int flagColumns) {}
+                                   int droppedFrames, double scale, int frames, int featureColumns, int flagColumns,
+                                   int rawColumns) {}
 
     public static DatasetSnapshot of(Dataset dataset) {
         List<RecordingSnapshot> recordings = new ArrayList<>();
         for (Recording r : dataset.recordings()) {
             NormalizedTrack t = r.normalized();
             recordings.add(new RecordingSnapshot(r.id(), r.subject(), r.exercise(), r.startFrames(), r.reps(),
-                    t.frameNumbers(), t.features(), t.observed(), t.droppedFrames()));
+                    t.frameNumbers(), t.features(), t.observed(), t.droppedFrames(), t.raw(), t.scale()));
         }
         return new DatasetSnapshot(dataset.name(), dataset.root().toString(), dataset.fps(), recordings);
     }
@@ -54,7 +57,8 @@ public record DatasetSnapshot(String name, String root, double fps, List<Recordi
     public Dataset toDataset() {
         List<Recording> list = new ArrayList<>();
         for (RecordingSnapshot r : recordings) {
-            NormalizedTrack t = new NormalizedTrack(r.frameNumbers(), r.features(), r.observed(), r.droppedFrames());
+            NormalizedTrack t = new NormalizedTrack(r.frameNumbers(), r.features(), r.observed(), r.droppedFrames(),
+                    r.raw(), r.scale());
             PoseTrack empty = new PoseTrack(new int[0], new float[0][], BodyLayout.BODY_25, false);
             list.add(new Recording(r.id(), Path.of(root, r.id()), r.subject(), r.exercise(), r.startFrames(), r.reps(), empty, t));
         }
@@ -69,9 +73,10 @@ public record DatasetSnapshot(String name, String root, double fps, List<Recordi
             int frames = r.frameNumbers().length;
             int featureColumns = columns(r.features(), frames, r.id() + ": features");
             int flagColumns = columns(r.observed(), frames, r.id() + ": observed");
+            int rawColumns = columns(r.raw(), frames, r.id() + ": raw");
             shapes.add(new RecordingHeader(r.id(), r.subject(), r.exercise(), r.startFrames(), r.reps(), r.droppedFrames(),
-                    frames, featureColumns, flagColumns));
-            body += (long) frames * (Integer.BYTES + (long) featureColumns * Float.BYTES + flagColumns);
+                    r.scale(), frames, featureColumns, flagColumns, rawColumns));
+            body += (long) frames * (Integer.BYTES + (long) (featureColumns + rawColumns) * Float.BYTES + flagColumns);
         }
         byte[] header;
         try {
@@ -97,6 +102,10 @@ public record DatasetSnapshot(String name, String root, double fps, List<Recordi
                     out.put((byte) (flag ? 1 : 0));
                 }
             }
+            for (float[] row : r.raw()) {
+                out.asFloatBuffer().put(row);
+                out.position(out.position() + row.length * Float.BYTES);
+            }
         }
         return out.array();
     }
@@ -120,7 +129,7 @@ public record DatasetSnapshot(String name, String root, double fps, List<Recordi
             in.position(in.position() + headerLength);
             List<RecordingSnapshot> recordings = new ArrayList<>();
             for (RecordingHeader h : header.recordings()) {
-                if (h.frames() < 0 || h.featureColumns() < 0 || h.flagColumns() < 0) {
+                if (h.frames() < 0 || h.featureColumns() < 0 || h.flagColumns() < 0 || h.rawColumns() < 0) {
                     throw new IOException(h.id() + ": a negative size");
                 }
                 int[] frameNumbers = new int[h.frames()];
@@ -137,8 +146,13 @@ public record DatasetSnapshot(String name, String root, double fps, List<Recordi
                         row[c] = in.get() != 0;
                     }
                 }
+                float[][] raw = new float[h.frames()][h.rawColumns()];
+                for (float[] row : raw) {
+                    in.asFloatBuffer().get(row);
+                    in.position(in.position() + row.length * Float.BYTES);
+                }
                 recordings.add(new RecordingSnapshot(h.id(), h.subject(), h.exercise(), h.startFrames(), h.reps(),
-                        frameNumbers, features, observed, h.droppedFrames()));
+                        frameNumbers, features, observed, h.droppedFrames(), raw, h.scale()));
             }
             if (in.hasRemaining()) {
                 throw new IOException(in.remaining() + " bytes after the last recording");

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Turns a {@link PoseTrack} into a {@link NormalizedTrack}: drops frames that are mostly
  * missing, centres each frame on the neck, scales by torso length and fills missing keypoints
- * by interpolation along time.
+ * by interpolation along time. The other centrings are {@link FrameFeatures}'.
  */
 public final class Normalizer {
     /** A frame needs at least half of the fourteen keypoints to be kept. */
@@ -26,9 +26,10 @@ public final class Normalizer {
         int dropped = track.frameCount() - n;
         int[] frameNumbers = new int[n];
         float[][] features = new float[n][Skeleton.FEATURES];
+        float[][] raw = new float[n][Skeleton.FEATURES];
         boolean[][] observed = new boolean[n][Skeleton.KEYPOINT_COUNT];
         if (n == 0) {
-            return new NormalizedTrack(frameNumbers, features, observed, dropped);
+            return new NormalizedTrack(frameNumbers, features, observed, dropped, raw, 1);
         }
 
         // The scale is the recording's median torso length rather than each frame's own: a
@@ -76,6 +77,8 @@ public final class Normalizer {
         for (int j = 0; j < n; j++) {
             float[] p = track.points()[kept.get(j)];
             for (int k = 0; k < Skeleton.KEYPOINT_COUNT; k++) {
+                raw[j][k * 2] = p[k * 3];
+                raw[j][k * 2 + 1] = p[k * 3 + 1];
                 if (p[k * 3 + 2] > 0) {
                     observed[j][k] = true;
                     features[j][k * 2] = (float) ((p[k * 3] - centres[j][0]) / scale);
@@ -86,7 +89,7 @@ public final class Normalizer {
         for (int k = 0; k < Skeleton.KEYPOINT_COUNT; k++) {
             interpolateKeypoint(k, frameNumbers, features, observed);
         }
-        return new NormalizedTrack(frameNumbers, features, observed, dropped);
+        return new NormalizedTrack(frameNumbers, features, observed, dropped, raw, scale);
     }
 
     private static void fillGaps(double[][] centres, int[] frameNumbers, PoseTrack track, List<Integer> kept) {
@@ -118,7 +121,8 @@ public final class Normalizer {
         }
     }
 
-    private static void interpolateKeypoint(int k, int[] frameNumbers, float[][] features, boolean[][] observed) {
+    /** Fills keypoint {@code k} where it was not observed: linear between observations, held before the first and after the last. */
+    static void interpolateKeypoint(int k, int[] frameNumbers, float[][] features, boolean[][] observed) {
         int n = frameNumbers.length;
         int previous = -1;
         for (int j = 0; j < n; j++) {

@@ -1,6 +1,8 @@
 package io.kinefold.data;
 
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Repetitions as samples, for a model that learns from sequences such as {@code rep:E}; each is
@@ -19,11 +21,21 @@ public record RepSamples(ModelId model, List<NormalizedTrack> tracks, List<Frame
         return labels.length;
     }
 
-    /** Every repetition resampled to {@code length} frames: {@code [sample][time][feature]}. */
+    /** Every repetition resampled to {@code length} frames: {@code [sample][time][feature]}, the default features. */
     public float[][][] resample(int length) {
+        return resample(length, FeatureOptions.DEFAULT);
+    }
+
+    /**
+     * Every repetition resampled to {@code length} frames of the features the options ask for.
+     * Velocities are taken between the track's kept frames before resampling, like the coordinates they go with.
+     */
+    public float[][][] resample(int length, FeatureOptions options) {
+        Map<NormalizedTrack, float[][]> byTrack = new IdentityHashMap<>();
         float[][][] out = new float[labels.length][][];
         for (int i = 0; i < labels.length; i++) {
-            out[i] = tracks.get(i).resample(ranges.get(i), length);
+            NormalizedTrack t = tracks.get(i);
+            out[i] = t.resample(ranges.get(i), length, byTrack.computeIfAbsent(t, k -> k.features(options)));
         }
         return out;
     }

@@ -153,6 +153,8 @@ public final class Workload {
     }
 
     private static void feed(MessageDigest digest, Recording r) {
+        // Of the default features only: the others are computed from the same data, and a
+        // dataset's fingerprint must not change when features are added.
         ByteBuffer buffer = ByteBuffer.allocate(Skeleton.FEATURES * 4 + 8);
         digest.update((r.id() + "|" + r.subject() + "|" + r.exercise() + "|" + r.startFrames() + "|" + r.reps())
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));

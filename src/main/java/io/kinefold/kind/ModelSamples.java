@@ -1,8 +1,8 @@
 package io.kinefold.kind;
 
+import io.kinefold.data.FeatureOptions;
 import io.kinefold.data.FrameSamples;
 import io.kinefold.data.RepSamples;
-import io.kinefold.data.Skeleton;
 import io.kinefold.model.DataBlock;
 import io.kinefold.model.Hyperparameters;
 import java.util.List;
@@ -26,27 +26,31 @@ public record ModelSamples(List<String> classes, int[] labels, String[] groups, 
         return blocks.apply(params);
     }
 
-    /** Single frames, the same block for every grid point. */
+    /** Single frames with the features a grid point asks for, each choice of features taken once. */
     public static ModelSamples frames(FrameSamples samples) {
-        DataBlock all = new DataBlock(samples.features(), samples.labels(), 0, Skeleton.FEATURES);
-        return new ModelSamples(samples.classes(), samples.labels(), samples.groups(), params -> all);
-    }
-
-    /** Repetitions resampled to the length a grid point asks for, each length resampled once. */
-    public static ModelSamples sequences(RepSamples samples, ToIntFunction<Hyperparameters> length) {
-        Map<Integer, DataBlock> byLength = new ConcurrentHashMap<>();
+        Map<FeatureOptions, DataBlock> byFeatures = new ConcurrentHashMap<>();
         return new ModelSamples(samples.classes(), samples.labels(), samples.groups(),
-                params -> byLength.computeIfAbsent(length.applyAsInt(params),
-                        t -> new DataBlock(flatten(samples.resample(t)), samples.labels(), t, Skeleton.FEATURES)));
+                params -> byFeatures.computeIfAbsent(params.features(),
+                        o -> new DataBlock(samples.features(o), samples.labels(), 0, o.count())));
     }
 
-    private static float[][] flatten(float[][][] sequences) {
+    /** Repetitions resampled to the length a grid point asks for, with its features; each length and choice once. */
+    public static ModelSamples sequences(RepSamples samples, ToIntFunction<Hyperparameters> length) {
+        record Shape(int length, FeatureOptions features) {}
+        Map<Shape, DataBlock> byShape = new ConcurrentHashMap<>();
+        return new ModelSamples(samples.classes(), samples.labels(), samples.groups(),
+                params -> byShape.computeIfAbsent(new Shape(length.applyAsInt(params), params.features()),
+                        s -> new DataBlock(flatten(samples.resample(s.length(), s.features()), s.features().count()),
+                                samples.labels(), s.length(), s.features().count())));
+    }
+
+    private static float[][] flatten(float[][][] sequences, int features) {
         float[][] rows = new float[sequences.length][];
         for (int i = 0; i < sequences.length; i++) {
             float[][] s = sequences[i];
-            float[] row = new float[s.length * Skeleton.FEATURES];
+            float[] row = new float[s.length * features];
             for (int t = 0; t < s.length; t++) {
-                System.arraycopy(s[t], 0, row, t * Skeleton.FEATURES, Skeleton.FEATURES);
+                System.arraycopy(s[t], 0, row, t * features, features);
             }
             rows[i] = row;
         }

@@ -1,5 +1,6 @@
 package io.kinefold.model;
 
+import io.kinefold.data.FeatureOptions;
 import java.util.Map;
 
 /**
@@ -12,6 +13,11 @@ public interface Hyperparameters {
     int batchSize();
 
     double learningRate();
+
+    /** What a frame's features are; a kind that declares no {@link FeatureParams} has the default ones. */
+    default FeatureOptions features() {
+        return FeatureOptions.DEFAULT;
+    }
 
     /** Every value by name, in declaration order. */
     Map<String, Double> values();

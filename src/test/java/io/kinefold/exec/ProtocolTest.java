@@ -42,7 +42,8 @@ class ProtocolTest {
         var recording = new DatasetSnapshot.RecordingSnapshot("s01_squat_1", "s01", "squat",
                 List.of(new FrameRange(0, 4)), List.of(new Rep(new FrameRange(5, 30), true), new Rep(new FrameRange(31, 60), false)),
                 new int[] {0, 1, 3}, new float[][] {{0.1f, -1.5e-7f, 3.4e38f}, {Float.MIN_VALUE, 0f, -0f}, {1f, 2f, 3f}},
-                new boolean[][] {{true, false}, {false, true}, {true, true}}, 1);
+                new boolean[][] {{true, false}, {false, true}, {true, true}}, 1,
+                new float[][] {{640.5f, 1e-9f}, {0f, Float.MAX_VALUE}, {-3f, 12.25f}}, 187.3125000000001);
         return new DatasetSnapshot("synthetic", "/data/synthetic", 30.0, List.of(recording));
     }
 

@@ -63,7 +63,7 @@ class ExporterTest {
         String header = Exporter.render(REPORT, ExportFormat.CSV).lines().findFirst().orElseThrow();
 
         assertThat(header).isEqualTo("model,grid_point,baseline,hiddenLayers,units,batchSize,learningRate,epochs,dropout,"
-                + "lstmLayers,lstmUnits,sequenceLength,accuracy_mean,accuracy_sd,macro_f1_mean,macro_f1_sd,"
+                + "centring,velocities,angles,lstmLayers,lstmUnits,sequenceLength,accuracy_mean,accuracy_sd,macro_f1_mean,macro_f1_sd,"
                 + "train_seconds_mean,train_seconds_total,folds,failed_folds,best,flag");
     }
 
