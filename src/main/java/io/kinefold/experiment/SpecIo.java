@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kinefold.kind.KindSpec;
+import io.kinefold.kind.Kinds;
+import io.kinefold.model.ParamDef;
 import io.kinefold.monitor.AppInfo;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +21,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads and writes experiment specs as JSON. Reading checks the shape of the document and names
@@ -27,8 +31,11 @@ import java.util.Map;
  * { "format": "kinefold-experiment/1", "name": "quick", "dataset": "datasets/demo",
  *   "folds": 3, "seed": 7, "earlyStopping": { "patience": 3, "validationFraction": 0.2 },
  *   "models": [ { "model": "pose", "grid": { "units": [32, 64], "epochs": [20] } },
- *               { "model": "rep:*", "grid": { "lstmUnits": [16, 32] } } ] }
+ *               { "model": "rep:*", "grid": { "lstmUnits": [16, 32], "centring": ["neck", "hip"] } } ] }
  * }</pre>
+ *
+ * <p>A hyperparameter that picks one of named choices ({@link ParamDef#choices}) takes the name or
+ * its number; a name that is no choice is refused with the closest one. Written specs use the names.
  */
 public final class SpecIo {
     /** The project's one JSON mapper for specs and results: records in, records out. */
@@ -142,20 +149,19 @@ public final class SpecIo {
                 Iterator<Map.Entry<String, JsonNode>> fields = g.fields();
                 while (fields.hasNext()) {
                     var field = fields.next();
-                    String where = at + ".grid." + field.getKey();
+                    String where = source + ": " + at + ".grid." + field.getKey();
+                    Optional<ParamDef> def = def(m.get("model").asText(), field.getKey());
                     JsonNode values = field.getValue();
                     List<Double> list = new ArrayList<>();
-                    if (values.isNumber()) {
-                        list.add(values.asDouble());
+                    if (values.isNumber() || values.isTextual()) {
+                        list.add(value(values, def, where));
                     } else if (values.isArray()) {
                         for (JsonNode v : values) {
-                            if (!v.isNumber()) {
-                                throw new SpecException(source + ": " + where + ": '" + v.asText() + "' is not a number");
-                            }
-                            list.add(v.asDouble());
+                            list.add(value(v, def, where));
                         }
                     } else {
-                        throw new SpecException(source + ": " + where + ": expected a list of numbers");
+                        throw new SpecException(where + ": expected a list of "
+                                + (def.map(ParamDef::hasChoices).orElse(false) ? "choices, " + names(def.get()) : "numbers"));
                     }
                     grid.put(field.getKey(), list);
                 }
@@ -189,8 +195,11 @@ public final class SpecIo {
             ObjectNode grid = node.putObject("grid");
             m.grid().forEach((k, values) -> {
                 ArrayNode a = grid.putArray(k);
+                Optional<ParamDef> def = def(m.model(), k).filter(ParamDef::hasChoices);
                 for (double v : values) {
-                    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+                    if (def.isPresent() && def.get().check(v) == null) {
+                        a.add(def.get().text(v));
+                    } else if (v == Math.rint(v) && Math.abs(v) < 1e15) {
                         a.add((long) v);
                     } else {
                         a.add(v);
@@ -203,6 +212,45 @@ public final class SpecIo {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The declaration of a grid key for a spec's model, when the model names a known kind: what
+     * says whether a name is one of its choices. The planner refuses unknown models and keys.
+     */
+    private static Optional<ParamDef> def(String model, String name) {
+        String m = model.strip();
+        Optional<KindSpec> kind = Kinds.wildcard(m);
+        if (kind.isEmpty()) {
+            try {
+                kind = Optional.of(Kinds.of(Kinds.parse(m)));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+        return kind.get().params().stream().filter(d -> d.name().equals(name)).findFirst();
+    }
+
+    /** One grid value: a number, or the name of one of the hyperparameter's choices. */
+    private static double value(JsonNode v, Optional<ParamDef> def, String where) throws SpecException {
+        if (v.isNumber()) {
+            return v.asDouble();
+        }
+        if (v.isTextual() && def.isPresent() && def.get().hasChoices()) {
+            ParamDef d = def.get();
+            Double value = d.valueOf(v.asText());
+            if (value == null) {
+                throw new SpecException(where + ": '" + v.asText() + "' is not a choice; "
+                        + Suggest.closest(v.asText(), d.choices()).map(c -> "did you mean '" + c + "'? ").orElse("")
+                        + "choices: " + names(d));
+            }
+            return value;
+        }
+        throw new SpecException(where + ": '" + v.asText() + "' is not a number");
+    }
+
+    private static String names(ParamDef def) {
+        return String.join(", ", def.choices()) + " (or " + def.choiceList() + ")";
     }
 
     /** Adds a problem for every key of the object that is not one of {@code known}, with the closest known one. */
