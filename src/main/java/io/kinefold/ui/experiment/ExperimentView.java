@@ -294,15 +294,44 @@ public final class ExperimentView {
         formCleanup.add(() -> includeBox.selectedProperty().unbindBidirectional(entry.enabledProperty()));
         int row = 0;
         for (GridField field : entry.fields()) {
-            TextField text = new TextField();
-            text.setId(field.def().name());
-            text.textProperty().bindBidirectional(field.textProperty());
-            text.disableProperty().bind(entry.enabledProperty().not());
-            formCleanup.add(() -> text.textProperty().unbindBidirectional(field.textProperty()));
-            formCleanup.add(markInvalid(text, field.errorProperty()));
-            addRow(gridForm, row, field.label(), text, field.hint(), field.def().description(), field.errorProperty());
+            Node control;
+            if (field.def().hasChoices()) {
+                control = choiceBoxes(entry, field);
+            } else {
+                TextField text = new TextField();
+                text.setId(field.def().name());
+                text.textProperty().bindBidirectional(field.textProperty());
+                text.disableProperty().bind(entry.enabledProperty().not());
+                formCleanup.add(() -> text.textProperty().unbindBidirectional(field.textProperty()));
+                control = text;
+            }
+            formCleanup.add(markInvalid(control, field.errorProperty()));
+            addRow(gridForm, row, field.label(), control, field.hint(), field.def().description(), field.errorProperty());
             row += 2;
         }
+    }
+
+    /**
+     * A parameter with named choices as one check box per choice, ticked for each value in the
+     * grid: the choices are seen rather than remembered, and Tab and Space reach every one.
+     */
+    private HBox choiceBoxes(ModelEntry entry, GridField field) {
+        HBox boxes = new HBox(12);
+        boxes.setId(field.def().name());
+        boxes.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        List<javafx.beans.property.BooleanProperty> chosen = field.choiceProperties();
+        for (int i = 0; i < chosen.size(); i++) {
+            CheckBox box = new CheckBox(field.def().choices().get(i));
+            box.setId(field.def().name() + "-" + field.def().choices().get(i));
+            box.setMnemonicParsing(false);
+            box.setTooltip(tooltipWithError(field.def().description(), field.errorProperty()));
+            box.disableProperty().bind(entry.enabledProperty().not());
+            var property = chosen.get(i);
+            box.selectedProperty().bindBidirectional(property);
+            formCleanup.add(() -> box.selectedProperty().unbindBidirectional(property));
+            boxes.getChildren().add(box);
+        }
+        return boxes;
     }
 
     /**
@@ -310,7 +339,7 @@ public final class ExperimentView {
      *
      * @return the error label
      */
-    private static Label addRow(GridPane grid, int row, String label, Control control, String hint, String description,
+    private static Label addRow(GridPane grid, int row, String label, Node control, String hint, String description,
                                 ReadOnlyStringProperty error) {
         Label name = new Label(label);
         name.setLabelFor(control);
@@ -324,8 +353,10 @@ public final class ExperimentView {
         errorLabel.textProperty().bind(error);
         errorLabel.visibleProperty().bind(error.isNotEmpty());
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());
-        control.setTooltip(tooltipWithError(description, error));
-        control.setMaxWidth(Double.MAX_VALUE);
+        if (control instanceof Control c) {
+            c.setTooltip(tooltipWithError(description, error));
+            c.setMaxWidth(Double.MAX_VALUE);
+        }
         grid.add(name, 0, row);
         grid.add(control, 1, row);
         grid.add(hintLabel, 2, row);

@@ -7,24 +7,35 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
  * One hyperparameter of one model's grid as the user types it: a list of values such as
  * {@code 16, 32}, checked against its {@link ParamDef} on every change, with the reason in words.
+ * A parameter with named choices is written with the names ({@code neck, hip}) and can be picked
+ * one choice at a time ({@link #choiceProperties}); the text stays what the grid is read from.
  */
 public final class GridField {
     private final ParamDef def;
     private final StringProperty text;
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final List<BooleanProperty> chosen = new ArrayList<>();
     private List<Double> values = List.of();
+    private boolean syncing;
 
     GridField(ParamDef def) {
         this.def = def;
-        this.text = new SimpleStringProperty(this, def.name(), plain(def.defaultValue()));
+        this.text = new SimpleStringProperty(this, def.name(), text(def, def.defaultValue()));
+        for (int i = 0; i < def.choices().size(); i++) {
+            BooleanProperty p = new SimpleBooleanProperty(this, def.choices().get(i));
+            p.addListener((obs, old, now) -> choicesChanged());
+            chosen.add(p);
+        }
         text.addListener((obs, old, now) -> check());
         check();
     }
@@ -46,10 +57,18 @@ public final class GridField {
             try {
                 v = Double.parseDouble(part);
             } catch (NumberFormatException e) {
-                return new Parsed(List.of(), def.label() + ": “" + part + "” is not a number");
+                Double named = def.hasChoices() ? def.valueOf(part) : null;
+                if (named == null) {
+                    return new Parsed(List.of(), def.label() + ": “" + part + "” is not "
+                            + (def.hasChoices() ? "one of " + String.join(", ", def.choices()) : "a number"));
+                }
+                v = named;
             }
             if (!Double.isFinite(v)) {
                 return new Parsed(List.of(), def.label() + ": “" + part + "” is not a number");
+            }
+            if (def.check(v) != null && def.hasChoices()) {
+                return new Parsed(List.of(), def.label() + ": " + plain(v) + " is not one of " + def.choiceList());
             }
             if (def.check(v) != null) {
                 boolean fraction = def.integer() && v != Math.rint(v);
@@ -64,7 +83,7 @@ public final class GridField {
         Set<Double> seen = new HashSet<>();
         for (double v : values) {
             if (!seen.add(v)) {
-                return new Parsed(List.of(), def.label() + ": a value is listed twice (" + plain(v) + ")");
+                return new Parsed(List.of(), def.label() + ": a value is listed twice (" + text(def, v) + ")");
             }
         }
         return new Parsed(List.copyOf(values), null);
@@ -74,15 +93,37 @@ public final class GridField {
         Parsed parsed = parse(def, text.get());
         values = parsed.values();
         error.set(parsed.error());
+        if (!syncing && parsed.error() == null) {
+            syncing = true;
+            for (int i = 0; i < chosen.size(); i++) {
+                chosen.get(i).set(values.contains((double) i));
+            }
+            syncing = false;
+        }
+    }
+
+    private void choicesChanged() {
+        if (syncing) {
+            return;
+        }
+        List<Double> picked = new ArrayList<>();
+        for (int i = 0; i < chosen.size(); i++) {
+            if (chosen.get(i).get()) {
+                picked.add((double) i);
+            }
+        }
+        syncing = true;
+        text.set(format(def, picked));
+        syncing = false;
     }
 
     /** Shows these values, or the default when there are none. */
     void show(List<Double> shown) {
-        text.set(shown == null || shown.isEmpty() ? plain(def.defaultValue()) : format(shown));
+        text.set(shown == null || shown.isEmpty() ? text(def, def.defaultValue()) : format(def, shown));
     }
 
     void reset() {
-        text.set(plain(def.defaultValue()));
+        text.set(text(def, def.defaultValue()));
     }
 
     public ParamDef def() {
@@ -93,9 +134,20 @@ public final class GridField {
         return def.label();
     }
 
-    /** The allowed range in words, e.g. {@code 2–1024, whole numbers}. */
+    /** The allowed range in words, e.g. {@code 2–1024, whole numbers}, or {@code any of neck, hip, none}. */
     public String hint() {
+        if (def.hasChoices()) {
+            return "any of " + String.join(", ", def.choices()) + " · default " + text(def, def.defaultValue());
+        }
         return range(def) + (def.integer() ? ", whole numbers" : "") + " · default " + plain(def.defaultValue());
+    }
+
+    /**
+     * For a parameter with named choices, whether each choice is in the grid, in choice order; kept
+     * in step with the text both ways. Empty for a number.
+     */
+    public List<BooleanProperty> choiceProperties() {
+        return List.copyOf(chosen);
     }
 
     /** The values as typed, e.g. {@code 16, 32}. */
@@ -119,6 +171,15 @@ public final class GridField {
 
     static String format(List<Double> values) {
         return values.stream().map(GridField::plain).collect(Collectors.joining(", "));
+    }
+
+    /** Names for a parameter with choices, numbers otherwise. */
+    static String format(ParamDef def, List<Double> values) {
+        return values.stream().map(v -> text(def, v)).collect(Collectors.joining(", "));
+    }
+
+    private static String text(ParamDef def, double v) {
+        return def.hasChoices() ? def.text(v) : plain(v);
     }
 
     /** {@code 0.001}, not {@code 1.0E-3}; {@code 16}, not {@code 16.0}. */
