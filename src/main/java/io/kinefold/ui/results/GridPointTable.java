@@ -91,7 +91,7 @@ final class GridPointTable {
         Map<String, ParamColumn> all = new LinkedHashMap<>();
         for (ParamDef d : Kinds.of(m.model()).params()) {
             if (m.points().stream().anyMatch(p -> p.params() != null && p.params().containsKey(d.name()))) {
-                all.put(d.name(), new ParamColumn(d.name(), d.label()));
+                all.put(d.name(), ParamColumn.of(d));
             }
         }
         for (GridPointSummary p : m.points()) {
@@ -117,7 +117,7 @@ final class GridPointTable {
         for (ParamDef d : Kinds.of(m.model()).params()) {
             Double v = first.get(d.name());
             if (v != null && columns.stream().noneMatch(c -> c.name().equals(d.name()))) {
-                parts.add(d.label() + " " + plain(v));
+                parts.add(d.label() + " " + (d.hasChoices() ? d.text(v) : plain(v)));
             }
         }
         return String.join(", ", parts);

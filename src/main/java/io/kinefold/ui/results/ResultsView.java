@@ -245,7 +245,7 @@ public final class ResultsView {
                 @Override
                 protected void updateItem(Double item, boolean empty) {
                     super.updateItem(item, empty);
-                    setText(empty || item == null ? null : ResultsViewModel.plain(item));
+                    setText(empty || item == null ? null : p.text(item));
                 }
             });
             Tables.numbers(column);
