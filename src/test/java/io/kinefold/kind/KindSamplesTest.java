@@ -9,6 +9,7 @@ import io.kinefold.data.FrameSamples;
 import io.kinefold.data.ModelId;
 import io.kinefold.data.RepSamples;
 import io.kinefold.data.Skeleton;
+import io.kinefold.model.FeedForwardParams;
 import io.kinefold.model.RecurrentParams;
 import java.nio.file.Path;
 import java.util.Map;
@@ -67,6 +68,37 @@ class KindSamplesTest {
         assertThat(block.rows()).hasNumberOfRows(2);
         assertThat(block.rows()[0]).hasSize(30 * Skeleton.FEATURES);
         assertThat(s.block(RecurrentParams.of(Map.of("sequenceLength", 30.0)))).isSameAs(block);
+    }
+
+    @Test
+    void aFrameModelsDefaultBlockHoldsTheNormalisedTracksOwnRows() throws Exception {
+        Dataset dataset = dataset();
+        ModelSamples s = Kinds.of(PoseKind.id()).samples(dataset, PoseKind.id());
+
+        var block = s.block(FeedForwardParams.of(Map.of()));
+
+        float[][] squat = dataset.recordings().get(0).normalized().features();
+        assertThat(block.features()).isEqualTo(Skeleton.FEATURES);
+        assertThat(block.rows()[0]).isSameAs(squat[0]);
+        assertThat(block.rows()[3]).isSameAs(squat[9]);
+    }
+
+    @Test
+    void eachChoiceOfFeaturesIsItsOwnBlockTakenOnce() throws Exception {
+        ModelId id = RepKind.id("push-up");
+        ModelSamples s = Kinds.of(id).samples(dataset(), id);
+        RecurrentParams plain = RecurrentParams.of(Map.of("sequenceLength", 24.0));
+        RecurrentParams rich = RecurrentParams.of(Map.of("sequenceLength", 24.0, "velocities", 1.0, "angles", 1.0));
+
+        var block = s.block(rich);
+
+        assertThat(block.features()).isEqualTo(64);
+        assertThat(block.rows()[0]).hasSize(24 * 64);
+        assertThat(s.block(plain).features()).isEqualTo(Skeleton.FEATURES);
+        assertThat(s.block(RecurrentParams.of(rich.values()))).isSameAs(block);
+        // the coordinates lead each frame, unchanged by what follows them
+        assertThat(java.util.Arrays.copyOfRange(block.rows()[0], 0, Skeleton.FEATURES))
+                .containsExactly(java.util.Arrays.copyOfRange(s.block(plain).rows()[0], 0, Skeleton.FEATURES));
     }
 
     @Test
