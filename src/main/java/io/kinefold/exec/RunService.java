@@ -121,7 +121,7 @@ public final class RunService {
     }
 
     /** The stored run's spec planned on its dataset as it is now, without checks; a resumed run is never too large. */
-    private Prepared prepareStored(long runId) throws StoreException, SpecException, DatasetException {
+    Prepared prepareStored(long runId) throws StoreException, SpecException, DatasetException {
         RunInfo run = store.run(runId).orElseThrow(() -> new StoreException("no run " + runId + " in " + store.file()));
         ExperimentSpec spec = store.spec(runId);
         return prepare(spec, Path.of(run.dataset()), Path.of("."), true);
@@ -129,25 +129,33 @@ public final class RunService {
 
     /** Refuses a dataset whose fingerprint is not the one stored when the run started. */
     private void checkSameDataset(long runId, Prepared prepared) throws ResumeRefusedException {
+        String what = datasetChange(runId, prepared);
+        if (what != null) {
+            throw new ResumeRefusedException("run " + runId + ": " + prepared.datasetDir() + ": " + what
+                    + "; resume refused, as it would mix results of two datasets (start a new run instead)");
+        }
+    }
+
+    /**
+     * How the prepared dataset differs from the one the run started on, in words, or null when it
+     * does not (or the run stored no fingerprint to compare with).
+     */
+    String datasetChange(long runId, Prepared prepared) {
         Provenance stored = store.provenance(runId);
         if (stored == null || stored.datasetFingerprint() == null) {
-            return; // nothing to compare with
+            return null; // nothing to compare with
         }
         String now = prepared.workload().fingerprint();
         if (now.equals(stored.datasetFingerprint())) {
-            return;
+            return null;
         }
-        String what;
         if (stored.recordingFingerprints() == null) {
-            what = "the dataset differs from the one the run started on (fingerprint " + stored.datasetFingerprint()
+            return "the dataset differs from the one the run started on (fingerprint " + stored.datasetFingerprint()
                     + ", now " + now + "); this run was stored without per-recording fingerprints, so which recordings "
                     + "changed is not known";
-        } else {
-            what = "the dataset differs from the one the run started on: "
-                    + DatasetChange.between(stored.recordingFingerprints(), prepared.workload().recordingFingerprints()).describe();
         }
-        throw new ResumeRefusedException("run " + runId + ": " + prepared.datasetDir() + ": " + what
-                + "; resume refused, as it would mix results of two datasets (start a new run instead)");
+        return "the dataset differs from the one the run started on: "
+                + DatasetChange.between(stored.recordingFingerprints(), prepared.workload().recordingFingerprints()).describe();
     }
 
     /**

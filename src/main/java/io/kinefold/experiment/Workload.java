@@ -94,10 +94,48 @@ public final class Workload {
 
     /** The seed of a trial: the same for every grid point of a model on a fold, so that they compare fairly. */
     public long trialSeed(Trial trial) {
+        return seed(trial.model(), trial.fold());
+    }
+
+    /** The seed of a refit of a model on all its samples: that of a fold numbered -1, which no trial has. */
+    public long refitSeed(ModelId model) {
+        return seed(model, -1);
+    }
+
+    private long seed(ModelId model, int fold) {
         long h = spec.seed() * 0x9E3779B97F4A7C15L;
-        h ^= trial.model().toString().hashCode() * 0xC2B2AE3D27D4EB4FL;
-        h ^= (trial.fold() + 1) * 0x165667B19E3779F9L;
+        h ^= model.toString().hashCode() * 0xC2B2AE3D27D4EB4FL;
+        h ^= (fold + 1) * 0x165667B19E3779F9L;
         return h ^ (h >>> 29);
+    }
+
+    /**
+     * The blocks a refit of one grid point trains and stops early on: every sample of the model,
+     * less, when the spec stops early, a validation split of whole subjects made as a trial makes
+     * its own (there is no test fold).
+     *
+     * @param train the samples trained on
+     * @param validation the held-out subjects' samples, or null without early stopping
+     * @param classes class names, indexed by label
+     * @param seed the refit's seed, for the split, the initial weights and the shuffling
+     */
+    public record RefitData(DataBlock train, DataBlock validation, List<String> classes, long seed) {}
+
+    public RefitData refitData(ModelId id, Map<String, Double> params) {
+        ModelData m = model(id);
+        DataBlock all = m.samples().block(m.kind().hyperparameters(params));
+        int[] train = new int[all.size()];
+        for (int i = 0; i < train.length; i++) {
+            train[i] = i;
+        }
+        long seed = refitSeed(id);
+        DataBlock validation = null;
+        if (spec.earlyStopping() != null) {
+            int[][] split = Folds.validationSplit(train, m.samples().groups(), spec.earlyStopping().validationFraction(), seed);
+            train = split[0];
+            validation = all.select(split[1]);
+        }
+        return new RefitData(all.select(train), validation, m.classes(), seed);
     }
 
     /** A trial's blocks; a baseline's trial has no validation block. */

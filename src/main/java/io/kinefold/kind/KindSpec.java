@@ -73,6 +73,14 @@ public abstract class KindSpec {
     /** The samples of one model of this kind, cut from the dataset's labels. */
     public abstract ModelSamples samples(Dataset dataset, ModelId id);
 
+    /**
+     * Where each of {@link #samples}' samples comes from, in the same order: what a prediction is
+     * shown against. A kind that does not say gives origins with only the labels.
+     */
+    public List<SampleOrigin> origins(Dataset dataset, ModelId id) {
+        return java.util.Arrays.stream(samples(dataset, id).labels()).mapToObj(label -> new SampleOrigin(null, -1, -1, label)).toList();
+    }
+
     /** A fresh network for a grid point's hyperparameters. */
     public abstract Net network(Hyperparameters params, int features, int classes, float[] classWeights);
 

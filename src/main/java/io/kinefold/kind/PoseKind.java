@@ -38,8 +38,16 @@ public final class PoseKind extends FeedForwardKind {
 
     /** The frames inside {@code startFrames}, labelled with their recording's exercise. */
     public static FrameSamples frames(Dataset dataset, ModelId id) {
+        return FrameSamples.cut(dataset, id, dataset.exercises(), label(dataset));
+    }
+
+    @Override
+    public List<SampleOrigin> origins(Dataset dataset, ModelId id) {
+        return SampleOrigin.frames(dataset, label(dataset));
+    }
+
+    private static FrameSamples.FrameLabel label(Dataset dataset) {
         List<String> exercises = dataset.exercises();
-        return FrameSamples.cut(dataset, id, exercises,
-                (r, frame) -> r.inStartPosition(frame) ? exercises.indexOf(r.exercise()) : -1);
+        return (r, frame) -> r.inStartPosition(frame) ? exercises.indexOf(r.exercise()) : -1;
     }
 }

@@ -16,6 +16,7 @@ import io.kinefold.model.RecurrentParams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /** {@code rep:E}: whether one repetition of E, resampled to T frames, was done correctly; LSTM, binary. */
 public final class RepKind extends KindSpec {
@@ -61,19 +62,37 @@ public final class RepKind extends KindSpec {
         List<FrameRange> ranges = new ArrayList<>();
         List<Integer> y = new ArrayList<>();
         List<String> g = new ArrayList<>();
+        forEachRep(dataset, id, (r, rep) -> {
+            tracks.add(r.normalized());
+            ranges.add(rep.frames());
+            y.add(label(rep));
+            g.add(r.subject());
+        });
+        return new RepSamples(id, tracks, ranges, y.stream().mapToInt(Integer::intValue).toArray(),
+                g.toArray(String[]::new), CLASSES);
+    }
+
+    @Override
+    public List<SampleOrigin> origins(Dataset dataset, ModelId id) {
+        List<SampleOrigin> origins = new ArrayList<>();
+        forEachRep(dataset, id, (r, rep) -> origins.add(new SampleOrigin(r.id(), rep.frames().start(), rep.frames().end(), label(rep))));
+        return origins;
+    }
+
+    /** E's repetitions in dataset order: the one walk that both the samples and their origins take. */
+    private static void forEachRep(Dataset dataset, ModelId id, BiConsumer<Recording, Rep> each) {
         for (Recording r : dataset.recordings()) {
             if (!id.exercise().equals(r.exercise())) {
                 continue;
             }
             for (Rep rep : r.reps()) {
-                tracks.add(r.normalized());
-                ranges.add(rep.frames());
-                y.add(rep.correct() ? 1 : 0);
-                g.add(r.subject());
+                each.accept(r, rep);
             }
         }
-        return new RepSamples(id, tracks, ranges, y.stream().mapToInt(Integer::intValue).toArray(),
-                g.toArray(String[]::new), CLASSES);
+    }
+
+    private static int label(Rep rep) {
+        return rep.correct() ? 1 : 0;
     }
 
     @Override

@@ -34,7 +34,15 @@ public final class StartKind extends FeedForwardKind {
 
     /** Every kept frame of E's recordings, labelled by whether it lies inside {@code startFrames}. */
     public static FrameSamples frames(Dataset dataset, ModelId id) {
-        return FrameSamples.cut(dataset, id, CLASSES, (r, frame) -> !r.exercise().equals(id.exercise()) ? -1
-                : r.inStartPosition(frame) ? 1 : 0);
+        return FrameSamples.cut(dataset, id, CLASSES, label(id));
+    }
+
+    @Override
+    public List<SampleOrigin> origins(Dataset dataset, ModelId id) {
+        return SampleOrigin.frames(dataset, label(id));
+    }
+
+    private static FrameSamples.FrameLabel label(ModelId id) {
+        return (r, frame) -> !r.exercise().equals(id.exercise()) ? -1 : r.inStartPosition(frame) ? 1 : 0;
     }
 }

@@ -1,5 +1,10 @@
 package io.kinefold.model;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.HashMap;
 import java.util.Map;
@@ -174,6 +179,39 @@ public abstract class Net implements AutoCloseable {
 
     public final void setParams(INDArray values) {
         params.assign(values);
+    }
+
+    /** How many parameters the network has: the length of {@link #params()}. */
+    public final long paramCount() {
+        return params.length();
+    }
+
+    /**
+     * Writes every parameter, in {@link #params()}' order, as IEEE 754 single-precision floats,
+     * little-endian, 4 bytes each and nothing else: a model file's format, readable without ND4J
+     * (ND4J's own binary format changes with its versions).
+     */
+    public final void writeParams(OutputStream out) throws IOException {
+        ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(paramCount() * Float.BYTES)).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.asFloatBuffer().put(params.toFloatVector());
+        out.write(bytes.array());
+    }
+
+    /**
+     * Reads what {@link #writeParams} wrote into this network's parameters.
+     *
+     * @throws IOException when the stream holds more or fewer than {@link #paramCount()} floats
+     */
+    public final void readParams(InputStream in) throws IOException {
+        byte[] bytes = in.readAllBytes();
+        long expected = paramCount() * Float.BYTES;
+        if (bytes.length != expected) {
+            throw new IOException("the network has " + paramCount() + " parameters (" + expected + " bytes); the file holds "
+                    + bytes.length + " bytes" + (bytes.length % Float.BYTES == 0 ? " (" + bytes.length / Float.BYTES + " parameters)" : ""));
+        }
+        float[] values = new float[(int) paramCount()];
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+        params.assign(Nd4j.createFromArray(values));
     }
 
     /** The softmax layer's weights {@code [topUnits, classes]} and bias {@code [classes]}. */

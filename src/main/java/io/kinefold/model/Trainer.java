@@ -37,6 +37,42 @@ public final class Trainer {
         }
     }
 
+    /**
+     * A network trained on all it is given, for keeping rather than for scoring: what a refit of
+     * a grid point makes. The caller owns (and closes) the network.
+     *
+     * @param epochs epochs run (fewer than asked when the validation loss stopped improving)
+     * @param trainAccuracy share of the training samples the trained network classifies correctly
+     * @param trainSeconds wall time of training
+     */
+    public record Trained(Net net, int epochs, double trainAccuracy, double trainSeconds) implements AutoCloseable {
+        @Override
+        public void close() {
+            net.close();
+        }
+    }
+
+    /**
+     * Trains as {@link #fit} does, on the same seed the same way, and returns the network instead
+     * of metrics on a test fold.
+     *
+     * @param validation held-out training subjects for early stopping, or null to run every epoch
+     * @throws CancellationException when {@code cancelled} turns true, checked between batches
+     */
+    public static Trained train(NetworkFactory factory, Hyperparameters params, int classes, DataBlock train, DataBlock validation,
+                                int patience, long seed, BooleanSupplier cancelled) {
+        long started = System.nanoTime();
+        Net net = network(factory, classes, train, seed);
+        try {
+            // The training samples stand in for the test fold: fit's own loop then trains exactly as a trial does.
+            Metrics m = fit(net, params, classes, train, validation, patience, train, seed, cancelled, started);
+            return new Trained(net, m.epochs(), m.accuracy(), m.trainSeconds());
+        } catch (RuntimeException | Error e) {
+            net.close();
+            throw e;
+        }
+    }
+
     private static Metrics fit(Net net, Hyperparameters params, int classes, DataBlock train, DataBlock validation, int patience,
                                DataBlock test, long seed, BooleanSupplier cancelled, long started) {
         Random shuffle = new Random(seed * 31 + 17);
