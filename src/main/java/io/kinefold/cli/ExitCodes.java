@@ -1,6 +1,8 @@
 package io.kinefold.cli;
 
 import io.kinefold.data.DatasetException;
+import io.kinefold.exec.ModelFileException;
+import io.kinefold.exec.RefitRefusedException;
 import io.kinefold.exec.ResumeRefusedException;
 import io.kinefold.experiment.SpecException;
 import io.kinefold.store.RunHeldException;
@@ -29,13 +31,20 @@ final class ExitCodes {
     static final String RESUME_REFUSED = "2:bad usage or bad input: no such run, a corrupt, unreachable or unwritable database, "
             + "a run that another live process runs (named by host and pid), or a dataset that changed since the run started "
             + "(the recordings that changed are named)";
+    static final String REFIT_REFUSED = "2:bad usage or bad input: no such run or model, a model with no succeeded grid point, "
+            + "a dataset that cannot be read or changed since the run (the recordings that changed are named), an --out that "
+            + "is a link, folder, FIFO or device, a corrupt, unreachable or unwritable database";
+    static final String PREDICT_BAD_INPUT = "2:bad usage or bad input: a file that is not a Kinefold model or is of a format "
+            + "this version cannot read, a dataset that cannot be read, has no samples for the model or gives another "
+            + "feature count than the model takes";
 
     private ExitCodes() {}
 
     /** The exit code of an exception that ended a command. */
     static int of(Throwable e) {
         if (e instanceof StoreException || e instanceof StoreFailure || e instanceof RunHeldException
-                || e instanceof ResumeRefusedException || e instanceof SpecException || e instanceof DatasetException
+                || e instanceof ResumeRefusedException || e instanceof RefitRefusedException || e instanceof ModelFileException
+                || e instanceof SpecException || e instanceof DatasetException
                 || e instanceof CommandLine.ParameterException) {
             return KinefoldCommand.BAD_INPUT;
         }
