@@ -108,4 +108,18 @@ class KindSamplesTest {
             assertThat(Kinds.parse(text).toString()).isEqualTo(text);
         }
     }
+
+    @Test
+    void originsNameTheRecordingAndFramesOfEverySampleInTheSamplesOrder() throws Exception {
+        Dataset d = dataset();
+
+        assertThat(new PoseKind().origins(d, PoseKind.id())).extracting(o -> o.recording() + "@" + o.firstFrame())
+                .containsExactly("a@0", "a@1", "a@8", "a@9", "b@0", "b@1", "b@2");
+        assertThat(new PoseKind().origins(d, PoseKind.id())).extracting(SampleOrigin::label)
+                .containsExactlyElementsOf(java.util.Arrays.stream(new PoseKind().samples(d, PoseKind.id()).labels()).boxed().toList());
+        assertThat(new StartKind().origins(d, StartKind.id("squat"))).extracting(SampleOrigin::label)
+                .containsExactly(1, 1, 0, 0, 0, 0, 0, 0, 1, 1);
+        assertThat(new RepKind().origins(d, RepKind.id("push-up")))
+                .containsExactly(new SampleOrigin("b", 3, 6, 0), new SampleOrigin("b", 7, 9, 1));
+    }
 }
