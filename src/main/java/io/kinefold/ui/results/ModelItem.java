@@ -9,8 +9,9 @@ import io.kinefold.data.ModelId;
  * @param detail its best accuracy against its best baseline, e.g. {@code best 0.812 · nearest 0.640} (against the
  *     majority-class rate for a run stored before baselines)
  * @param weak whether the best grid point is not better than its best baseline (or none succeeded)
+ * @param hasBest whether a grid point succeeded, so that there is a best model to save
  */
-public record ModelItem(ModelId model, String detail, boolean weak) {
+public record ModelItem(ModelId model, String detail, boolean weak, boolean hasBest) {
     /** E.g. {@code pose — best 0.812 · majority 0.400}. */
     public String label() {
         return model + " — " + detail;

@@ -55,6 +55,7 @@ public final class ResultsView {
     @FXML private Label headerLabel;
     @FXML private Button reloadButton;
     @FXML private MenuButton exportButton;
+    @FXML private Button saveModelButton;
     @FXML private HBox errorBox;
     @FXML private Label errorLabel;
     @FXML private Hyperlink detailsLink;
@@ -128,6 +129,9 @@ public final class ResultsView {
         statusLabel.textProperty().bind(model.statusProperty());
         reloadButton.disableProperty().bind(model.loadingProperty().or(shown.not()));
         exportButton.disableProperty().bind(model.loadingProperty().or(shown.not()));
+        saveModelButton.disableProperty().bind(model.loadingProperty().or(shown.not())
+                .or(Bindings.createBooleanBinding(() -> model.selectedModelProperty().get() == null
+                        || !model.selectedModelProperty().get().hasBest(), model.selectedModelProperty())));
 
         modelsLabel.setLabelFor(modelList);
         modelList.setItems(model.models());
@@ -460,6 +464,17 @@ public final class ResultsView {
         }
         dialogs.show(window(), FileDialogs.Request.folder("Folder for the charts (PNG)", null))
                 .ifPresent(model::exportCharts);
+    }
+
+    @FXML
+    private void saveBestModel() {
+        ModelItem item = model.selectedModelProperty().get();
+        if (model.runIdProperty().get() == null || model.loadingProperty().get() || item == null) {
+            return;
+        }
+        dialogs.show(window(), FileDialogs.Request.saveFile("Save the best " + item.model() + " model", null,
+                model.suggestedModelName(), "Kinefold model", "zip"))
+                .ifPresent(model::saveBestModel);
     }
 
     @FXML

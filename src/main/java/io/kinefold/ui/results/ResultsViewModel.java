@@ -5,6 +5,9 @@ import static io.kinefold.exec.Progress.clock;
 import io.kinefold.experiment.Baseline;
 import io.kinefold.data.DatasetException;
 import io.kinefold.data.ModelId;
+import io.kinefold.exec.ModelFile;
+import io.kinefold.exec.Refit;
+import io.kinefold.exec.RefitRefusedException;
 import io.kinefold.exec.RunService;
 import io.kinefold.experiment.GridPointSummary;
 import io.kinefold.experiment.ModelSummary;
@@ -12,6 +15,7 @@ import io.kinefold.experiment.RunInfo;
 import io.kinefold.experiment.RunReport;
 import io.kinefold.experiment.SpecException;
 import io.kinefold.report.ExportFormat;
+import io.kinefold.report.ModelFileOutput;
 import io.kinefold.report.Exporter;
 import io.kinefold.report.ReportExtras;
 import io.kinefold.store.Store;
@@ -216,7 +220,7 @@ public final class ResultsViewModel {
             detail = "best " + fixed(accuracy, 3) + (belowMajority ? " — below majority " : " · majority ")
                     + fixed(m.majorityRate(), 3);
         }
-        return new ModelItem(m.model(), detail, belowMajority || best == null);
+        return new ModelItem(m.model(), detail, belowMajority || best == null, best != null);
     }
 
     private Optional<ModelSummary> summary(ModelId model) {
@@ -298,6 +302,50 @@ public final class ResultsViewModel {
             String text = result;
             ui(() -> status.set(text));
         });
+    }
+
+    /**
+     * Trains the selected model's best grid point on all of its data ({@link Refit}) and writes it
+     * to {@code out}, with its sidecar beside it, in the background; what it is doing and how it
+     * ended go to the status, never an exception.
+     */
+    public CompletableFuture<Void> saveBestModel(Path out) {
+        Long id = runId.get();
+        ModelItem item = selectedModel.get();
+        if (id == null || item == null) {
+            status.set("Select a model of a run first: there is nothing to save");
+            return CompletableFuture.completedFuture(null);
+        }
+        if (!item.hasBest()) {
+            status.set(item.model() + " has no grid point with a succeeded fold: there is no best model to save");
+            return CompletableFuture.completedFuture(null);
+        }
+        loading.set(true);
+        status.set("Refitting the best grid point of " + item.model() + " …");
+        return background(() -> {
+            String result;
+            try (Store store = Store.open(context.storeFile())) {
+                ModelFileOutput.checkTargets(out);
+                ModelFile file = new Refit(new RunService(store)).run(id, item.model(), text -> ui(() -> status.set(text)), () -> false);
+                Path sidecar = ModelFileOutput.write(file, out);
+                result = "Saved the best " + item.model() + " model (grid point " + file.info().gridPoint() + ", trained "
+                        + file.info().epochs() + (file.info().epochs() == 1 ? " epoch" : " epochs") + ") to " + out.toAbsolutePath()
+                        + ", its description to " + sidecar.getFileName();
+            } catch (RefitRefusedException | StoreException | SpecException | DatasetException e) {
+                result = "Cannot save the best " + item.model() + " model: " + e.getMessage();
+            } catch (IOException e) {
+                result = "Cannot write " + out + ": " + e.getMessage();
+            }
+            String text = result;
+            ui(() -> status.set(text));
+        });
+    }
+
+    /** The file name the save-model dialog suggests: {@code run-3-start-squat.zip}. */
+    public String suggestedModelName() {
+        Long id = runId.get();
+        ModelItem item = selectedModel.get();
+        return (id == null ? "run" : "run-" + id) + (item == null ? "" : "-" + item.model().toString().replace(':', '-')) + ".zip";
     }
 
     /** The file name the export dialog suggests. */

@@ -179,6 +179,34 @@ class ResultsViewModelTest {
     }
 
     @Test
+    void savesTheSelectedModelsBestGridPointAsAModelFileAndSaysWhere() throws Exception {
+        ResultsViewModel model = opened();
+        Path out = dir.resolve(model.suggestedModelName());
+        List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
+        model.statusProperty().addListener((obs, old, text) -> said.add(text));
+
+        model.saveBestModel(out).get(120, TimeUnit.SECONDS);
+
+        assertThat(out.getFileName().toString()).isEqualTo("run-" + run.runId() + "-start-squat.zip");
+        assertThat(model.statusProperty().get()).startsWith("Saved the best start:squat model (grid point "
+                + expectedModel().bestPoint().gridPoint()).contains(out.toAbsolutePath().toString());
+        assertThat(said).anyMatch(text -> text.startsWith("Training start:squat"));
+        assertThat(model.loadingProperty().get()).isFalse();
+        assertThat(io.kinefold.exec.ModelFile.read(out).info().model()).isEqualTo("start:squat");
+        assertThat(dir.resolve("run-" + run.runId() + "-start-squat.json")).exists();
+    }
+
+    @Test
+    void aModelThatCannotBeSavedSaysWhyInTheStatus() throws Exception {
+        ResultsViewModel model = opened();
+
+        model.saveBestModel(dir).get(60, TimeUnit.SECONDS);
+
+        assertThat(model.statusProperty().get()).contains("is a folder");
+        assertThat(model.loadingProperty().get()).isFalse();
+    }
+
+    @Test
     void refusesToExportOverASymbolicLinkAndSaysSo() throws Exception {
         ResultsViewModel model = opened();
         Path precious = Files.writeString(dir.resolve("precious.txt"), "keep me");
