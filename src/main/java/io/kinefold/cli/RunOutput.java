@@ -1,11 +1,14 @@
 package io.kinefold.cli;
 
+import io.kinefold.data.ModelId;
 import io.kinefold.exec.RunOutcome;
 import io.kinefold.experiment.Baseline;
 import io.kinefold.experiment.GridPointSummary;
 import io.kinefold.experiment.ModelSummary;
 import io.kinefold.experiment.Significance;
 import io.kinefold.experiment.Stat;
+import io.kinefold.kind.Kinds;
+import io.kinefold.model.ParamDef;
 import io.kinefold.monitor.ResourceSummary;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -111,7 +114,7 @@ final class RunOutput {
             Baseline baseline = m.bestBaseline();
             String bar = baseline == null ? "—"
                     : String.format(Locale.ROOT, "%s %.3f", baseline.key(), m.baselines().get(baseline).accuracy().mean());
-            err.printf(Locale.ROOT, "  %-22s %-44s %7.3f ± %6.3f %7.3f ± %6.3f %16s%n", m.model(), "g" + b.gridPoint() + " " + compact(b.params()),
+            err.printf(Locale.ROOT, "  %-22s %-44s %7.3f ± %6.3f %7.3f ± %6.3f %16s%n", m.model(), "g" + b.gridPoint() + " " + compact(m.model(), b.params()),
                     b.accuracy().mean(), b.accuracy().sd(), b.macroF1().mean(), b.macroF1().sd(), bar);
             significance(err, m.significance());
             significance(err, m.versusBaseline());
@@ -130,10 +133,14 @@ final class RunOutput {
         }
     }
 
-    static String compact(Map<String, Double> params) {
+    /** E.g. {@code units=32 centring=hip}: a choice by its name. */
+    static String compact(ModelId model, Map<String, Double> params) {
+        Map<String, ParamDef> defs = new LinkedHashMap<>();
+        Kinds.find(model.kind()).ifPresent(k -> k.params().forEach(d -> defs.put(d.name(), d)));
         StringBuilder b = new StringBuilder();
         params.forEach((k, v) -> b.append(b.length() == 0 ? "" : " ").append(k).append('=')
-                .append(v == Math.rint(v) ? Long.toString(v.longValue()) : v.toString()));
+                .append(defs.containsKey(k) && defs.get(k).hasChoices() ? defs.get(k).text(v)
+                        : v == Math.rint(v) ? Long.toString(v.longValue()) : v.toString()));
         return b.toString();
     }
 }

@@ -27,8 +27,21 @@ final class ReportText {
 
     private ReportText() {}
 
-    /** A hyperparameter column: its key in the params maps and its header for humans. */
-    record ParamColumn(String name, String label) {}
+    /**
+     * A hyperparameter column: its key in the params maps, its header for humans, and the names of
+     * its values when it picks one of named choices (human formats show the name, CSV the number).
+     */
+    record ParamColumn(String name, String label, List<String> choices) {
+        ParamColumn(String name, String label) {
+            this(name, label, List.of());
+        }
+
+        /** A value as people read it: a choice's name, else the number as {@link #plain} writes it. */
+        String text(Double value) {
+            boolean named = value != null && value == Math.rint(value) && value >= 0 && value < choices.size();
+            return named ? choices.get(value.intValue()) : plain(value);
+        }
+    }
 
     /**
      * The union of the hyperparameters of every model in the report: kind by kind in registry
@@ -59,7 +72,7 @@ final class ReportText {
 
     private static void addDefs(Map<String, ParamColumn> columns, List<ParamDef> defs) {
         for (ParamDef d : defs) {
-            columns.putIfAbsent(d.name(), new ParamColumn(d.name(), d.label()));
+            columns.putIfAbsent(d.name(), new ParamColumn(d.name(), d.label(), d.choices()));
         }
     }
 
@@ -271,7 +284,7 @@ final class ReportText {
     static List<String> humanCells(GridPointSummary p, List<ParamColumn> params, boolean best) {
         List<String> cells = new ArrayList<>();
         cells.add(gridLabel(p.gridPoint()));
-        params.forEach(c -> cells.add(plain(param(p, c))));
+        params.forEach(c -> cells.add(c.text(param(p, c))));
         cells.add(meanSd(p.accuracy()));
         cells.add(meanSd(p.macroF1()));
         cells.add(fixed(p.meanTrainSeconds(), 2));
