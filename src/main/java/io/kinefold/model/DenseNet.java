@@ -7,8 +7,11 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The feed-forward network of {@code pose} and {@code start:E}: dense ReLU layers and a softmax,
- * with inverted dropout on the input of every dense hidden layer (where DL4J applies a layer's
- * {@code dropOut}).
+ * with inverted dropout on the output of every hidden layer while training, so that
+ * {@link FeedForwardParams#dropout} is the fraction of hidden units dropped. The input features
+ * are never dropped. In DL4J's terms, where a layer's {@code dropOut} acts on that layer's input,
+ * this is {@code dropOut} on every layer but the first hidden one, the output layer included
+ * ({@link Networks#feedForward}).
  */
 public final class DenseNet extends Net {
     private final int inputs;
@@ -75,12 +78,7 @@ public final class DenseNet extends Net {
         int n = d.size * topUnits;
         float[] a = d.scratch;
         for (int l = 0; l < layers; l++) {
-            if (d.dropping) {
-                Nd4j.getExecutioner().exec(d.dropout[l]);
-                d.droppedForward[l].run();
-            } else {
-                d.plainForward[l].run();
-            }
+            d.forward[l].run();
             // Bias and ReLU in Java, over a copy: one bulk copy each way beats a native call each.
             d.actBuffer[l].get(0, a, 0, n);
             float[] bias = d.biasValues(l);
@@ -91,6 +89,11 @@ public final class DenseNet extends Net {
                 }
             }
             d.actBuffer[l].put(0, a, 0, n);
+            if (d.dropping) {
+                // In place: the layer above (or the softmax layer) reads the dropped activations,
+                // and backward reads them too, to tell kept units from dropped ones.
+                Nd4j.getExecutioner().exec(d.dropout[l]);
+            }
         }
     }
 
@@ -100,8 +103,11 @@ public final class DenseNet extends Net {
         int n = d.size * topUnits;
         float[] a = d.scratch;
         float[] g = d.scratch2;
+        // Through inverted dropout a kept unit passes the gradient scaled by 1/keep.
+        float scale = d.dropping ? (float) (1.0 / keep) : 1f;
         for (int l = layers - 1; l >= 0; l--) {
-            // dZ = dA where the unit was active: ReLU output is 0 exactly where it was inactive.
+            // dZ = dA / keep where the unit was active and kept, else 0: the activation after
+            // ReLU and dropout is 0 exactly where the unit was inactive or dropped.
             FloatBuffer gradient = d.gradBuffer[l];
             d.actBuffer[l].get(0, a, 0, n);
             gradient.get(0, g, 0, n);
@@ -109,32 +115,34 @@ public final class DenseNet extends Net {
             java.util.Arrays.fill(sums, 0f);
             for (int row = 0; row < n; row += topUnits) {
                 for (int u = 0; u < topUnits; u++) {
-                    float v = a[row + u] > 0f ? g[row + u] : 0f;
+                    float v = a[row + u] > 0f ? g[row + u] * scale : 0f;
                     g[row + u] = v;
                     sums[u] += v;
                 }
             }
             gradient.put(0, g, 0, n);
             bGrad[l].put(0, sums, 0, topUnits);
-            (d.dropping ? d.droppedWeightGradient[l] : d.plainWeightGradient[l]).run();
+            d.weightGradient[l].run();
             if (l == 0) {
                 break; // nothing below the first layer needs a gradient
             }
             d.inputGradient[l].run();
-            if (d.dropping) {
-                // Through inverted dropout: a kept unit passes the gradient scaled by 1/keep, a
-                // dropped one (it reads 0 after dropout) passes nothing.
-                float scale = (float) (1.0 / keep);
-                FloatBuffer below = d.gradBuffer[l - 1];
-                float[] kept = a;
-                d.droppedBuffer[l].get(0, kept, 0, n);
-                below.get(0, g, 0, n);
-                for (int k = 0; k < n; k++) {
-                    g[k] = kept[k] == 0f ? 0f : g[k] * scale;
-                }
-                below.put(0, g, 0, n);
+        }
+    }
+
+    /**
+     * The hidden layers' activations {@code [layer][sample][unit]} after a forward pass over a
+     * block, in training mode (with dropout) or not: for tests.
+     */
+    float[][][] hiddenActivations(DataBlock block, boolean training) {
+        DenseBatch d = (DenseBatch) forwardOnly(block, training);
+        float[][][] out = new float[layers][d.size][topUnits];
+        for (int l = 0; l < layers; l++) {
+            for (int i = 0; i < d.size; i++) {
+                d.actBuffer[l].get(i * topUnits, out[l][i], 0, topUnits);
             }
         }
+        return out;
     }
 
     private final class DenseBatch extends Batch {
@@ -142,12 +150,9 @@ public final class DenseNet extends Net {
         final FloatBuffer xBuffer;
         final FloatBuffer[] actBuffer;
         final FloatBuffer[] gradBuffer;
-        final FloatBuffer[] droppedBuffer;
         final DropOutInverted[] dropout;
-        final Kernel[] plainForward;
-        final Kernel[] droppedForward;
-        final Kernel[] plainWeightGradient;
-        final Kernel[] droppedWeightGradient;
+        final Kernel[] forward;
+        final Kernel[] weightGradient;
         final Kernel[] inputGradient;
         final float[] scratch;
         final float[] scratch2;
@@ -161,15 +166,11 @@ public final class DenseNet extends Net {
             xBuffer = buffer(x);
             INDArray[] act = new INDArray[layers];
             INDArray[] grad = new INDArray[layers];
-            INDArray[] dropped = new INDArray[layers];
             actBuffer = new FloatBuffer[layers];
             gradBuffer = new FloatBuffer[layers];
-            droppedBuffer = new FloatBuffer[layers];
             dropout = new DropOutInverted[layers];
-            plainForward = new Kernel[layers];
-            droppedForward = new Kernel[layers];
-            plainWeightGradient = new Kernel[layers];
-            droppedWeightGradient = new Kernel[layers];
+            forward = new Kernel[layers];
+            weightGradient = new Kernel[layers];
             inputGradient = new Kernel[layers];
             for (int l = 0; l < layers; l++) {
                 act[l] = matrix(size, topUnits);
@@ -177,17 +178,13 @@ public final class DenseNet extends Net {
                 // The gradient at the top layer's output is the one the softmax layer hands down.
                 grad[l] = l == layers - 1 ? dTop : matrix(size, topUnits);
                 gradBuffer[l] = buffer(grad[l]);
-                dropped[l] = matrix(size, l == 0 ? inputs : topUnits);
-                droppedBuffer[l] = buffer(dropped[l]);
+                dropout[l] = new DropOutInverted(act[l], act[l], keep);
             }
             top = act[layers - 1];
             for (int l = 0; l < layers; l++) {
                 INDArray in = l == 0 ? x : act[l - 1];
-                dropout[l] = new DropOutInverted(in, dropped[l], keep);
-                plainForward[l] = kernel(Kernel.matmul(in, w[l], act[l], false, false));
-                droppedForward[l] = kernel(Kernel.matmul(dropped[l], w[l], act[l], false, false));
-                plainWeightGradient[l] = kernel(Kernel.matmul(in, grad[l], wGrad[l], true, false));
-                droppedWeightGradient[l] = kernel(Kernel.matmul(dropped[l], grad[l], wGrad[l], true, false));
+                forward[l] = kernel(Kernel.matmul(in, w[l], act[l], false, false));
+                weightGradient[l] = kernel(Kernel.matmul(in, grad[l], wGrad[l], true, false));
                 if (l > 0) {
                     inputGradient[l] = kernel(Kernel.matmul(grad[l], w[l], grad[l - 1], false, true));
                 }

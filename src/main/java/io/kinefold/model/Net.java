@@ -114,16 +114,22 @@ public abstract class Net implements AutoCloseable {
         xavier(outW, topUnits, classes);
     }
 
-    /** One training step on the samples {@code order[from..to)} of a block. */
-    public final void fit(DataBlock block, int[] order, int from, int to) {
+    /**
+     * One training step on the samples {@code order[from..to)} of a block.
+     *
+     * @return the batch's mean class-weighted cross-entropy before the step, with dropout, as
+     *     {@link #loss} measures it: a by-product of the loss gradient, no extra native work
+     */
+    public final double fit(DataBlock block, int[] order, int from, int to) {
         Batch b = batch(to - from);
         load(b, block, order, from, to);
         forward(b, true);
         logits(b);
-        lossGradient(b, block.labels(), order, from);
+        double loss = lossGradient(b, block.labels(), order, from);
         backpropagate(b);
         adam.run(iteration++);
         params.subi(gradient);
+        return loss;
     }
 
     /** From the loss gradient at the logits: the softmax layer's gradients, then the layers below. */
@@ -166,7 +172,15 @@ public abstract class Net implements AutoCloseable {
 
     /** The gradient of {@link #loss} over a block without dropout and without a step: for tests. */
     INDArray gradient(DataBlock block) {
-        Batch b = evaluate(block);
+        return gradient(block, false);
+    }
+
+    /**
+     * The gradient over a block without a step, in training mode (with dropout, masks drawn from
+     * ND4J's random generator as {@link #fit} draws them) or not: for tests.
+     */
+    INDArray gradient(DataBlock block, boolean training) {
+        Batch b = forwardOnly(block, training);
         lossGradient(b, block.labels(), identity(block.size()), 0);
         backpropagate(b);
         return gradient.dup();
@@ -225,10 +239,15 @@ public abstract class Net implements AutoCloseable {
 
     /** The whole block in one batch, forward without dropout, to the class probabilities. */
     private Batch evaluate(DataBlock block) {
+        return forwardOnly(block, false);
+    }
+
+    /** The whole block in one batch, forward (with dropout when training) to the class probabilities. */
+    final Batch forwardOnly(DataBlock block, boolean training) {
         int[] order = identity(block.size());
         Batch b = batch(order.length);
         load(b, block, order, 0, order.length);
-        forward(b, false);
+        forward(b, training);
         logits(b);
         return b;
     }
@@ -267,11 +286,14 @@ public abstract class Net implements AutoCloseable {
     /**
      * The gradient of the minibatch-mean weighted cross-entropy at the logits (DL4J's
      * {@code LossMCXENT} with weights and a softmax): {@code (p · w_y − onehot(y) · w_y) / n}.
+     *
+     * @return that loss itself, {@code Σ −w_y · log p_y / n}, clipped as {@link #loss} clips it
      */
-    private void lossGradient(Batch b, int[] labels, int[] order, int from) {
+    private double lossGradient(Batch b, int[] labels, int[] order, int from) {
         FloatBuffer p = b.logitsBuffer;
         FloatBuffer dz = b.dLogitsBuffer;
         float scale = 1f / b.size;
+        double loss = 0;
         for (int i = 0; i < b.size; i++) {
             int label = labels[order[from + i]];
             float w = classWeights[label] * scale;
@@ -279,7 +301,9 @@ public abstract class Net implements AutoCloseable {
             for (int c = 0; c < classes; c++) {
                 dz.put(row + c, p.get(row + c) * w - (c == label ? w : 0f));
             }
+            loss -= classWeights[label] * Math.log(Math.max(p.get(row + label), 1e-10f));
         }
+        return loss / b.size;
     }
 
     private Batch batch(int size) {

@@ -25,19 +25,26 @@ public final class Networks {
 
     /**
      * A feed-forward classifier ({@code pose}, {@code start:E}): dense ReLU layers and a softmax.
+     * Dropout drops hidden units: DL4J applies a layer's {@code dropOut} to that layer's input, so
+     * every layer but the first hidden one carries it, the output layer included.
      *
      * @param classWeights loss weight per class, against class imbalance
      */
     public static MultiLayerNetwork feedForward(FeedForwardParams p, int inputs, int classes, INDArray classWeights, long seed) {
         var list = base(seed, p.learningRate()).list();
+        double keep = 1.0 - p.dropout(); // DL4J takes the probability of keeping a unit
         for (int i = 0; i < p.hiddenLayers(); i++) {
             DenseLayer.Builder dense = new DenseLayer.Builder().nOut(p.units()).activation(Activation.RELU);
-            if (p.dropout() > 0) {
-                dense.dropOut(1.0 - p.dropout()); // DL4J takes the probability of keeping a unit
+            if (i > 0 && p.dropout() > 0) {
+                dense.dropOut(keep);
             }
             list.layer(dense.build());
         }
-        list.layer(new OutputLayer.Builder(new LossMCXENT(classWeights)).nOut(classes).activation(Activation.SOFTMAX).build());
+        OutputLayer.Builder output = new OutputLayer.Builder(new LossMCXENT(classWeights)).nOut(classes).activation(Activation.SOFTMAX);
+        if (p.dropout() > 0) {
+            output.dropOut(keep);
+        }
+        list.layer(output.build());
         list.setInputType(InputType.feedForward(inputs));
         return init(list.build());
     }

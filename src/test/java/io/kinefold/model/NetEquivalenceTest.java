@@ -130,6 +130,49 @@ class NetEquivalenceTest {
         assertClose("output after one Adam step", matrix(lean.predict(data)), dl4j.output(batchSet.getFeatures(), false));
     }
 
+    /**
+     * With dropout the two networks drop the same units: both draw each layer's mask with one
+     * {@code DropOutInverted} over an array of that layer's input shape, so from the same state of
+     * ND4J's random generator they draw the same masks, and the gradients agree only if the masks
+     * sit on the same layers (DL4J: {@code dropOut} on every layer but the first hidden one).
+     */
+    @ParameterizedTest(name = "{0} dense layer(s) of {1} units, batch of {2}, dropout {3}")
+    @Tag("slow")
+    @CsvSource(textBlock = """
+            1, 16, 20, 0.5
+            3, 32, 12, 0.25
+            """)
+    void denseNetworkWithDropoutDropsWhatDl4jDrops(int layers, int units, int batch, double dropout) {
+        FeedForwardParams p = new FeedForwardParams(layers, units, batch, 0.01, 1, dropout);
+        DataBlock data = randomBlock(batch, 0, 28, 3, 8);
+        DenseNet lean = (DenseNet) Trainer.network((f, c, w) -> new DenseNet(p, f, c, w), 3, data, 4);
+        MultiLayerNetwork dl4j = Networks.feedForward(p, 28, 3, Nd4j.create(Trainer.classWeights(data.labels(), 3)).reshape(1, 3), 4);
+        for (int l = 0; l < layers; l++) {
+            dl4j.setParam(l + "_W", lean.weights(l));
+            dl4j.setParam(l + "_b", bufferRow(lean.bias(l), units));
+        }
+        copyOutputLayer(lean, dl4j, layers);
+        DataSet batchSet = dataSet(data, 3);
+
+        assertThat(dl4j.getLayerWiseConfigurations().getConf(0).getLayer().getIDropout()).as("first hidden layer").isNull();
+        for (int l = 1; l <= layers; l++) {
+            assertThat(dl4j.getLayerWiseConfigurations().getConf(l).getLayer().getIDropout()).as("layer %d", l).isNotNull();
+        }
+        assertClose("output", matrix(lean.predict(data)), dl4j.output(batchSet.getFeatures(), false));
+
+        Nd4j.getRandom().setSeed(99);
+        INDArray leanGradient = lean.gradient(data, true);
+        Nd4j.getRandom().setSeed(99);
+        Gradient g = dl4jGradient(dl4j, batchSet);
+        int offset = 0;
+        for (int l = 0; l < layers; l++) {
+            offset = compareBlock(leanGradient, offset, l == 0 ? 28 : units, units, l + "_W", g, batch, units, false);
+            offset = compareBlock(leanGradient, offset, 1, units, l + "_b", g, batch, units, false);
+        }
+        offset = compareBlock(leanGradient, offset, units, 3, layers + "_W", g, batch, units, false);
+        compareBlock(leanGradient, offset, 1, 3, layers + "_b", g, batch, units, false);
+    }
+
     private static void copyOutputLayer(Net lean, MultiLayerNetwork dl4j, int index) {
         dl4j.setParam(index + "_W", lean.outputWeights());
         dl4j.setParam(index + "_b", bufferRow(lean.outputBias(), 3));
