@@ -10,6 +10,19 @@ package io.kinefold.model;
  * @param epochs epochs actually run (fewer than asked with early stopping)
  * @param trainSamples samples in the training folds
  * @param testSamples samples in the test fold
+ * @param curve the loss of every epoch run and the epoch kept; {@link LearningCurve#NONE} for a
+ *     trial that recorded none (null reads as that)
  */
 public record Metrics(double accuracy, double macroF1, int[][] confusion, double trainSeconds, int epochs,
-                      int trainSamples, int testSamples) {}
+                      int trainSamples, int testSamples, LearningCurve curve) {
+
+    public Metrics {
+        curve = curve == null ? LearningCurve.NONE : curve;
+    }
+
+    /** Metrics without a learning curve. */
+    public Metrics(double accuracy, double macroF1, int[][] confusion, double trainSeconds, int epochs,
+                   int trainSamples, int testSamples) {
+        this(accuracy, macroF1, confusion, trainSeconds, epochs, trainSamples, testSamples, LearningCurve.NONE);
+    }
+}

@@ -1,5 +1,6 @@
 package io.kinefold.model;
 
+import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
@@ -23,7 +24,9 @@ public final class Trainer {
     }
 
     /**
-     * Fits and evaluates.
+     * Fits and evaluates. The metrics carry the {@link LearningCurve}: per epoch the running mean
+     * of the batch losses (with dropout, as Keras reports a training loss) and the validation
+     * loss, and the epoch whose parameters were kept.
      *
      * @param validation held-out training subjects for early stopping, or null to run every epoch
      * @param patience epochs without a better validation loss before stopping
@@ -85,17 +88,24 @@ public final class Trainer {
         INDArray bestParams = null;
         int bestEpoch = 0;
         int epochsRun = 0;
+        double[] trainLoss = new double[params.epochs()];
+        double[] validationLoss = new double[params.epochs()];
         for (int epoch = 1; epoch <= params.epochs(); epoch++) {
             shuffle(order, shuffle);
+            double lossSum = 0;
             for (int from = 0; from < order.length; from += params.batchSize()) {
                 if (cancelled.getAsBoolean()) {
                     throw new CancellationException("cancelled");
                 }
-                net.fit(train, order, from, Math.min(order.length, from + params.batchSize()));
+                int to = Math.min(order.length, from + params.batchSize());
+                lossSum += net.fit(train, order, from, to) * (to - from);
             }
             epochsRun = epoch;
+            trainLoss[epoch - 1] = lossSum / order.length;
+            validationLoss[epoch - 1] = Double.NaN;
             if (validating) {
                 double loss = net.loss(validation);
+                validationLoss[epoch - 1] = loss;
                 if (loss < bestLoss - 1e-6) {
                     bestLoss = loss;
                     bestEpoch = epoch;
@@ -111,14 +121,18 @@ public final class Trainer {
         }
         if (bestParams != null) {
             net.setParams(bestParams);
+        } else {
+            bestEpoch = epochsRun; // the last epoch's parameters are the ones tested
         }
         double trainSeconds = (System.nanoTime() - started) / 1e9;
+        LearningCurve curve = new LearningCurve(Arrays.copyOf(trainLoss, epochsRun), Arrays.copyOf(validationLoss, epochsRun), bestEpoch);
         int[][] confusion = new int[classes][classes];
         float[][] probabilities = net.predict(test);
         for (int i = 0; i < test.size(); i++) {
             confusion[test.labels()[i]][argMax(probabilities[i])]++;
         }
-        return new Metrics(accuracy(confusion), macroF1(confusion), confusion, trainSeconds, epochsRun, train.size(), test.size());
+        return new Metrics(accuracy(confusion), macroF1(confusion), confusion, trainSeconds, epochsRun, train.size(), test.size(),
+                curve);
     }
 
     /** A freshly initialised network, seeded: the same seed gives the same weights. */

@@ -118,7 +118,11 @@ final class Migrations {
                         PRIMARY KEY (run_id, position)
                     )""")),
             new Migration(5, "a heartbeat per session, so that a run's open session is a lease", List.of(
-                    "ALTER TABLE sessions ADD COLUMN heartbeat_at INTEGER")));
+                    "ALTER TABLE sessions ADD COLUMN heartbeat_at INTEGER")),
+            // JSON {trainLoss: [...], validationLoss: [...], bestEpoch}; NULL for a trial without
+            // metrics and for every trial stored before curves were kept, which reads as no curve.
+            new Migration(6, "a learning curve per trial: the loss of every epoch and the epoch kept", List.of(
+                    "ALTER TABLE trials ADD COLUMN curve_json TEXT")));
 
     static final int LATEST = ALL.get(ALL.size() - 1).version();
 

@@ -6,6 +6,7 @@ import static io.kinefold.store.Database.real;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.kinefold.data.ModelId;
+import io.kinefold.model.LearningCurve;
 import io.kinefold.model.Metrics;
 import io.kinefold.experiment.Status;
 import io.kinefold.experiment.Trial;
@@ -25,7 +26,7 @@ import java.util.Set;
  * The {@code trials} table: one row per trial of a run, upserted each time a result of it is
  * recorded. Apart from the run tables because it is the one written per trial, from the
  * executor's callback thread, and read back whole for results, resumes and exports; its row
- * mapping (metrics, confusion matrix, NaN as NULL) concerns nothing else. {@link Store}
+ * mapping (metrics, confusion matrix, learning curve, NaN as NULL) concerns nothing else. {@link Store}
  * documents each operation.
  */
 final class TrialTable {
@@ -42,12 +43,14 @@ final class TrialTable {
         Metrics m = result.metrics();
         String paramsJson = json(trial.params());
         String confusionJson = m == null || m.confusion() == null ? null : json(m.confusion());
+        String curveJson = m == null || m.curve().epochs() == 0 ? null : json(m.curve());
         db.query("record trial " + trial.key() + " of run " + runId, c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO trials (run_id, trial_key, model, grid_point, fold, params_json, status,
                                         accuracy, macro_f1, confusion_json, train_seconds, epochs, train_samples,
-                                        test_samples, error, worker, wall_seconds, session_id, completions, finished_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
+                                        test_samples, error, worker, wall_seconds, session_id, completions, finished_at,
+                                        curve_json)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
                     ON CONFLICT (run_id, trial_key) DO UPDATE SET
                         model = excluded.model, grid_point = excluded.grid_point, fold = excluded.fold,
                         params_json = excluded.params_json, status = excluded.status,
@@ -56,7 +59,8 @@ final class TrialTable {
                         epochs = excluded.epochs, train_samples = excluded.train_samples,
                         test_samples = excluded.test_samples, error = excluded.error, worker = excluded.worker,
                         wall_seconds = excluded.wall_seconds, session_id = excluded.session_id,
-                        completions = trials.completions + 1, finished_at = excluded.finished_at""")) {
+                        completions = trials.completions + 1, finished_at = excluded.finished_at,
+                        curve_json = excluded.curve_json""")) {
                 ps.setLong(1, runId);
                 ps.setString(2, trial.key());
                 ps.setString(3, trial.model().toString());
@@ -82,6 +86,7 @@ final class TrialTable {
                 ps.setDouble(17, result.wallSeconds());
                 ps.setLong(18, sessionId);
                 ps.setLong(19, System.currentTimeMillis());
+                ps.setString(20, curveJson);
                 return ps.executeUpdate();
             }
         });
@@ -133,7 +138,7 @@ final class TrialTable {
             // store never runs.
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT model, grid_point, fold, params_json, status, accuracy, macro_f1, confusion_json,
-                           train_seconds, epochs, train_samples, test_samples, error, worker, wall_seconds
+                           train_seconds, epochs, train_samples, test_samples, error, worker, wall_seconds, curve_json
                       FROM trials WHERE run_id = ? ORDER BY rowid""")) {
                 ps.setLong(1, runId);
                 List<TrialResult> results = new ArrayList<>();
@@ -154,9 +159,11 @@ final class TrialTable {
         rs.getInt("epochs");
         if (!rs.wasNull()) {
             String confusion = rs.getString("confusion_json");
+            String curve = rs.getString("curve_json");
             metrics = new Metrics(real(rs, "accuracy"), real(rs, "macro_f1"),
                     confusion == null ? null : read(confusion, new TypeReference<int[][]>() {}),
-                    real(rs, "train_seconds"), rs.getInt("epochs"), rs.getInt("train_samples"), rs.getInt("test_samples"));
+                    real(rs, "train_seconds"), rs.getInt("epochs"), rs.getInt("train_samples"), rs.getInt("test_samples"),
+                    curve == null ? LearningCurve.NONE : read(curve, new TypeReference<LearningCurve>() {}));
         }
         return new TrialResult(trial, Status.valueOf(rs.getString("status")), metrics, rs.getString("error"),
                 rs.getString("worker"), real(rs, "wall_seconds"));

@@ -10,6 +10,7 @@ import io.kinefold.data.Rep;
 import io.kinefold.experiment.Trial;
 import io.kinefold.experiment.TrialResult;
 import io.kinefold.kind.RepKind;
+import io.kinefold.model.LearningCurve;
 import io.kinefold.model.Metrics;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -56,7 +57,10 @@ class ProtocolTest {
     }
 
     static Stream<WorkerMessage> everyKindOfMessage() {
-        Metrics metrics = new Metrics(0.8125, 0.79, new int[][] {{5, 1}, {2, 8}}, 1.25, 30, 120, 16);
+        LearningCurve stopped = new LearningCurve(new double[] {0.69, 0.1 + 0.2, 1e-300, Double.MIN_VALUE},
+                new double[] {0.7, 0.41, 0.40000000000000002, 0.52}, 3);
+        Metrics metrics = new Metrics(0.8125, 0.79, new int[][] {{5, 1}, {2, 8}}, 1.25, 4, 120, 16, stopped);
+        LearningCurve unvalidated = new LearningCurve(new double[] {Math.PI}, new double[] {Double.NaN}, 1);
         return Stream.of(
                 new WorkerMessage.Init("{\"format\":\"kinefold-experiment/1\",\n \"name\":\"two lines\"}", 123_456, "ab12"),
                 new WorkerMessage.RunTrial(TRIAL),
@@ -66,7 +70,9 @@ class ProtocolTest {
                 new WorkerMessage.Finished(TrialResult.succeeded(TRIAL, metrics, "w2", 2.5), 600L << 20, 90L << 20),
                 new WorkerMessage.Finished(TrialResult.failed(TRIAL, "OutOfMemoryError: Java heap space", "w1", 0.5), 700L << 20, 0L),
                 new WorkerMessage.Finished(TrialResult.succeeded(TRIAL,
-                        new Metrics(Double.NaN, Double.NaN, new int[][] {{0, 0}, {0, 0}}, 0.1, 1, 10, 0), "w3", 0.2), 1, 1),
+                        new Metrics(Double.NaN, Double.NaN, new int[][] {{0, 0}, {0, 0}}, 0.1, 1, 10, 0, unvalidated), "w3", 0.2), 1, 1),
+                new WorkerMessage.Finished(TrialResult.succeeded(TRIAL,
+                        new Metrics(0.5, 0.5, new int[][] {{1, 1}, {1, 1}}, 0.1, 1, 10, 4), "w4", 0.2), 1, 1),
                 new WorkerMessage.Heartbeat(),
                 new WorkerMessage.Fatal("cannot take the dataset:\nline two"));
     }
@@ -79,6 +85,19 @@ class ProtocolTest {
         assertThat(decoded).isPresent();
         assertThat(decoded.get()).isInstanceOf(message.getClass());
         assertSameContent(decoded.get(), message);
+    }
+
+    @Test
+    void carriesATrialsLearningCurveBitForBitNaNIncluded() {
+        LearningCurve curve = new LearningCurve(new double[] {0.1 + 0.2, 0.25}, new double[] {Double.NaN, Double.NaN}, 2);
+        var finished = new WorkerMessage.Finished(TrialResult.succeeded(TRIAL,
+                new Metrics(0.5, 0.5, new int[][] {{1, 1}, {1, 1}}, 0.1, 2, 10, 4, curve), "w1", 0.2), 1, 1);
+
+        var decoded = (WorkerMessage.Finished) Protocol.decode(Protocol.encode(finished)).orElseThrow();
+
+        assertThat(decoded.result().metrics().curve()).isEqualTo(curve);
+        assertThat(decoded.result().metrics().curve().trainLoss(1)).isEqualTo(0.1 + 0.2);
+        assertThat(decoded.result().metrics().curve().validationLoss(2)).isNaN();
     }
 
     @Test

@@ -92,6 +92,51 @@ class TrainerTest {
     }
 
     @Test
+    void recordsTheLossOfEveryEpochAndKeepsTheEpochWithTheLowestValidationLoss() {
+        FeedForwardParams p = new FeedForwardParams(1, 8, 16, 0.05, 60, 0.2);
+        Metrics m = Trainer.fit(dense(p), p, 2, frames(80, 1), frames(30, 3), 4, frames(30, 2), 5, () -> false);
+        LearningCurve curve = m.curve();
+
+        assertThat(curve.epochs()).isEqualTo(m.epochs()).isLessThan(60);
+        double[] validation = curve.validationLoss();
+        int lowest = 0;
+        for (int e = 1; e < validation.length; e++) {
+            lowest = validation[e] < validation[lowest] ? e : lowest;
+        }
+        assertThat(curve.bestEpoch()).isEqualTo(lowest + 1);
+        assertThat(m.epochs() - curve.bestEpoch()).as("epochs after the best, the patience").isEqualTo(4);
+        assertThat(java.util.Arrays.stream(curve.trainLoss()).boxed()).allMatch(v -> Double.isFinite(v));
+        assertThat(curve.trainLoss(m.epochs())).isLessThan(curve.trainLoss(1));
+    }
+
+    @Test
+    void withoutValidationRecordsEveryEpochKeepsTheLastAndHasNoValidationLoss() {
+        FeedForwardParams p = new FeedForwardParams(1, 8, 16, 0.05, 7, 0.1);
+        Metrics m = Trainer.fit(dense(p), p, 2, frames(60, 1), null, 3, frames(20, 2), 5, () -> false);
+
+        assertThat(m.curve().epochs()).isEqualTo(7);
+        assertThat(m.curve().bestEpoch()).isEqualTo(7);
+        assertThat(java.util.Arrays.stream(m.curve().validationLoss()).boxed()).allMatch(v -> Double.isNaN(v));
+        assertThat(java.util.Arrays.stream(m.curve().trainLoss()).boxed()).allMatch(v -> Double.isFinite(v));
+    }
+
+    @Test
+    void theFirstEpochsTrainingLossIsTheLossOfTheParametersEachBatchStartedFrom() {
+        // One batch per epoch, no dropout: the first epoch's loss is the freshly made network's.
+        FeedForwardParams p = new FeedForwardParams(2, 8, 40, 0.01, 2, 0);
+        DataBlock train = frames(40, 1);
+        double initial;
+        try (Net net = Trainer.network(dense(p), 2, train, 9)) {
+            initial = net.loss(train);
+        }
+
+        Metrics m = Trainer.fit(dense(p), p, 2, train, null, 1, frames(10, 2), 9, () -> false);
+
+        assertThat(m.curve().trainLoss(1)).isCloseTo(initial, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(m.curve().trainLoss(2)).isLessThan(m.curve().trainLoss(1));
+    }
+
+    @Test
     void stopsWhenCancelled() {
         assertThatThrownBy(() -> Trainer.fit(dense(FF), FF, 2, frames(100, 1), null, 1, frames(10, 2), 5, () -> true))
                 .isInstanceOf(CancellationException.class);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.kinefold.data.ModelId;
 import io.kinefold.experiment.EarlyStopping;
 import io.kinefold.experiment.ExperimentSpec;
+import io.kinefold.model.LearningCurve;
 import io.kinefold.model.Metrics;
 import io.kinefold.experiment.ModelGrid;
 import io.kinefold.experiment.Provenance;
@@ -62,10 +63,25 @@ class StoreTest {
         return new Trial(ModelId.parse(model), gridPoint, params, fold);
     }
 
+    private static final LearningCurve CURVE = new LearningCurve(new double[] {1.1, 0.1 + 0.2, Double.MIN_VALUE},
+            new double[] {0.9, 0.4, 0.45}, 2);
+
     private static TrialResult succeeded(Trial trial, double accuracy) {
+        return succeeded(trial, accuracy, CURVE);
+    }
+
+    private static TrialResult succeeded(Trial trial, double accuracy, LearningCurve curve) {
         return TrialResult.succeeded(trial,
-                new Metrics(accuracy, 2.0 / 3, new int[][] {{5, 1, 0}, {0, 7, 2}, {1, 0, 9}}, Math.PI * 1e-7, 17, 250, 25),
+                new Metrics(accuracy, 2.0 / 3, new int[][] {{5, 1, 0}, {0, 7, 2}, {1, 0, 9}}, Math.PI * 1e-7, 17, 250, 25, curve),
                 "w2", Math.nextUp(1.0));
+    }
+
+    /** A succeeded trial's row as Kinefold wrote it before learning curves (schema 1 to 5). */
+    private void insertTrialWithoutCurve(long run, long session, String key, String model, int gridPoint, int fold) throws Exception {
+        execute("INSERT INTO trials (run_id, trial_key, model, grid_point, fold, params_json, status, accuracy, macro_f1,"
+                + " confusion_json, train_seconds, epochs, train_samples, test_samples, worker, wall_seconds, session_id,"
+                + " finished_at) VALUES (" + run + ", '" + key + "', '" + model + "', " + gridPoint + ", " + fold
+                + ", '{\"units\":32.0}', 'SUCCEEDED', 0.9, 0.8, '[[1,0],[0,1]]', 1.5, 12, 90, 10, 'w1', 2.0, " + session + ", 1)");
     }
 
     private long[] runWithSession(Store store) {
@@ -115,7 +131,9 @@ class StoreTest {
                 succeeded(trial("pose", 0, 0), 0.1 + 0.2),
                 TrialResult.failed(trial("rep:squat", 3, 2), "out of memory: the worker died twice", "w1", 12.5),
                 succeeded(trial("start:lunge", 1, 1), Double.MIN_VALUE),
-                succeeded(trial("pose", 1, 0), Double.NaN));
+                succeeded(trial("pose", 1, 0), Double.NaN),
+                succeeded(trial("pose", 2, 0), 0.5, new LearningCurve(new double[] {0.7, 1e-9}, new double[] {Double.NaN, Double.NaN}, 2)),
+                succeeded(trial("pose", 3, 0), 0.5, LearningCurve.NONE));
         try (Store store = Store.open(db())) {
             long[] ids = runWithSession(store);
             for (TrialResult result : written) {
@@ -133,12 +151,15 @@ class StoreTest {
             assertThat(read.get(1).metrics()).isNull();
             assertThat(read.get(1).error()).isEqualTo("out of memory: the worker died twice");
             assertThat(read.get(3).metrics().accuracy()).isNaN();
+            assertThat(read.get(0).metrics().curve()).isEqualTo(CURVE);
+            assertThat(read.get(4).metrics().curve().validationLoss(1)).isNaN();
+            assertThat(read.get(5).metrics().curve()).isEqualTo(LearningCurve.NONE);
             assertThat(store.spec(ids[0])).isEqualTo(SPEC);
             assertThat(store.provenance(ids[0])).isEqualTo(PROVENANCE);
             RunInfo run = store.run(ids[0]).orElseThrow();
             assertThat(run).extracting(RunInfo::experimentName, RunInfo::mode, RunInfo::workers, RunInfo::status,
                             RunInfo::dataset, RunInfo::finished, RunInfo::trialsTotal, RunInfo::trialsDone)
-                    .containsExactly("quick", "pool", 4, Status.RUNNING, "datasets/demo", null, 12, 4);
+                    .containsExactly("quick", "pool", 4, Status.RUNNING, "datasets/demo", null, 12, 6);
         }
     }
 
@@ -250,7 +271,7 @@ class StoreTest {
     @Test
     void aFreshDatabaseReachesTheLatestSchemaAndReopeningChangesNothing() throws Exception {
         try (Store store = Store.open(db())) {
-            assertThat(store.schemaVersion()).isEqualTo(Migrations.LATEST).isEqualTo(5);
+            assertThat(store.schemaVersion()).isEqualTo(Migrations.LATEST).isEqualTo(6);
             store.createExperiment(SPEC);
         }
         try (Store store = Store.open(db())) {
@@ -273,7 +294,7 @@ class StoreTest {
             // Sessions of version 1 have no heartbeat: written as that Kinefold wrote them.
             execute("INSERT INTO sessions (run_id, started_at, host, pid) VALUES (" + run + ", 1, 'old', 1)");
             ids = new long[] {run, count("SELECT MAX(id) FROM sessions")};
-            v1.recordTrial(ids[0], ids[1], succeeded(trial("pose", 0, 0), 0.9));
+            insertTrialWithoutCurve(ids[0], ids[1], "pose/g0/f0", "pose", 0, 0);
         }
         assertThat(count("SELECT COUNT(*) FROM sqlite_master WHERE name = 'resource_samples'")).isZero();
 
@@ -285,6 +306,31 @@ class StoreTest {
             assertThat(store.samples(ids[0])).hasSize(1);
         }
         assertThat(count("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'resource_samples_run'")).isOne();
+    }
+
+    @Test
+    void migratesAVersionFiveDatabaseSoItsTrialsReadWithoutACurveAndNewOnesKeepTheirs() throws Exception {
+        long[] ids;
+        try (Store v5 = Store.open(db(), 5)) {
+            assertThat(v5.schemaVersion()).isEqualTo(5);
+            ids = runWithSession(v5);
+            insertTrialWithoutCurve(ids[0], ids[1], "pose/g0/f0", "pose", 0, 0);
+        }
+        assertThat(count("SELECT COUNT(*) FROM pragma_table_info('trials') WHERE name = 'curve_json'")).isZero();
+
+        try (Store store = Store.open(db())) {
+            assertThat(store.schemaVersion()).isEqualTo(6);
+            store.recordTrial(ids[0], ids[1], succeeded(trial("pose", 0, 1), 0.7));
+
+            List<TrialResult> read = store.trialResults(ids[0]);
+
+            assertThat(read).hasSize(2);
+            assertThat(read.get(0).metrics().epochs()).isEqualTo(12);
+            assertThat(read.get(0).metrics().accuracy()).isEqualTo(0.9);
+            assertThat(read.get(0).metrics().curve()).isEqualTo(LearningCurve.NONE);
+            assertThat(read.get(1).metrics().curve()).isEqualTo(CURVE);
+        }
+        assertThat(count("SELECT COUNT(*) FROM trials WHERE curve_json IS NULL")).isOne();
     }
 
     @Test
