@@ -30,7 +30,8 @@ final class ExportCommand implements Callable<Integer> {
     long runId;
 
     @Option(names = "--format", required = true, paramLabel = "FORMAT",
-            description = "csv, md, tex, json or html for the results; samples-csv for the monitor's CPU and memory samples.")
+            description = "csv, md, tex, json or html for the results (csv also writes the learning curves beside FILE, "
+                    + "as NAME-curves.csv); samples-csv for the monitor's CPU and memory samples.")
     String format;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "File to write: a new path or a regular file to replace; a link, folder, FIFO or device is refused (exit 2).")
@@ -85,6 +86,9 @@ final class ExportCommand implements Callable<Integer> {
             RunReport report = service.report(runId);
             Exporter.export(report, exportFormat, out, ReportExtras.load(service.store(), runId));
             err.println("Wrote " + out.toAbsolutePath());
+            if (exportFormat == ExportFormat.CSV) {
+                err.println("Wrote " + Exporter.curvesFile(out).toAbsolutePath());
+            }
             return KinefoldCommand.OK;
         } catch (StoreException | SpecException | DatasetException e) {
             err.println("kinefold: run " + runId + ": " + e.getMessage());

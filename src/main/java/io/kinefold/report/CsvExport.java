@@ -4,6 +4,8 @@ import io.kinefold.experiment.Baseline;
 import io.kinefold.experiment.GridPointSummary;
 import io.kinefold.experiment.ModelSummary;
 import io.kinefold.experiment.RunReport;
+import io.kinefold.experiment.TrialResult;
+import io.kinefold.model.LearningCurve;
 import io.kinefold.model.ParamDef;
 import io.kinefold.report.ReportText.ParamColumn;
 import java.util.ArrayList;
@@ -14,7 +16,8 @@ import java.util.List;
  * in {@code grid_point}, a baseline's its name in {@code baseline}; the best grid point's row
  * carries the model's flag when it is not better than a baseline. Metrics are written with
  * {@link Double#toString} so that a script reading the file gets back the very doubles the run
- * computed, not a rounded copy; rounding is for the human formats.
+ * computed, not a rounded copy; rounding is for the human formats. The learning curves go to a
+ * second file, {@link #renderCurves}, in long format: one row per epoch of every trial.
  */
 final class CsvExport {
     private static final String EOL = "\r\n";
@@ -54,6 +57,29 @@ final class CsvExport {
                 cells.add(ReportText.yesNo(best));
                 cells.add(best && m.flag() != null ? m.flag() : "");
                 row(out, cells);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * One row per epoch of every trial that recorded a learning curve, in the report's trial
+     * order: {@code run, model, grid_point, fold, epoch} (from 1), {@code train_loss},
+     * {@code validation_loss} ({@code NaN} without a validation block) and {@code chosen}, yes on
+     * the epoch whose parameters the trial kept. Long rather than wide so that a plotting script
+     * groups by trial without knowing how many epochs each ran.
+     */
+    static String renderCurves(RunReport report) {
+        StringBuilder out = new StringBuilder();
+        row(out, List.of("run", "model", "grid_point", "fold", "epoch", "train_loss", "validation_loss", "chosen"));
+        String run = report.run() == null ? "" : Long.toString(report.run().id());
+        for (TrialResult t : ReportText.orEmpty(report.trials())) {
+            LearningCurve curve = t.metrics() == null ? LearningCurve.NONE : t.metrics().curve();
+            for (int epoch = 1; epoch <= curve.epochs(); epoch++) {
+                row(out, List.of(run, t.trial().model().toString(), Integer.toString(t.trial().gridPoint()),
+                        Integer.toString(t.trial().fold()), Integer.toString(epoch),
+                        Double.toString(curve.trainLoss(epoch)), Double.toString(curve.validationLoss(epoch)),
+                        ReportText.yesNo(epoch == curve.bestEpoch())));
             }
         }
         return out.toString();

@@ -16,7 +16,9 @@ import io.kinefold.monitor.ResourceSummary;
  * can be fed back to {@code kinefold run}. {@code resources} summarises the run's samples in the
  * shape {@code kinefold run --json} and {@code compare} use (null without samples; the samples
  * themselves are in {@code kinefold export --format samples-csv}), and {@code comparison} is the
- * comparison as it is stored, or null.
+ * comparison as it is stored, or null. Each trial's {@code metrics.curve} is its learning curve:
+ * {@code trainLoss} and {@code validationLoss} per epoch ({@code "NaN"} without a validation
+ * block) and {@code bestEpoch}, the epoch kept (from 1); null for a trial that recorded none.
  */
 final class JsonExport {
     static final String FORMAT = "kinefold-report/1";
@@ -47,6 +49,9 @@ final class JsonExport {
                 ObjectNode node = SpecIo.MAPPER.valueToTree(t);
                 // The key is how logs and the store name a trial; a reader should not rebuild it.
                 ((ObjectNode) node.get("trial")).put("key", t.trial().key());
+                if (t.metrics() != null && t.metrics().curve().epochs() == 0) {
+                    ((ObjectNode) node.get("metrics")).putNull("curve"); // stored before curves were kept
+                }
                 trials.add(node);
             }
             return SpecIo.MAPPER.writeValueAsString(root) + "\n";

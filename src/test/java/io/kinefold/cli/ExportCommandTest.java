@@ -8,7 +8,12 @@ import io.kinefold.Fifos;
 import io.kinefold.experiment.EarlyStopping;
 import io.kinefold.experiment.ExperimentSpec;
 import io.kinefold.experiment.ModelGrid;
+import io.kinefold.data.ModelId;
 import io.kinefold.experiment.Provenance;
+import io.kinefold.experiment.Trial;
+import io.kinefold.experiment.TrialResult;
+import io.kinefold.model.LearningCurve;
+import io.kinefold.model.Metrics;
 import io.kinefold.store.Store;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -56,6 +61,30 @@ class ExportCommandTest {
         Files.writeString(target, "old");
         assertThat(export(target)).isZero();
         assertThat(Files.readString(target)).startsWith("epoch_millis,seconds");
+    }
+
+    @Test
+    void csvWritesTheLearningCurvesBesideTheTable() throws Exception {
+        try (Store store = Store.open(db)) {
+            long session = store.startSession(runId);
+            store.recordTrial(runId, session, TrialResult.succeeded(new Trial(ModelId.parse("pose"), 0, Map.of("units", 32.0), 1),
+                    new Metrics(0.5, 0.5, new int[][] {{1, 1}, {1, 1}}, 0.1, 3, 10, 4,
+                            new LearningCurve(new double[] {0.9, 0.6, 0.5}, new double[] {0.8, 0.7, 0.75}, 2)), "w1", 0.2));
+            store.endSession(session, 1.0);
+        }
+        Path table = dir.resolve("run-1.csv");
+
+        int code = KinefoldCommand.commandLine(new PrintWriter(out), new PrintWriter(err))
+                .execute("export", Long.toString(runId), "--format", "csv", "--out", table.toString(), "--db", db.toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(table).isRegularFile();
+        assertThat(Files.readAllLines(dir.resolve("run-1-curves.csv"))).containsExactly(
+                "run,model,grid_point,fold,epoch,train_loss,validation_loss,chosen",
+                runId + ",pose,0,1,1,0.9,0.8,no",
+                runId + ",pose,0,1,2,0.6,0.7,yes",
+                runId + ",pose,0,1,3,0.5,0.75,no");
+        assertThat(err.toString()).contains("Wrote " + dir.resolve("run-1-curves.csv").toAbsolutePath());
     }
 
     @Test

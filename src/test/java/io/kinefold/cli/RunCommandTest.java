@@ -109,6 +109,11 @@ class RunCommandTest {
         String[] row = lines.get(2).split(",");
         double expected = start.get("gridPoints").get(0).get("accuracy").get("mean").asDouble();
         assertThat(Double.parseDouble(row[accuracy])).isEqualTo(expected);
+        Path curves = dir.resolve("run-curves.csv");
+        assertThat(err.toString()).contains("Wrote " + curves.toAbsolutePath());
+        List<String> epochs = Files.readAllLines(curves);
+        assertThat(epochs.get(0)).isEqualTo("run,model,grid_point,fold,epoch,train_loss,validation_loss,chosen");
+        assertThat(epochs.stream().filter(l -> l.endsWith(",yes"))).as("one chosen epoch per trial").hasSize(12);
 
         Path samples = dir.resolve("samples.csv");
         assertThat(run("export", Long.toString(runId), "--format", "samples-csv", "--out", samples.toString(), "--db", db.toString()))
