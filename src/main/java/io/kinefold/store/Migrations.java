@@ -122,7 +122,44 @@ final class Migrations {
             // JSON {trainLoss: [...], validationLoss: [...], bestEpoch}; NULL for a trial without
             // metrics and for every trial stored before curves were kept, which reads as no curve.
             new Migration(6, "a learning curve per trial: the loss of every epoch and the epoch kept", List.of(
-                    "ALTER TABLE trials ADD COLUMN curve_json TEXT")));
+                    "ALTER TABLE trials ADD COLUMN curve_json TEXT")),
+            // `trials` keeps meaning the networks trained: what the per-trial timings, the
+            // calibration and readers from outside (the PyTorch yardstick) take it to be.
+            new Migration(7, "the baselines' trials in a table of their own, beside the networks'", List.of(
+                    """
+                    CREATE TABLE baseline_trials (
+                        run_id         INTEGER NOT NULL REFERENCES runs (id),
+                        trial_key      TEXT    NOT NULL,
+                        model          TEXT    NOT NULL,
+                        grid_point     INTEGER NOT NULL,
+                        fold           INTEGER NOT NULL,
+                        params_json    TEXT    NOT NULL,
+                        status         TEXT    NOT NULL,
+                        accuracy       REAL,
+                        macro_f1       REAL,
+                        confusion_json TEXT,
+                        train_seconds  REAL,
+                        epochs         INTEGER,
+                        train_samples  INTEGER,
+                        test_samples   INTEGER,
+                        error          TEXT,
+                        worker         TEXT,
+                        wall_seconds   REAL,
+                        session_id     INTEGER REFERENCES sessions (id),
+                        completions    INTEGER NOT NULL DEFAULT 1,
+                        finished_at    INTEGER NOT NULL,
+                        curve_json     TEXT,
+                        PRIMARY KEY (run_id, trial_key)
+                    )""",
+                    """
+                    INSERT INTO baseline_trials (run_id, trial_key, model, grid_point, fold, params_json, status, accuracy,
+                        macro_f1, confusion_json, train_seconds, epochs, train_samples, test_samples, error, worker,
+                        wall_seconds, session_id, completions, finished_at, curve_json)
+                    SELECT run_id, trial_key, model, grid_point, fold, params_json, status, accuracy,
+                        macro_f1, confusion_json, train_seconds, epochs, train_samples, test_samples, error, worker,
+                        wall_seconds, session_id, completions, finished_at, curve_json
+                      FROM trials WHERE grid_point < 0""",
+                    "DELETE FROM trials WHERE grid_point < 0")));
 
     static final int LATEST = ALL.get(ALL.size() - 1).version();
 

@@ -37,7 +37,8 @@ final class RunTables {
                    r.started_at, r.finished_at, r.trials_total,
                    (SELECT COALESCE(SUM(s.wall_seconds), 0) FROM sessions s
                      WHERE s.run_id = r.id AND s.ended_at IS NOT NULL) AS wall_seconds,
-                   (SELECT COUNT(*) FROM trials t WHERE t.run_id = r.id) AS trials_done
+                   (SELECT COUNT(*) FROM trials t WHERE t.run_id = r.id)
+                   + (SELECT COUNT(*) FROM baseline_trials b WHERE b.run_id = r.id) AS trials_done
               FROM runs r JOIN experiments e ON e.id = r.experiment_id
             """;
 
@@ -215,7 +216,7 @@ final class RunTables {
                 ps.setLong(2, runId);
                 ps.executeUpdate();
             }
-            for (String table : List.of("resource_samples", "trials", "sessions", "run_models")) {
+            for (String table : List.of("resource_samples", "trials", "baseline_trials", "sessions", "run_models")) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE run_id = ?")) {
                     ps.setLong(1, runId);
                     ps.executeUpdate();

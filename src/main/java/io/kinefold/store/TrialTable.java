@@ -23,8 +23,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The {@code trials} table: one row per trial of a run, upserted each time a result of it is
- * recorded. Apart from the run tables because it is the one written per trial, from the
+ * The {@code trials} table (one row per network trial of a run) and the {@code baseline_trials}
+ * table (the same columns, one row per baseline trial), each row upserted every time a result of
+ * it is recorded. The baselines are apart so that {@code trials} holds only networks trained, as
+ * timings and outside readers take it. Apart from the run tables because it is the one written per trial, from the
  * executor's callback thread, and read back whole for results, resumes and exports; its row
  * mapping (metrics, confusion matrix, learning curve, NaN as NULL) concerns nothing else. {@link Store}
  * documents each operation.
@@ -34,8 +36,15 @@ final class TrialTable {
 
     private final Database db;
 
+    /** Where a trial's row lives; reads go over both, networks first. */
+    private static final List<String> TABLES = List.of("trials", "baseline_trials");
+
     TrialTable(Database db) {
         this.db = db;
+    }
+
+    private static String table(Trial trial) {
+        return trial.baseline() == null ? TABLES.get(0) : TABLES.get(1);
     }
 
     void recordTrial(long runId, long sessionId, TrialResult result) {
@@ -44,9 +53,10 @@ final class TrialTable {
         String paramsJson = json(trial.params());
         String confusionJson = m == null || m.confusion() == null ? null : json(m.confusion());
         String curveJson = m == null || m.curve().epochs() == 0 ? null : json(m.curve());
+        String table = table(trial);
         db.query("record trial " + trial.key() + " of run " + runId, c -> {
             try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO trials (run_id, trial_key, model, grid_point, fold, params_json, status,
+                    INSERT INTO %s (run_id, trial_key, model, grid_point, fold, params_json, status,
                                         accuracy, macro_f1, confusion_json, train_seconds, epochs, train_samples,
                                         test_samples, error, worker, wall_seconds, session_id, completions, finished_at,
                                         curve_json)
@@ -59,8 +69,8 @@ final class TrialTable {
                         epochs = excluded.epochs, train_samples = excluded.train_samples,
                         test_samples = excluded.test_samples, error = excluded.error, worker = excluded.worker,
                         wall_seconds = excluded.wall_seconds, session_id = excluded.session_id,
-                        completions = trials.completions + 1, finished_at = excluded.finished_at,
-                        curve_json = excluded.curve_json""")) {
+                        completions = %s.completions + 1, finished_at = excluded.finished_at,
+                        curve_json = excluded.curve_json""".formatted(table, table))) {
                 ps.setLong(1, runId);
                 ps.setString(2, trial.key());
                 ps.setString(3, trial.model().toString());
@@ -92,17 +102,16 @@ final class TrialTable {
         });
     }
 
-    /** Per model, the best mean accuracy of its grid points, or of its baselines (negative grid points). */
+    /** Per model, the best mean accuracy of its grid points, or of its baselines. */
     Map<ModelId, Double> bestMeanAccuracies(long runId, boolean baselines) {
         return db.query("read the best accuracies of run " + runId, c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT model, MAX(mean) FROM (
-                        SELECT model, grid_point, AVG(accuracy) AS mean FROM trials
-                        WHERE run_id = ? AND status = ? AND (grid_point < 0) = ? GROUP BY model, grid_point)
-                    GROUP BY model ORDER BY model""")) {
+                        SELECT model, grid_point, AVG(accuracy) AS mean FROM %s
+                        WHERE run_id = ? AND status = ? GROUP BY model, grid_point)
+                    GROUP BY model ORDER BY model""".formatted(TABLES.get(baselines ? 1 : 0)))) {
                 ps.setLong(1, runId);
                 ps.setString(2, Status.SUCCEEDED.name());
-                ps.setInt(3, baselines ? 1 : 0);
                 Map<ModelId, Double> best = new LinkedHashMap<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -116,18 +125,20 @@ final class TrialTable {
 
     Set<String> succeededTrialKeys(long runId) {
         return db.query("read succeeded trials of run " + runId, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT trial_key FROM trials WHERE run_id = ? AND status = ? ORDER BY rowid")) {
-                ps.setLong(1, runId);
-                ps.setString(2, Status.SUCCEEDED.name());
-                Set<String> keys = new LinkedHashSet<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        keys.add(rs.getString(1));
+            Set<String> keys = new LinkedHashSet<>();
+            for (String table : TABLES) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT trial_key FROM " + table + " WHERE run_id = ? AND status = ? ORDER BY rowid")) {
+                    ps.setLong(1, runId);
+                    ps.setString(2, Status.SUCCEEDED.name());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            keys.add(rs.getString(1));
+                        }
                     }
                 }
-                return keys;
             }
+            return keys;
         });
     }
 
@@ -136,19 +147,21 @@ final class TrialTable {
             // rowid order is insertion order: an upsert updates the row in place, and rows of
             // a table without INTEGER PRIMARY KEY are renumbered only by VACUUM, which this
             // store never runs.
-            try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT model, grid_point, fold, params_json, status, accuracy, macro_f1, confusion_json,
-                           train_seconds, epochs, train_samples, test_samples, error, worker, wall_seconds, curve_json
-                      FROM trials WHERE run_id = ? ORDER BY rowid""")) {
-                ps.setLong(1, runId);
-                List<TrialResult> results = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        results.add(trialResult(rs));
+            List<TrialResult> results = new ArrayList<>();
+            for (String table : TABLES) {
+                try (PreparedStatement ps = c.prepareStatement("""
+                        SELECT model, grid_point, fold, params_json, status, accuracy, macro_f1, confusion_json,
+                               train_seconds, epochs, train_samples, test_samples, error, worker, wall_seconds, curve_json
+                          FROM %s WHERE run_id = ? ORDER BY rowid""".formatted(table))) {
+                    ps.setLong(1, runId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            results.add(trialResult(rs));
+                        }
                     }
                 }
-                return results;
             }
+            return results;
         });
     }
 
@@ -171,17 +184,19 @@ final class TrialTable {
 
     Map<String, Integer> completions(long runId) {
         return db.query("read completions of run " + runId, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT trial_key, completions FROM trials WHERE run_id = ? ORDER BY rowid")) {
-                ps.setLong(1, runId);
-                Map<String, Integer> counts = new LinkedHashMap<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        counts.put(rs.getString(1), rs.getInt(2));
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (String table : TABLES) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT trial_key, completions FROM " + table + " WHERE run_id = ? ORDER BY rowid")) {
+                    ps.setLong(1, runId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            counts.put(rs.getString(1), rs.getInt(2));
+                        }
                     }
                 }
-                return counts;
             }
+            return counts;
         });
     }
 }

@@ -123,6 +123,9 @@ class StoreTest {
             assertThat(store.bestMeanAccuracies(ids[0])).containsExactly(Map.entry(io.kinefold.data.ModelId.parse("pose"), 0.7));
             assertThat(store.bestBaselineAccuracies(ids[0])).containsExactly(Map.entry(io.kinefold.data.ModelId.parse("pose"), 0.9));
         }
+        // trials holds the networks only: what per-trial timings and outside readers (the PyTorch peer) take it to be.
+        assertThat(count("SELECT COUNT(*) FROM trials")).isOne();
+        assertThat(count("SELECT COUNT(*) FROM baseline_trials WHERE trial_key = 'pose/nearest/f1'")).isOne();
     }
 
     @Test
@@ -271,7 +274,7 @@ class StoreTest {
     @Test
     void aFreshDatabaseReachesTheLatestSchemaAndReopeningChangesNothing() throws Exception {
         try (Store store = Store.open(db())) {
-            assertThat(store.schemaVersion()).isEqualTo(Migrations.LATEST).isEqualTo(6);
+            assertThat(store.schemaVersion()).isEqualTo(Migrations.LATEST).isEqualTo(7);
             store.createExperiment(SPEC);
         }
         try (Store store = Store.open(db())) {
@@ -319,7 +322,7 @@ class StoreTest {
         assertThat(count("SELECT COUNT(*) FROM pragma_table_info('trials') WHERE name = 'curve_json'")).isZero();
 
         try (Store store = Store.open(db())) {
-            assertThat(store.schemaVersion()).isEqualTo(6);
+            assertThat(store.schemaVersion()).isEqualTo(Migrations.LATEST);
             store.recordTrial(ids[0], ids[1], succeeded(trial("pose", 0, 1), 0.7));
 
             List<TrialResult> read = store.trialResults(ids[0]);
@@ -334,13 +337,39 @@ class StoreTest {
     }
 
     @Test
+    void migratesBaselineTrialsOfAVersionSixDatabaseIntoTheirOwnTableLeavingTrialsToTheNetworks() throws Exception {
+        long[] ids;
+        try (Store v6 = Store.open(db(), 6)) {
+            ids = runWithSession(v6);
+            insertTrialWithoutCurve(ids[0], ids[1], "pose/g0/f0", "pose", 0, 0);
+            insertTrialWithoutCurve(ids[0], ids[1], "pose/nearest/f0", "pose", -2, 0);
+        }
+        try (Store store = Store.open(db())) {
+            List<TrialResult> read = store.trialResults(ids[0]);
+
+            assertThat(read).extracting(r -> r.trial().key()).containsExactly("pose/g0/f0", "pose/nearest/f0");
+            assertThat(store.run(ids[0]).orElseThrow().trialsDone()).isEqualTo(2);
+            store.recordTrial(ids[0], ids[1], succeeded(read.get(1).trial(), 0.8));
+            assertThat(store.completions(ids[0])).containsEntry("pose/nearest/f0", 2);
+        }
+        assertThat(count("SELECT COUNT(*) FROM trials")).isOne();
+        assertThat(count("SELECT COUNT(*) FROM baseline_trials")).isOne();
+        try (Store store = Store.open(db())) {
+            store.deleteRun(ids[0]);
+        }
+        assertThat(count("SELECT COUNT(*) FROM baseline_trials")).isZero();
+    }
+
+    @Test
     void refusesADatabaseWrittenByANewerKinefold() throws Exception {
         Store.open(db()).close();
-        execute("INSERT INTO schema_version (version, description, applied_at) VALUES (7, 'from the future', 0)");
+        int future = Migrations.LATEST + 1;
+        execute("INSERT INTO schema_version (version, description, applied_at) VALUES (" + future + ", 'from the future', 0)");
 
         assertThatThrownBy(() -> Store.open(db()))
                 .isInstanceOf(StoreException.class)
-                .hasMessage(db().toAbsolutePath() + ": written by a newer Kinefold (schema 7, this one knows " + Migrations.LATEST + ")");
+                .hasMessage(db().toAbsolutePath() + ": written by a newer Kinefold (schema " + future + ", this one knows "
+                        + Migrations.LATEST + ")");
     }
 
     @Test
