@@ -112,7 +112,7 @@ class MainPathTest {
         answers.add(specFile);
         robot.clickOn(in(robot, experimentView, "#openButton", Button.class));
         Label summary = in(robot, experimentView, "#summaryLabel", Label.class);
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> summary.getText().equals("1 model · 1 grid point · 3 trials")
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> summary.getText().equals("1 model · 1 grid point · 9 trials (6 of baselines)")
                 && context.specProperty().get() != null && context.specProperty().get().name().equals("main-path"));
         robot.clickOn("start:squat");
         TextField units = in(robot, experimentView, "#units", TextField.class);
@@ -163,14 +163,14 @@ class MainPathTest {
         // History checks first that the run may go on (lease, dataset), then hands it to the Run tab.
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> tabs.getSelectionModel().getSelectedIndex() == 2);
         Labeled status = in(robot, runView, "#statusLabel", Label.class);
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> status.getText().contains("succeeded: 18 trials"));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> status.getText().contains("succeeded: 24 trials"));
 
         // Results: shown from the Run view, exported as CSV from its menu.
         robot.clickOn(in(robot, runView, "#resultsButton", Button.class));
         assertThat(tabs.getSelectionModel().getSelectedIndex()).isEqualTo(3);
         Node resultsView = tabs.getTabs().get(3).getContent();
         TableView<?> points = in(robot, resultsView, "#pointTable", TableView.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> points.getItems().size() == 6);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> points.getItems().size() == 6 + 2); // grid points, baselines
         Path csv = dir.resolve("exports").resolve("main-path.csv");
         answers.add(csv);
         MenuButton export = in(robot, resultsView, "#exportButton", MenuButton.class);
@@ -179,6 +179,6 @@ class MainPathTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(csv));
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines.get(0)).startsWith("model,grid_point");
-        assertThat(lines).filteredOn(l -> l.startsWith("start:squat,")).hasSize(6);
+        assertThat(lines).filteredOn(l -> l.startsWith("start:squat,")).hasSize(6 + 2); // grid points, baselines
     }
 }

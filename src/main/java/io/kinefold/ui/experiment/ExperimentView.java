@@ -60,6 +60,7 @@ public final class ExperimentView {
 
     @FXML private VBox root;
     @FXML private Button quickButton;
+    @FXML private Button realButton;
     @FXML private Button articleButton;
     @FXML private Button openButton;
     @FXML private Button saveButton;
@@ -97,12 +98,15 @@ public final class ExperimentView {
     @FXML
     private void initialize() {
         quickButton.setTooltip(new Tooltip("The quick preset: a small grid that finishes in a few minutes on two cores"));
+        realButton.setTooltip(new Tooltip("For short real recordings of few subjects: 5 folds, small batches, "
+                + "the feature options that matter on real people (hip centring, velocities, joint angles)"));
         articleButton.setTooltip(new Tooltip("The article's grid: 24 points for pose, 6 per start model, 54 per rep model, 10 folds"));
         openButton.setTooltip(new Tooltip("Open a spec file (Ctrl+Shift+O)"));
         saveButton.setTooltip(new Tooltip("Save the spec as a file (Ctrl+S)"));
         progress.visibleProperty().bind(model.busyProperty());
         progress.managedProperty().bind(model.busyProperty());
         quickButton.disableProperty().bind(model.busyProperty());
+        realButton.disableProperty().bind(model.busyProperty());
         articleButton.disableProperty().bind(model.busyProperty());
         openButton.disableProperty().bind(model.busyProperty());
         saveButton.disableProperty().bind(model.busyProperty());
@@ -451,6 +455,11 @@ public final class ExperimentView {
     @FXML
     private void loadQuick() {
         model.loadPreset("quick");
+    }
+
+    @FXML
+    private void loadReal() {
+        model.loadPreset("real");
     }
 
     @FXML

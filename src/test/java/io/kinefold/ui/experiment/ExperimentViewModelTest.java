@@ -77,14 +77,14 @@ class ExperimentViewModelTest {
         ExperimentSpec quick = SpecIo.readResource("quick");
         int expected = Planner.plan(quick, bundled).trialCount();
 
-        assertThat(model.trialsProperty().get()).isEqualTo(expected).isEqualTo(108); // 54 of networks, 54 of baselines
-        assertThat(model.gridPointsProperty().get()).isEqualTo(18);
-        assertThat(model.summaryProperty().get()).isEqualTo("9 models · 18 grid points · 108 trials (54 of baselines)");
+        assertThat(model.trialsProperty().get()).isEqualTo(expected).isEqualTo(300); // 246 of networks, 54 of baselines
+        assertThat(model.gridPointsProperty().get()).isEqualTo(82); // pose 2, start 4 × 4, rep 16 × 4
+        assertThat(model.summaryProperty().get()).isEqualTo("9 models · 82 grid points · 300 trials (54 of baselines)");
         assertThat(model.problems()).isEmpty();
         assertThat(context.specProperty().get()).isNotNull();
         assertThat(Planner.plan(context.specProperty().get(), bundled).trialCount()).isEqualTo(expected);
         assertThat(context.specProperty().get().dataset()).isEqualTo(bundled.root().toString());
-        assertThat(field("pose", "units").textProperty().get()).isEqualTo("16, 48");
+        assertThat(field("pose", "units").textProperty().get()).isEqualTo("48");
         assertThat(model.estimateProperty().get()).startsWith("≈ ").contains("in one process").contains("GB RAM");
     }
 
@@ -94,8 +94,8 @@ class ExperimentViewModelTest {
 
         field("pose", "units").textProperty().set("16, 32, 48");
 
-        assertThat(model.trialsProperty().get()).isEqualTo(before + 3);
-        assertThat(entry("pose").countTextProperty().get()).isEqualTo("3 points · 9 trials");
+        assertThat(model.trialsProperty().get()).isEqualTo(before + 2 * 2 * 3); // two more units, both centrings
+        assertThat(entry("pose").countTextProperty().get()).isEqualTo("6 points · 18 trials");
         assertThat(context.specProperty().get().models().get(0).grid().get("units")).containsExactly(16.0, 32.0, 48.0);
     }
 
@@ -147,7 +147,7 @@ class ExperimentViewModelTest {
 
         entry("rep:lunge").enabledProperty().set(false);
 
-        assertThat(model.trialsProperty().get()).isEqualTo(before - 2 * 3 - 2 * 3); // its grid points' and baselines' trials
+        assertThat(model.trialsProperty().get()).isEqualTo(before - 16 * 3 - 2 * 3); // its grid points' and baselines' trials
         assertThat(model.modelCountProperty().get()).isEqualTo(8);
         assertThat(entry("rep:lunge").countTextProperty().get()).isEqualTo("off");
     }
@@ -163,7 +163,7 @@ class ExperimentViewModelTest {
     @Test
     void foldsChangeTheTrialsAndMoreFoldsThanSubjectsAreRefusedByThePlanner() {
         model.foldsProperty().set("5");
-        assertThat(model.trialsProperty().get()).isEqualTo(18 * 5 + 9 * 2 * 5);
+        assertThat(model.trialsProperty().get()).isEqualTo(82 * 5 + 9 * 2 * 5);
         assertThat(context.specProperty().get().folds()).isEqualTo(5);
 
         model.foldsProperty().set("1");
@@ -239,6 +239,19 @@ class ExperimentViewModelTest {
     }
 
     @Test
+    void theRealPresetNamesNoDatasetAndPlansOnTheOpenOne() throws Exception {
+        model.loadPreset("real").get();
+
+        assertThat(model.nameProperty().get()).isEqualTo("real");
+        assertThat(model.errorProperty().get()).isNull();
+        assertThat(model.problems()).isEmpty();
+        ExperimentSpec spec = context.specProperty().get();
+        assertThat(spec.folds()).isEqualTo(5);
+        assertThat(Planner.plan(spec, bundled).models()).hasSize(9);
+        assertThat(entry("rep:squat").fields()).extracting(f -> f.def().name()).contains("centring", "velocities", "angles");
+    }
+
+    @Test
     void wildcardsGiveEveryExerciseTheGridAndAbsentModelsAreOffAtTheirDefaults() throws Exception {
         Path file = tmp.resolve("wild.json");
         Files.writeString(file, """
@@ -296,7 +309,7 @@ class ExperimentViewModelTest {
         assertThat(model.copyGridToKind(entry("start:squat"))).isEqualTo(3);
 
         assertThat(field("start:lunge", "units").textProperty().get()).isEqualTo("8, 16, 32, 64");
-        assertThat(field("pose", "units").textProperty().get()).isEqualTo("16, 48");
+        assertThat(field("pose", "units").textProperty().get()).isEqualTo("48");
         assertThat(model.statusProperty().get()).isEqualTo("Copied the grid of start:squat to 3 other start models");
     }
 
@@ -317,7 +330,7 @@ class ExperimentViewModelTest {
         context.datasetProperty().set(null);
         context.datasetProperty().set(bundled);
         assertThat(model.summaryProperty().get()).as("nothing to carry over: the quick preset again")
-                .isEqualTo("9 models · 18 grid points · 108 trials (54 of baselines)");
+                .isEqualTo("9 models · 82 grid points · 300 trials (54 of baselines)");
     }
 
     @Test

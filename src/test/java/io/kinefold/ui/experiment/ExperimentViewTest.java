@@ -56,7 +56,7 @@ class ExperimentViewTest {
 
     /** Waits for the quick preset, which loads in the background, and its plan. */
     private void awaitQuickPreset(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> summary(robot).equals("9 models · 18 grid points · 108 trials (54 of baselines)")
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> summary(robot).equals("9 models · 82 grid points · 300 trials (54 of baselines)")
                 && context.specProperty().get() != null);
     }
 
@@ -74,7 +74,7 @@ class ExperimentViewTest {
 
         TreeView<?> tree = robot.lookup("#modelTree").queryAs(TreeView.class);
         assertThat(tree.getRoot().getChildren()).hasSize(3);
-        assertThat(robot.lookup("#units").queryAs(TextField.class).getText()).isEqualTo("16, 48");
+        assertThat(robot.lookup("#units").queryAs(TextField.class).getText()).isEqualTo("48");
         assertThat(robot.lookup("#folds").queryAs(TextField.class).getText()).isEqualTo("3");
         assertThat(robot.lookup("#estimateLabel").queryAs(Label.class).getText()).contains("in one process");
     }
@@ -85,7 +85,7 @@ class ExperimentViewTest {
 
         typeInto(robot, "#units", "16, 32, 48");
 
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> summary(robot).equals("9 models · 19 grid points · 111 trials (54 of baselines)"));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> summary(robot).equals("9 models · 86 grid points · 312 trials (54 of baselines)"));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> context.specProperty().get() != null);
         assertThat(context.specProperty().get().models().get(0).grid().get("units")).containsExactly(16.0, 32.0, 48.0);
     }
@@ -124,7 +124,7 @@ class ExperimentViewTest {
 
         robot.type(KeyCode.SPACE);
 
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> summary(robot).equals("8 models · 16 grid points · 96 trials (48 of baselines)"));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> summary(robot).equals("8 models · 66 grid points · 246 trials (48 of baselines)"));
         assertThat(robot.lookup("#lstmUnits").queryAs(TextField.class).isDisabled()).isTrue();
     }
 }

@@ -126,8 +126,8 @@ class HistoryViewModelTest {
         model.refresh().get(10, TimeUnit.SECONDS);
         HistoryRow row = model.rows().get(0);
         assertThat(row.status()).isEqualTo("succeeded");
-        assertThat(row.trials()).isEqualTo("2 / 2");
-        assertThat(row.best()).matches("start \\d\\.\\d\\d");
+        assertThat(row.trials()).isEqualTo("6 / 6"); // 2 of networks, 4 of baselines
+        assertThat(row.best()).matches("start \\d\\.\\d\\d( · ⚠ 1 model not better than a baseline)?");
         assertThat(row.resumable()).isFalse();
         model.open(row);
         assertThat(context.shownRunProperty().get()).isEqualTo(row.id());

@@ -80,16 +80,16 @@ class ResultsViewModelTest {
         assertThat(model.errorProperty().get()).isNull();
         assertThat(model.runIdProperty().get()).isEqualTo(run.runId());
         assertThat(model.headerProperty().get()).startsWith("Run " + run.runId() + " · results-test · single, 1 worker")
-                .contains("succeeded").endsWith("4 / 4 trials");
+                .contains("succeeded").endsWith("8 / 8 trials"); // 4 of networks, 4 of baselines
         assertThat(model.models()).extracting(ModelItem::model).containsExactly(FinishedRun.MODEL);
-        assertThat(model.models().get(0).label()).startsWith("start:squat — best 0.").contains(" majority 0.");
+        assertThat(model.models().get(0).label()).matches("start:squat — best 0\\.\\d{3}( · (majority|nearest) | — not better than .+ )0\\.\\d{3}");
         assertThat(model.selectedModelProperty().get()).isEqualTo(model.models().get(0));
         assertThat(model.paramColumns()).extracting(ParamColumn::label)
                 .containsExactly("Units per layer");
         assertThat(model.modelNoteProperty().get()).startsWith("2 classes (")
                 .contains("same on every grid point: ").contains("Batch size 256").contains("Epochs 1");
-        assertThat(model.rows()).extracting(GridPointRow::gridPoint).containsExactly(0, 1);
-        assertThat(model.rows()).extracting(r -> r.param("units")).containsExactly(8.0, 16.0);
+        assertThat(model.rows()).extracting(GridPointRow::gridPoint).containsExactly(0, 1, -1, -2);
+        assertThat(model.rows()).extracting(r -> r.param("units")).containsExactly(8.0, 16.0, null, null);
         assertThat(model.statusProperty().get()).isEqualTo("Run " + run.runId() + ": 1 model");
         assertThat(model.loadingProperty().get()).isFalse();
     }
@@ -135,7 +135,9 @@ class ResultsViewModelTest {
         assertThat(model.significanceProperty().get())
                 .startsWith("Best g" + s.best() + " beats runner-up g" + s.runnerUp() + " by ")
                 .contains("corrected t = ")
-                .endsWith(s.significant() ? ": significant at 0.05." : ": not significant at 0.05, so the lead may be chance.");
+                .contains(s.significant() ? ": significant at 0.05.\n" : ": not significant at 0.05, so the lead may be chance.\n");
+        assertThat(model.significanceProperty().get().lines().skip(1).findFirst().orElseThrow())
+                .isEqualTo(GridPointTable.baselineText(expectedModel()));
     }
 
     @Test
@@ -162,7 +164,7 @@ class ResultsViewModelTest {
         assertThat(model.statusProperty().get()).isEqualTo("Wrote " + out.toAbsolutePath());
         assertThat(out.getFileName().toString()).isEqualTo("run-" + run.runId() + ".csv");
         List<String> lines = Files.readAllLines(out);
-        assertThat(lines).hasSize(3);
+        assertThat(lines).hasSize(3 + 2); // grid points, baselines
         List<String> header = Arrays.asList(lines.get(0).split(","));
         assertThat(header).startsWith("model", "grid_point").contains("accuracy_mean", "best");
         int bestColumn = header.indexOf("best");
@@ -286,7 +288,7 @@ class ResultsViewModelTest {
             Thread.sleep(100);
         }
         assertThat(model.runIdProperty().get()).isEqualTo(run.runId());
-        assertThat(model.rows()).hasSize(2);
+        assertThat(model.rows()).hasSize(2 + 2); // grid points, baselines
     }
 
     @Test

@@ -94,7 +94,7 @@ class ResultsViewTest {
         showRun(robot, run.runId());
 
         TableView<GridPointRow> table = pointTable(robot);
-        assertThat(table.getItems()).hasSize(2);
+        assertThat(table.getItems()).hasSize(2 + 2); // grid points, baselines
         assertThat(table.getColumns()).extracting(c -> c.getText()).containsExactly("Grid\npoint", "Units\nper layer",
                 "Accuracy\nmean ± sd", "Macro-F1\nmean ± sd", "Train time\nper fold (s)", "Train time\ntotal (s)",
                 "Folds\ndone", "Folds\nfailed");
@@ -139,7 +139,7 @@ class ResultsViewTest {
 
         List<String> lines = Files.readAllLines(fromMenu);
         assertThat(lines.get(0)).startsWith("model,grid_point,");
-        assertThat(lines).hasSize(3).allSatisfy(l -> assertThat(l.split(",", -1)).hasSameSizeAs(lines.get(0).split(",", -1)));
+        assertThat(lines).hasSize(3 + 2).allSatisfy(l -> assertThat(l.split(",", -1)).hasSameSizeAs(lines.get(0).split(",", -1)));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#statusLabel").queryAs(Label.class).getText()).isEqualTo("Wrote " + fromMenu.toAbsolutePath());
 
