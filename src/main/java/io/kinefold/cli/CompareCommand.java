@@ -1,6 +1,5 @@
 package io.kinefold.cli;
 
-import io.kinefold.experiment.Baseline;
 import io.kinefold.exec.Comparer;
 import io.kinefold.exec.CompareListener;
 import io.kinefold.exec.CompareWorkflow;
@@ -101,7 +100,7 @@ final class CompareCommand extends SpecCommand {
         err.println("Per grid point (seconds of trial time, summed over folds)");
         err.printf("  %-30s %10s %10s %8s%n", "grid point", "single", "pool", "ratio");
         for (ComparisonResult.GridPointTiming row : result.perGridPoint()) {
-            err.printf(Locale.ROOT, "  %-30s %10.1f %10.1f %8.2f%n", row.model() + "/" + Baseline.label(row.gridPoint()),
+            err.printf(Locale.ROOT, "  %-30s %10.1f %10.1f %8.2f%n", row.model() + "/" + row.label(),
                     row.singleSeconds(), row.multiSeconds(), row.multiOverSingle());
         }
         err.println();

@@ -1,5 +1,7 @@
 package io.kinefold.exec;
 
+import io.kinefold.experiment.Baseline;
+import io.kinefold.experiment.Trial;
 import io.kinefold.experiment.GridPointSummary;
 import io.kinefold.experiment.ModelSummary;
 import io.kinefold.experiment.Status;
@@ -73,12 +75,14 @@ public final class Comparer {
         pool.trials().forEach(t -> poolByKey.put(t.trial().key(), t));
         int differing = 0;
         Map<String, double[]> perPoint = new LinkedHashMap<>();
+        Map<String, Trial> pointTrial = new HashMap<>();
         for (TrialResult s : single.trials()) {
             TrialResult m = poolByKey.get(s.trial().key());
             if (!sameMetrics(s, m)) {
                 differing++;
             }
-            String point = s.trial().model() + "/g" + s.trial().gridPoint();
+            String point = s.trial().model() + "/" + Baseline.label(s.trial().gridPoint());
+            pointTrial.putIfAbsent(point, s.trial());
             double[] times = perPoint.computeIfAbsent(point, k -> new double[2]);
             times[0] += s.wallSeconds();
             times[1] += m == null ? Double.NaN : m.wallSeconds();
@@ -87,15 +91,17 @@ public final class Comparer {
         Map<String, GridPointSummary> summaries = new HashMap<>();
         for (ModelSummary model : single.outcome().models()) {
             for (GridPointSummary p : model.points()) {
-                summaries.put(model.model() + "/g" + p.gridPoint(), p);
+                summaries.put(model.model() + "/" + Baseline.label(p.gridPoint()), p);
             }
         }
         List<ComparisonResult.GridPointTiming> rows = new ArrayList<>();
         perPoint.forEach((key, times) -> {
+            Trial trial = pointTrial.get(key);
+            Baseline baseline = trial.baseline();
             GridPointSummary p = summaries.get(key);
-            rows.add(new ComparisonResult.GridPointTiming(key.substring(0, key.lastIndexOf("/g")),
-                    Integer.parseInt(key.substring(key.lastIndexOf("/g") + 2)), p == null ? Map.of() : p.params(),
-                    times[0], times[1], times[1] / times[0]));
+            rows.add(new ComparisonResult.GridPointTiming(trial.model().toString(), baseline == null ? trial.gridPoint() : -1,
+                    p == null ? Map.of() : p.params(), times[0], times[1], times[1] / times[0],
+                    baseline == null ? null : baseline.key()));
         });
         return new ComparisonResult(prepared.spec().name(), prepared.plan().trialCount(), mode(single), mode(pool),
                 speedup, speedup / pool.outcome().workers(), differing == 0, differing,

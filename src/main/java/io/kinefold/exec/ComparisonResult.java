@@ -120,13 +120,26 @@ public record ComparisonResult(String spec, int trials, ModeTimings single, @Jso
     /**
      * One grid point's trial time in both modes, summed over its folds.
      *
+     * @param gridPoint its index in the model's grid; -1 for a baseline (or when not known)
      * @param hyperparameters its values by name; empty when not known
      * @param multiOverSingle above 1 when each trial took longer in the pool than alone
+     * @param baseline the baseline's name ({@code majority}, {@code nearest}) for a baseline's
+     *     trials, null for a grid point's; absent from documents stored before baselines
      */
     public record GridPointTiming(String model, int gridPoint, Map<String, Double> hyperparameters, double singleSeconds,
-                                  double multiSeconds, double multiOverSingle) {
+                                  double multiSeconds, double multiOverSingle, String baseline) {
         public GridPointTiming {
             hyperparameters = hyperparameters == null ? Map.of() : hyperparameters;
+        }
+
+        public GridPointTiming(String model, int gridPoint, Map<String, Double> hyperparameters, double singleSeconds,
+                               double multiSeconds, double multiOverSingle) {
+            this(model, gridPoint, hyperparameters, singleSeconds, multiSeconds, multiOverSingle, null);
+        }
+
+        /** How tables name it: {@code g3}, {@code nearest}, or null when not known. */
+        public String label() {
+            return baseline != null ? baseline : gridPoint >= 0 ? "g" + gridPoint : null;
         }
     }
 }

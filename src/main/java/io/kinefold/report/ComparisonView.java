@@ -1,6 +1,5 @@
 package io.kinefold.report;
 
-import io.kinefold.experiment.Baseline;
 import io.kinefold.exec.ComparisonResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,7 +46,7 @@ public record ComparisonView(String spec, long trials, Mode single, Mode pool, d
      * @param hyperparameters its values by name, in the document's order; NaN where not a number
      */
     public record PointTiming(String model, long gridPoint, Map<String, Double> hyperparameters, double singleSeconds,
-                              double poolSeconds, double poolOverSingle) {}
+                              double poolSeconds, double poolOverSingle, String label) {}
 
     public static ComparisonView of(ComparisonResult result) {
         ComparisonResult.Reference ref = result.reference();
@@ -61,7 +60,7 @@ public record ComparisonView(String spec, long trials, Mode single, Mode pool, d
             Map<String, Double> params = new LinkedHashMap<>();
             p.hyperparameters().forEach((name, value) -> params.put(name, number(value)));
             points.add(new PointTiming(p.model(), p.gridPoint(), params, p.singleSeconds(), p.multiSeconds(),
-                    p.multiOverSingle()));
+                    p.multiOverSingle(), p.label()));
         }
         return new ComparisonView(result.spec(), result.trials(), Mode.of(result.single()), Mode.of(result.pool()),
                 result.speedup(), result.efficiency(), result.identicalMetrics(), result.differingTrials(), reference,
@@ -174,8 +173,7 @@ public record ComparisonView(String spec, long trials, Mode single, Mode pool, d
         double poolTotal = 0;
         for (PointTiming p : perGridPoint) {
             rows.add(List.of(p.model == null ? ReportText.MISSING : ReportText.oneLine(p.model),
-                    p.gridPoint < 0 && Baseline.ofGridPoint((int) p.gridPoint) == null ? ReportText.MISSING
-                            : ReportText.gridLabel((int) p.gridPoint),
+                    p.label == null ? ReportText.MISSING : ReportText.oneLine(p.label),
                     ReportText.fixed(p.singleSeconds, 1), ReportText.fixed(p.poolSeconds, 1),
                     ReportText.fixed(p.poolOverSingle, 2)));
             singleTotal += p.singleSeconds;

@@ -73,7 +73,7 @@ class RunCommandTest {
                 .as(err.toString()).isZero();
         JsonNode json = json();
         assertThat(json.get("status").asText()).isEqualTo("SUCCEEDED");
-        assertThat(json.get("trials").asInt()).isEqualTo(24); // 12 of networks, 12 of baselines
+        assertThat(json.get("trials").asInt()).isEqualTo(30); // 12 of networks, 18 of baselines
         assertThat(json.get("workers").asInt()).isEqualTo(1);
         assertThat(json.get("wallSeconds").asDouble()).isPositive();
         assertThat(json.get("resources").get("samples").asInt()).isPositive();
@@ -97,16 +97,16 @@ class RunCommandTest {
         }
         assertThat(json.get("trainSeconds").get("baselines").asDouble()).isPositive();
         long runId = json.get("runId").asLong();
-        assertThat(err.toString()).contains("[24/24]");
+        assertThat(err.toString()).contains("[30/30]");
 
         Path csv = dir.resolve("run.csv");
         out.getBuffer().setLength(0);
         assertThat(run("export", Long.toString(runId), "--format", "csv", "--out", csv.toString(), "--db", db.toString())).isZero();
         List<String> lines = Files.readAllLines(csv);
-        assertThat(lines).hasSize(1 + 4 + 4); // grid points, then each model's two baselines
+        assertThat(lines).hasSize(1 + 4 + 6); // grid points, then each model's two baselines
         String[] header = lines.get(0).split(",");
         int accuracy = List.of(header).indexOf("accuracy_mean");
-        String[] row = lines.get(2).split(",");
+        String[] row = lines.stream().filter(l -> l.startsWith("start:squat,0,")).findFirst().orElseThrow().split(",");
         double expected = start.get("gridPoints").get(0).get("accuracy").get("mean").asDouble();
         assertThat(Double.parseDouble(row[accuracy])).isEqualTo(expected);
         Path curves = dir.resolve("run-curves.csv");
@@ -122,7 +122,7 @@ class RunCommandTest {
 
         out.getBuffer().setLength(0);
         assertThat(run("experiments", "--db", db.toString(), "--json")).isZero();
-        assertThat(json().get("runs").get(0).get("trialsDone").asInt()).isEqualTo(24);
+        assertThat(json().get("runs").get(0).get("trialsDone").asInt()).isEqualTo(30);
     }
 
     @Test
@@ -141,7 +141,7 @@ class RunCommandTest {
         assertThat(json.get("efficiency").asDouble()).isEqualTo(json.get("speedup").asDouble() / 2);
         assertThat(json.get("single").get("peakRssMb").asLong()).isPositive();
         assertThat(json.get("multi").get("peakRssMb").asLong()).isPositive();
-        assertThat(json.get("perGridPoint")).hasSize(4 + 4); // grid points and baselines
+        assertThat(json.get("perGridPoint")).hasSize(4 + 6); // grid points and baselines
         assertThat(err.toString()).contains("speedup").contains("metrics identical in both modes");
     }
 

@@ -36,7 +36,7 @@ class NewKindTest {
                 assertThat(m.model()).isEqualTo(StillPoseKind.ID);
                 assertThat(m.points()).extracting(p -> ((FeedForwardParams) p).units()).containsExactly(8, 16);
             });
-            assertThat(prepared.plan().trials()).hasSize(2 * 3);
+            assertThat(prepared.plan().trials()).hasSize(2 * 3 + 2 * 3); // grid points and baselines
             assertThat(Kinds.models(prepared.dataset())).contains(StillPoseKind.ID);
 
             int still = prepared.workload().samples(StillPoseKind.ID);

@@ -56,7 +56,7 @@ class PoolExecutorTest {
         PoolFixture.Recorder single = new PoolFixture.Recorder();
         new SingleProcessExecutor(prepared.workload()).execute(trials, single);
         reference = PoolFixture.byKey(single.finished);
-        assertThat(reference).hasSize(9).allSatisfy((key, r) -> assertThat(r.status()).as(key).isEqualTo(Status.SUCCEEDED));
+        assertThat(reference).hasSize(9 + 12).allSatisfy((key, r) -> assertThat(r.status()).as(key).isEqualTo(Status.SUCCEEDED));
     }
 
     private static List<Trial> trials(Predicate<String> key) {

@@ -60,7 +60,7 @@ class ResumeTest {
             assertThat(outcome.status()).isEqualTo(Status.SUCCEEDED);
             reference = byKey(store.trialResults(run));
         }
-        assertThat(reference).hasSize(9);
+        assertThat(reference).hasSize(9 + 12); // networks, then 2 models × 2 baselines × 3 folds
 
         Path db = dir.resolve("killed.db");
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -69,7 +69,7 @@ class ResumeTest {
         pb.environment().put("OMP_NUM_THREADS", "1");
         pb.redirectErrorStream(true);
         Process child = pb.start();
-        Pattern progress = Pattern.compile("^\\[(\\d+)/9]");
+        Pattern progress = Pattern.compile("^\\[(\\d+)/21]");
         int seen = 0;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
@@ -91,8 +91,8 @@ class ResumeTest {
             RunService service = new RunService(store);
             RunOutcome outcome = service.execute(run, service.prepareResume(run), SingleProcessExecutor::new, RunListener.NONE);
             assertThat(outcome.status()).isEqualTo(Status.SUCCEEDED);
-            assertThat(outcome.ranNow()).isEqualTo(9 - before);
-            assertThat(store.completions(run)).hasSize(9).allSatisfy((key, n) -> assertThat(n).as(key).isEqualTo(1));
+            assertThat(outcome.ranNow()).isEqualTo(9 + 12 - before);
+            assertThat(store.completions(run)).hasSize(9 + 12).allSatisfy((key, n) -> assertThat(n).as(key).isEqualTo(1));
             Map<String, TrialResult> resumed = byKey(store.trialResults(run));
             assertThat(resumed.keySet()).isEqualTo(reference.keySet());
             resumed.forEach((key, r) -> {

@@ -1,6 +1,5 @@
 package io.kinefold.ui.results;
 
-import io.kinefold.experiment.Baseline;
 import io.kinefold.monitor.ResourceSample;
 import io.kinefold.monitor.WorkerSample;
 import io.kinefold.report.Comparison;
@@ -86,7 +85,7 @@ public record ComparisonData(String singleHeader, String poolHeader, List<Timing
         List<PointTimingRow> points = new ArrayList<>();
         for (ComparisonView.PointTiming p : view.perGridPoint()) {
             points.add(new PointTimingRow(p.model() == null ? MISSING : p.model(),
-                    p.gridPoint() < 0 && Baseline.ofGridPoint((int) p.gridPoint()) == null ? MISSING : Baseline.label((int) p.gridPoint()), hyperparameters(p.hyperparameters()),
+                    p.label() == null ? MISSING : p.label(), hyperparameters(p.hyperparameters()),
                     p.singleSeconds(), p.poolSeconds(), p.poolOverSingle()));
         }
 

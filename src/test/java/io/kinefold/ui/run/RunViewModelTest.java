@@ -97,7 +97,7 @@ class RunViewModelTest {
         assertThat(model.statusProperty().get()).startsWith("Compared: single process ").contains("2 workers")
                 .contains("metrics identical");
         assertThat(model.timeline()).extracting(TimelineBar::lane).contains("single w1").containsAnyOf("pool w1", "pool w2")
-                .hasSize(12);
+                .hasSize(12 + 12); // networks and baselines, in both modes
         assertThat(model.finishedRunProperty().get()).isEqualTo(pool.runId());
         try (Store store = Store.open(context.storeFile())) {
             assertThat(store.comparisonOf(pool.runId())).isPresent();
@@ -139,14 +139,14 @@ class RunViewModelTest {
         assertThat(model.errorProperty().get()).isNull();
         assertThat(model.progressProperty().get()).isEqualTo(1.0);
         assertThat(model.statusProperty().get()).contains("succeeded");
-        assertThat(model.progressTextProperty().get()).startsWith("3 / 3 trials · ");
+        assertThat(model.progressTextProperty().get()).startsWith("9 / 9 trials · ");
         assertThat(model.cpuSeries()).isNotEmpty();
         assertThat(model.cpuSeries().get(model.cpuSeries().size() - 1).getName()).isEqualTo("machine");
         assertThat(model.cpuSeries()).allSatisfy(s -> assertThat(s.getData()).isNotEmpty()
                 .allSatisfy(p -> assertThat(p.getYValue().doubleValue()).isBetween(0.0, 100.0)));
         assertThat(model.memorySeries().get(0).getData()).isNotEmpty();
         assertThat(model.messages()).isNotEmpty();
-        assertThat(model.timeline()).hasSize(3).allSatisfy(bar -> {
+        assertThat(model.timeline()).hasSize(3 + 6).allSatisfy(bar -> {
             assertThat(bar.lane()).isEqualTo("w1");
             assertThat(bar.running()).isFalse();
             assertThat(bar.end()).isGreaterThanOrEqualTo(bar.start());
@@ -180,7 +180,7 @@ class RunViewModelTest {
         int before = cancelled.ranNow();
         context.resumeRequestProperty().set(cancelled.runId());
         waitUntil(Duration.ofSeconds(60), () -> !model.runningProperty().get());
-        assertThat(model.statusProperty().get()).startsWith("Run " + cancelled.runId() + " succeeded: 18 trials");
+        assertThat(model.statusProperty().get()).startsWith("Run " + cancelled.runId() + " succeeded: 24 trials");
         assertThat(model.timeline()).hasSize(18 - before);
     }
 

@@ -84,7 +84,7 @@ class RunViewTest {
             workers.getItems().forEach(r -> pids.add(((WorkerRow) r).pid()));
             return bar.getProgress() > 0 && !cpu.getData().isEmpty() && !cpu.getData().get(0).getData().isEmpty();
         });
-        assertThat(robot.lookup("#progressLabel").queryLabeled().getText()).matches("\\d+ / 24 trials.*");
+        assertThat(robot.lookup("#progressLabel").queryLabeled().getText()).matches("\\d+ / 30 trials.*");
         assertThat(robot.lookup("#poolButton").queryButton().isDisabled()).isTrue();
 
         robot.clickOn("#cancelButton");
