@@ -127,7 +127,8 @@ public record ComparisonResult(String spec, int trials, ModeTimings single, @Jso
      *     trials, null for a grid point's; absent from documents stored before baselines
      */
     public record GridPointTiming(String model, int gridPoint, Map<String, Double> hyperparameters, double singleSeconds,
-                                  double multiSeconds, double multiOverSingle, String baseline) {
+                                  double multiSeconds, double multiOverSingle,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) String baseline) {
         public GridPointTiming {
             hyperparameters = hyperparameters == null ? Map.of() : hyperparameters;
         }

@@ -181,7 +181,7 @@ class RunViewModelTest {
         context.resumeRequestProperty().set(cancelled.runId());
         waitUntil(Duration.ofSeconds(60), () -> !model.runningProperty().get());
         assertThat(model.statusProperty().get()).startsWith("Run " + cancelled.runId() + " succeeded: 24 trials");
-        assertThat(model.timeline()).hasSize(18 - before);
+        assertThat(model.timeline()).hasSize(24 - before);
     }
 
     private static ExperimentSpec spec(List<Double> units) {
