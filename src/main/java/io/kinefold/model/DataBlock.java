@@ -14,6 +14,15 @@ public record DataBlock(float[][] rows, int[] labels, int timeSteps, int feature
         return labels.length;
     }
 
+    /**
+     * Whether the rows are sequences ({@code timeSteps > 0}). Part of the API that the PyTorch
+     * yardstick's {@code DumpTrialData} (in {@code ../shared/bench}, outside this repository)
+     * compiles against; {@code YardstickApiTest} keeps it compiling.
+     */
+    public boolean sequential() {
+        return timeSteps > 0;
+    }
+
     /** The samples at the given indices, sharing rows with this block. */
     public DataBlock select(int[] indices) {
         float[][] r = new float[indices.length][];
