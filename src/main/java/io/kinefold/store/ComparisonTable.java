@@ -3,6 +3,8 @@ package io.kinefold.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,5 +50,18 @@ final class ComparisonTable {
         });
     }
 
-    /** Sets the run's worker count, which a resume may change. */
+    Map<Long, Long> comparisonPartners() {
+        return db.query("read the runs compared", c -> {
+            try (Statement statement = c.createStatement();
+                 ResultSet rs = statement.executeQuery("SELECT single_run, pool_run FROM comparisons ORDER BY id")) {
+                Map<Long, Long> partners = new HashMap<>();
+                while (rs.next()) {
+                    // In id order, so that a run compared twice keeps its newest partner, as comparisonOf does.
+                    partners.put(rs.getLong(1), rs.getLong(2));
+                    partners.put(rs.getLong(2), rs.getLong(1));
+                }
+                return partners;
+            }
+        });
+    }
 }

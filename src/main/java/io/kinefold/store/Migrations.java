@@ -159,7 +159,18 @@ final class Migrations {
                         macro_f1, confusion_json, train_seconds, epochs, train_samples, test_samples, error, worker,
                         wall_seconds, session_id, completions, finished_at, curve_json
                       FROM trials WHERE grid_point < 0""",
-                    "DELETE FROM trials WHERE grid_point < 0")));
+                    "DELETE FROM trials WHERE grid_point < 0")),
+            // What the researcher writes about a run, apart from what the run wrote: a run's own
+            // rows never change after it ends, these change whenever the user edits them.
+            new Migration(8, "a display name, tags and a note per run", List.of(
+                    """
+                    CREATE TABLE run_notes (
+                        run_id     INTEGER PRIMARY KEY REFERENCES runs (id),
+                        name       TEXT,
+                        tags_json  TEXT    NOT NULL,
+                        note       TEXT    NOT NULL,
+                        updated_at INTEGER NOT NULL
+                    )""")));
 
     static final int LATEST = ALL.get(ALL.size() - 1).version();
 

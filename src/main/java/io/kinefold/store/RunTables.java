@@ -216,7 +216,8 @@ final class RunTables {
                 ps.setLong(2, runId);
                 ps.executeUpdate();
             }
-            for (String table : List.of("resource_samples", "trials", "baseline_trials", "sessions", "run_models")) {
+            for (String table : List.of("resource_samples", "trials", "baseline_trials", "sessions", "run_models",
+                    "run_notes")) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE run_id = ?")) {
                     ps.setLong(1, runId);
                     ps.executeUpdate();

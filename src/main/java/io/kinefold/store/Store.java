@@ -42,7 +42,7 @@ import org.sqlite.SQLiteException;
  * and an id that names no run throws {@link IllegalArgumentException}.
  *
  * <p><b>Parts.</b> The SQL lives in one class per table family — {@link RunTables} (experiments,
- * runs, sessions, run models), {@link TrialTable}, {@link SampleTable} and {@link ComparisonTable}
+ * runs, sessions, run models), {@link TrialTable}, {@link SampleTable}, {@link ComparisonTable} and {@link NoteTable}
  * — that share this store's {@link Database}, hence its connection and lock. Callers see only this
  * facade, so which family a table belongs to stays an internal matter; the contract of every
  * operation is documented here.
@@ -63,6 +63,7 @@ public final class Store implements AutoCloseable {
     private final TrialTable trials;
     private final SampleTable samples;
     private final ComparisonTable comparisons;
+    private final NoteTable notes;
 
     private Store(Database db) {
         this.db = db;
@@ -71,6 +72,7 @@ public final class Store implements AutoCloseable {
         this.trials = new TrialTable(db);
         this.samples = new SampleTable(db);
         this.comparisons = new ComparisonTable(db);
+        this.notes = new NoteTable(db);
     }
 
     /** {@code ~/.kinefold/kinefold.db}, where {@code ~} is the {@code user.home} property. */
@@ -276,6 +278,34 @@ public final class Store implements AutoCloseable {
         return comparisons.comparisonOf(runId);
     }
 
+    /**
+     * Every run that took part in a comparison, with the run it was compared with (the single-process
+     * run's partner is the pool run and the other way round); a run compared more than once has its newest.
+     */
+    public Map<Long, Long> comparisonPartners() {
+        return comparisons.comparisonPartners();
+    }
+
+    /**
+     * Stores what the user wrote about a run (display name, tags, note), replacing what was there,
+     * and returns it with the time it was saved.
+     *
+     * @throws IllegalArgumentException if there is no such run
+     */
+    public RunNote saveNote(RunNote note) {
+        return notes.saveNote(note);
+    }
+
+    /** What the user wrote about the run; {@link RunNote#none} when nothing was saved. */
+    public RunNote note(long runId) {
+        return notes.note(runId);
+    }
+
+    /** Every saved note by run id; runs without one are absent. */
+    public Map<Long, RunNote> notes() {
+        return notes.notes();
+    }
+
     /** Sets the run's worker count, which a resume may change. */
     public void setRunWorkers(long runId, int workers) {
         runs.setRunWorkers(runId, workers);
@@ -309,7 +339,7 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * Deletes the run with its trials, sessions and samples, in one transaction; its experiment
+     * Deletes the run with its trials, sessions, samples and note, in one transaction; its experiment
      * stays, as other runs may share it. Deleting a run that does not exist does nothing.
      */
     public void deleteRun(long runId) {

@@ -274,7 +274,7 @@ class StoreTest {
     @Test
     void aFreshDatabaseReachesTheLatestSchemaAndReopeningChangesNothing() throws Exception {
         try (Store store = Store.open(db())) {
-            assertThat(store.schemaVersion()).isEqualTo(Migrations.LATEST).isEqualTo(7);
+            assertThat(store.schemaVersion()).isEqualTo(Migrations.LATEST).isEqualTo(8);
             store.createExperiment(SPEC);
         }
         try (Store store = Store.open(db())) {
@@ -358,6 +358,83 @@ class StoreTest {
             store.deleteRun(ids[0]);
         }
         assertThat(count("SELECT COUNT(*) FROM baseline_trials")).isZero();
+    }
+
+    @Test
+    void renamingTaggingAndAnnotatingARunIsStoredAndReplacedAsAWhole() throws Exception {
+        try (Store store = Store.open(db())) {
+            long run = runWithSession(store)[0];
+            long other = runWithSession(store)[0];
+            assertThat(store.note(run)).isEqualTo(RunNote.none(run));
+
+            RunNote saved = store.saveNote(new RunNote(run, "  lr sweep, 3 folds ",
+                    RunNote.parseTags("baseline, lr-sweep,, Baseline ,paper"), "Cores were busy.\nRedo at night.", null));
+
+            assertThat(saved.updated()).isNotNull();
+            RunNote read = store.note(run);
+            assertThat(read.name()).isEqualTo("lr sweep, 3 folds");
+            assertThat(read.tags()).containsExactly("baseline", "lr-sweep", "paper");
+            assertThat(read.tagsText()).isEqualTo("baseline, lr-sweep, paper");
+            assertThat(read.note()).isEqualTo("Cores were busy.\nRedo at night.");
+            assertThat(store.notes()).containsOnlyKeys(run);
+            assertThat(store.note(other).isBlank()).isTrue();
+
+            store.saveNote(new RunNote(run, "", List.of("paper"), "", null));
+
+            assertThat(store.note(run)).extracting(RunNote::name, RunNote::tags, RunNote::note)
+                    .containsExactly("", List.of("paper"), "");
+            assertThatThrownBy(() -> store.saveNote(RunNote.none(9999)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no run 9999");
+        }
+        assertThat(count("SELECT COUNT(*) FROM run_notes")).isOne();
+    }
+
+    @Test
+    void deletingARunDeletesItsNote() throws Exception {
+        long deleted;
+        long kept;
+        try (Store store = Store.open(db())) {
+            deleted = runWithSession(store)[0];
+            kept = runWithSession(store)[0];
+            store.saveNote(new RunNote(deleted, "gone", List.of("x"), "", null));
+            store.saveNote(new RunNote(kept, "kept", List.of("y"), "", null));
+
+            store.deleteRun(deleted);
+
+            assertThat(store.notes()).containsOnlyKeys(kept);
+        }
+        assertThat(count("SELECT COUNT(*) FROM run_notes WHERE run_id = " + deleted)).isZero();
+    }
+
+    @Test
+    void migratesAVersionSevenDatabaseSoItsRunsHaveNoNoteUntilOneIsSaved() throws Exception {
+        long run;
+        try (Store v7 = Store.open(db(), 7)) {
+            assertThat(v7.schemaVersion()).isEqualTo(7);
+            run = runWithSession(v7)[0];
+        }
+        assertThat(count("SELECT COUNT(*) FROM sqlite_master WHERE name = 'run_notes'")).isZero();
+
+        try (Store store = Store.open(db())) {
+            assertThat(store.schemaVersion()).isEqualTo(8);
+            assertThat(store.runs()).extracting(RunInfo::id).containsExactly(run);
+            assertThat(store.note(run).isBlank()).isTrue();
+            store.saveNote(new RunNote(run, "old run", List.of("v7"), "from before notes", null));
+            assertThat(store.note(run).tags()).containsExactly("v7");
+        }
+    }
+
+    @Test
+    void comparisonPartnersNameEachComparedRunsOtherRun() throws Exception {
+        try (Store store = Store.open(db())) {
+            long single = runWithSession(store)[0];
+            long pool = runWithSession(store)[0];
+            long alone = runWithSession(store)[0];
+            store.recordComparison(single, pool, "{}");
+
+            assertThat(store.comparisonPartners()).containsExactlyInAnyOrderEntriesOf(Map.of(single, pool, pool, single))
+                    .doesNotContainKey(alone);
+        }
     }
 
     @Test
