@@ -110,7 +110,8 @@ public record RunsComparison(List<RunColumn> runs, List<Row> differences, List<M
         /** The cell of a run that has no such model. */
         public static final ModelCell ABSENT = new ModelCell(Map.of(), null, Map.of(), null, null);
 
-        static ModelCell of(ModelSummary m) {
+        /** The model's cell, its best point named by the hyperparameters its grid lists (all of them without a list). */
+        static ModelCell of(ModelSummary m, Set<String> listed) {
             GridPointSummary best = m.bestPoint();
             Map<Baseline, Stat> baselines = new LinkedHashMap<>();
             m.baselines().forEach((b, s) -> {
@@ -118,7 +119,15 @@ public record RunsComparison(List<RunColumn> runs, List<Row> differences, List<M
                     baselines.put(b, s.accuracy());
                 }
             });
-            return new ModelCell(best == null ? Map.of() : best.params(), best == null ? null : best.accuracy(),
+            Map<String, Double> params = new LinkedHashMap<>();
+            if (best != null) {
+                best.params().forEach((name, value) -> {
+                    if (listed.isEmpty() || listed.contains(name)) {
+                        params.put(name, value);
+                    }
+                });
+            }
+            return new ModelCell(params, best == null ? null : best.accuracy(),
                     baselines, m.bestBaseline(), m.flag());
         }
 
@@ -271,7 +280,11 @@ public record RunsComparison(List<RunColumn> runs, List<Row> differences, List<M
                     reports.forEach(r -> absent.add(ModelCell.ABSENT));
                     return absent;
                 });
-                cells.set(i, ModelCell.of(m));
+                ExperimentSpec spec = reports.get(i).spec();
+                Set<String> listed = grid(spec, m.model().toString())
+                        .or(() -> grid(spec, m.model().kind().name() + ":*"))
+                        .map(g -> g.grid().keySet()).orElse(Set.of());
+                cells.set(i, ModelCell.of(m, listed));
             }
         }
         List<ModelComparison> models = new ArrayList<>();

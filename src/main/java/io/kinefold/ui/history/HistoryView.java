@@ -194,6 +194,13 @@ public final class HistoryView {
                 model.selectedProperty()));
         statusLabel.textProperty().bind(model.statusProperty());
 
+        // The table's own F2 (edit a cell) would take the key before the scene's accelerator sees it.
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (RENAME.match(e) && model.selectedProperty().get() != null) {
+                rename();
+                e.consume();
+            }
+        });
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {
                 ACCELERATORS.forEach(old.getAccelerators()::remove);
