@@ -179,6 +179,83 @@ class HistoryViewModelTest {
         assertThat(HistoryViewModel.best(Map.of())).isEmpty();
     }
 
+    @Test
+    void aComparisonsTwoRunsNameEachOtherAndFilterWordsMustAllMatch() throws Exception {
+        NotebookRuns runs = NotebookRuns.make(dir.resolve("history.db"));
+        try (Store store = Store.open(runs.db())) {
+            store.recordComparison(runs.small(), runs.wider(), "{}");
+            store.saveNote(new io.kinefold.store.RunNote(runs.small(), "units sweep", List.of("Paper", "lr"),
+                    "first try", null));
+        }
+        HistoryViewModel model = model();
+        model.refresh().get(10, TimeUnit.SECONDS);
+        HistoryRow small = model.rows().stream().filter(r -> r.id() == runs.small()).findFirst().orElseThrow();
+        HistoryRow wider = model.rows().stream().filter(r -> r.id() == runs.wider()).findFirst().orElseThrow();
+
+        assertThat(small.comparison()).isEqualTo("⇄ with run " + runs.wider());
+        assertThat(wider.comparison()).isEqualTo("⇄ with run " + runs.small());
+        assertThat(small.name()).isEqualTo("units sweep");
+        assertThat(wider.name()).as("no name of its own: the spec's").isEqualTo("b-wider");
+
+        model.filterProperty().set("paper FIRST");
+        assertThat(model.shownRows()).containsExactly(small);
+        model.filterProperty().set("cancelled");
+        assertThat(model.shownRows()).containsExactly(wider);
+        model.filterProperty().set("small-set");
+        assertThat(model.shownRows()).containsExactly(small);
+        model.filterProperty().set("#" + runs.wider());
+        assertThat(model.shownRows()).containsExactly(wider);
+        model.filterProperty().set("paper cancelled");
+        assertThat(model.shownRows()).isEmpty();
+        model.filterProperty().set("  ");
+        assertThat(model.shownRows()).hasSize(2);
+    }
+
+    @Test
+    void comparingChosenRunsKeepsTheOrderTheyWereChosenInAndNeedsTwo() throws Exception {
+        NotebookRuns runs = NotebookRuns.make(dir.resolve("history.db"));
+        HistoryViewModel model = model();
+        model.refresh().get(10, TimeUnit.SECONDS);
+        HistoryRow small = model.rows().stream().filter(r -> r.id() == runs.small()).findFirst().orElseThrow();
+        HistoryRow wider = model.rows().stream().filter(r -> r.id() == runs.wider()).findFirst().orElseThrow();
+
+        model.choose(List.of(wider));
+        model.compareChosen().get(10, TimeUnit.SECONDS);
+        assertThat(model.comparisonProperty().get()).isNull();
+        assertThat(model.statusProperty().get()).startsWith("Select two runs or more");
+
+        model.choose(List.of(small, wider)); // the table lists them in its order; wider was chosen first
+        assertThat(model.chosenRows()).containsExactly(wider, small);
+        model.compareChosen().get(10, TimeUnit.SECONDS);
+
+        var comparison = model.comparisonProperty().get();
+        assertThat(comparison.runs()).extracting(r -> r.runId()).containsExactly(runs.wider(), runs.small());
+        assertThat(comparison.timings().get(1).speedup()).isEqualTo(0.5);
+        assertThat(model.comparisonTitle(comparison.runs().get(0)))
+                .isEqualTo("Run " + runs.wider() + " · b-wider (cancelled, 4 of 10 trials)");
+        assertThat(model.statusProperty().get()).isEqualTo("Compared runs " + runs.wider() + " and " + runs.small());
+    }
+
+    @Test
+    void savingANoteStoresItAndShowsItInTheRow() throws Exception {
+        NotebookRuns runs = NotebookRuns.make(dir.resolve("history.db"));
+        HistoryViewModel model = model();
+        model.refresh().get(10, TimeUnit.SECONDS);
+        HistoryRow small = model.rows().stream().filter(r -> r.id() == runs.small()).findFirst().orElseThrow();
+        model.selectedProperty().set(small);
+
+        model.saveNote(small, " baseline run ", "a, b, a", "two lines\nof note").get(10, TimeUnit.SECONDS);
+
+        HistoryRow saved = model.selectedProperty().get();
+        assertThat(saved.id()).isEqualTo(runs.small());
+        assertThat(saved.name()).isEqualTo("baseline run");
+        assertThat(saved.tags()).containsExactly("a", "b");
+        assertThat(saved.note()).isEqualTo("two lines\nof note");
+        try (Store store = Store.open(runs.db())) {
+            assertThat(store.note(runs.small()).tags()).containsExactly("a", "b");
+        }
+    }
+
     private static TrialResult ok(Trial trial, double accuracy) {
         return TrialResult.succeeded(trial, new Metrics(accuracy, accuracy, new int[][] {{1}}, 1, 1, 1, 1), "w1", 1);
     }
