@@ -31,25 +31,24 @@ final class ComparisonPane {
         content.setPadding(new Insets(12));
         content.setId("comparisonContent");
 
-        content.getChildren().add(section("Spec differences"));
-        if (comparison.differences().isEmpty()) {
-            Label same = new Label("The runs ran the same spec on the same dataset.");
-            same.setId("sameSpec");
-            content.getChildren().add(same);
-        } else {
-            content.getChildren().add(grid("differencesGrid", headings, comparison.differences()));
-        }
-        content.getChildren().add(section("Timings"));
-        content.getChildren().add(grid("timingsGrid", headings, comparison.timingRows()));
+        // One grid for every section, so that a run's figures stand in one column all the way down.
+        Table table = new Table(headings);
+        table.section("Spec differences", "differencesGrid", comparison.differences().isEmpty()
+                ? List.of(new RunsComparison.Row("same spec", headings.stream().map(h -> "the same spec and dataset").toList()))
+                : comparison.differences());
+        table.section("Timings", "timingsGrid", comparison.timingRows());
         for (RunsComparison.ModelComparison model : comparison.models()) {
-            content.getChildren().add(section("Model " + model.model()));
-            content.getChildren().add(grid("model-" + model.model().replace(':', '-'), headings, model.rows()));
+            table.section("Model " + model.model(), "model-" + model.model().replace(':', '-'), model.rows());
         }
-        content.getChildren().add(section("Machine resources, from each run's start"));
-        HBox charts = new HBox(8, chart("cpuChart", "CPU (% of the machine)", comparison, headings,
-                        RunsComparison.ResourceSeries::cpuPercent),
-                chart("memoryChart", "Memory in use (MB)", comparison, headings, RunsComparison.ResourceSeries::memUsedMb));
-        charts.getChildren().forEach(c -> HBox.setHgrow(c, Priority.ALWAYS));
+        content.getChildren().add(table.grid);
+
+        content.getChildren().add(section("Machine resources, each run from its own start"));
+        List<String> names = comparison.runs().stream().map(r -> "Run " + r.runId()).toList();
+        Node cpu = chart("cpuChart", "CPU (% of the machine)", comparison, names, RunsComparison.ResourceSeries::cpuPercent);
+        Node memory = chart("memoryChart", "Memory in use (MB)", comparison, names, RunsComparison.ResourceSeries::memUsedMb);
+        HBox charts = new HBox(8, cpu, memory);
+        HBox.setHgrow(cpu, Priority.ALWAYS);
+        HBox.setHgrow(memory, Priority.ALWAYS);
         content.getChildren().add(charts);
         if (comparison.resources().stream().allMatch(s -> s.size() == 0)) {
             Label none = new Label("No resource samples were stored with these runs.");
@@ -69,42 +68,67 @@ final class ComparisonPane {
         return label;
     }
 
-    private static GridPane grid(String id, List<String> headings, List<RunsComparison.Row> rows) {
-        GridPane grid = new GridPane();
-        grid.setId(id);
-        grid.setHgap(16);
-        grid.setVgap(4);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(170);
-        grid.getColumnConstraints().add(labels);
-        for (int c = 0; c < headings.size(); c++) {
-            ColumnConstraints column = new ColumnConstraints();
-            column.setHgrow(Priority.ALWAYS);
-            grid.getColumnConstraints().add(column);
-            Label heading = new Label(headings.get(c));
-            heading.setStyle("-fx-font-weight: bold;");
-            heading.setWrapText(true);
-            grid.add(heading, c + 1, 0);
-        }
-        for (int r = 0; r < rows.size(); r++) {
-            RunsComparison.Row row = rows.get(r);
-            Label label = new Label(row.label());
-            label.getStyleClass().add("muted");
-            grid.add(label, 0, r + 1);
-            for (int c = 0; c < row.values().size(); c++) {
-                Label value = new Label(row.values().get(c));
-                value.setWrapText(true);
-                value.setAlignment(Pos.TOP_LEFT);
-                if (row.values().get(c).startsWith("⚠")) {
-                    value.getStyleClass().add("problem");
-                }
-                grid.add(value, c + 1, r + 1);
+    /**
+     * The sections as one {@link GridPane}: a title row and the runs' headings per section, then its
+     * rows. Each section's cells carry the section's id as a style class, so tests find them by section.
+     */
+    private static final class Table {
+        final GridPane grid = new GridPane();
+        private final List<String> headings;
+        private int row;
+
+        Table(List<String> headings) {
+            this.headings = headings;
+            grid.setHgap(16);
+            grid.setVgap(4);
+            ColumnConstraints labels = new ColumnConstraints();
+            labels.setMinWidth(170);
+            grid.getColumnConstraints().add(labels);
+            for (int c = 0; c < headings.size(); c++) {
+                ColumnConstraints column = new ColumnConstraints();
+                column.setHgrow(Priority.ALWAYS);
+                column.setPercentWidth(-1);
+                column.setPrefWidth(100);
+                grid.getColumnConstraints().add(column);
             }
         }
-        return grid;
+
+        void section(String title, String id, List<RunsComparison.Row> rows) {
+            Label heading = ComparisonPane.section(title);
+            heading.setPadding(new Insets(row == 0 ? 0 : 8, 0, 0, 0));
+            add(heading, id, 0);
+            for (int c = 0; c < headings.size(); c++) {
+                Label run = new Label(headings.get(c));
+                run.setStyle("-fx-font-weight: bold;");
+                run.setWrapText(true);
+                run.setPadding(heading.getPadding());
+                add(run, id, c + 1);
+            }
+            row++;
+            for (RunsComparison.Row r : rows) {
+                Label label = new Label(r.label());
+                label.getStyleClass().add("muted");
+                add(label, id, 0);
+                for (int c = 0; c < r.values().size(); c++) {
+                    Label value = new Label(r.values().get(c));
+                    value.setWrapText(true);
+                    value.setAlignment(Pos.TOP_LEFT);
+                    if (r.values().get(c).startsWith("⚠")) {
+                        value.getStyleClass().add("problem");
+                    }
+                    add(value, id, c + 1);
+                }
+                row++;
+            }
+        }
+
+        private void add(Label label, String id, int column) {
+            label.getStyleClass().add(id);
+            grid.add(label, column, row);
+        }
     }
 
-    private static Node chart(String id, String title, RunsComparison comparison, List<String> headings,
+    private static Node chart(String id, String title, RunsComparison comparison, List<String> names,
                               Function<RunsComparison.ResourceSeries, double[]> values) {
         NumberAxis x = new NumberAxis();
         x.setLabel("seconds since the run started");
@@ -116,12 +140,12 @@ final class ComparisonPane {
         chart.setTitle(title);
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
-        chart.setMinHeight(260);
-        chart.setPrefHeight(300);
+        chart.setMinHeight(280);
+        chart.setPrefHeight(320);
         for (int i = 0; i < comparison.resources().size(); i++) {
             RunsComparison.ResourceSeries s = comparison.resources().get(i);
             XYChart.Series<Number, Number> series = new XYChart.Series<>();
-            series.setName(headings.get(i));
+            series.setName(names.get(i));
             double[] v = values.apply(s);
             for (int k = 0; k < s.size(); k++) {
                 series.getData().add(new XYChart.Data<>(s.seconds()[k], v[k]));

@@ -46,9 +46,9 @@ public record HistoryRow(long id, String started, String experiment, String mode
         return String.join(", ", tags);
     }
 
-    /** The comparison it took part in, e.g. {@code with run 7}, or empty. */
+    /** The comparison it took part in, e.g. {@code ⇄ run 7} for its partner, or empty. */
     public String comparison() {
-        return comparedWith < 0 ? "" : "⇄ with run " + comparedWith;
+        return comparedWith < 0 ? "" : "⇄ run " + comparedWith;
     }
 
     /**

@@ -238,6 +238,10 @@ public final class HistoryView {
 
     private static String tooltip(HistoryRow row) {
         StringBuilder text = new StringBuilder("Run " + row.id() + " · " + row.experiment() + " on " + row.datasetPath());
+        if (row.comparedWith() >= 0) {
+            text.append("\nCompared with run ").append(row.comparedWith())
+                    .append(" (Compare both: the same spec single-process and in a pool)");
+        }
         if (!row.note().isEmpty()) {
             text.append("\n\n").append(row.note());
         }

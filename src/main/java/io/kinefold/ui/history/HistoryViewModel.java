@@ -198,7 +198,7 @@ public final class HistoryViewModel {
                     runs.forEach(r -> comparisonNames.put(r.id(), r.name()));
                     comparison.set(null);
                     comparison.set(result);
-                    status.set("Compared runs " + ids(runs));
+                    status.set("Compared runs " + ids(runs) + " in a window of their own (Esc closes it)");
                 }
             });
         });

@@ -64,8 +64,12 @@ class HistoryNotebookTest {
         return robot.lookup(".table-row-cell").nth(table.getItems().indexOf(row(table, id))).queryAs(Node.class);
     }
 
-    private static List<String> texts(Node parent) {
-        return parent.lookupAll(".label").stream().map(n -> ((Label) n).getText()).toList();
+    /** The texts of one section of the comparison, in reading order. */
+    private static List<String> texts(FxRobot robot, String section) {
+        return robot.lookup("." + section).queryAllAs(Label.class).stream()
+                .sorted(java.util.Comparator.comparingInt((Label l) -> GridPane.getRowIndex(l))
+                        .thenComparingInt(l -> GridPane.getColumnIndex(l)))
+                .map(Label::getText).toList();
     }
 
     @Test
@@ -158,15 +162,14 @@ class HistoryNotebookTest {
 
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#comparisonPane").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
-        GridPane differences = robot.lookup("#differencesGrid").queryAs(GridPane.class);
-        assertThat(texts(differences)).containsSubsequence("seed", "5", "9")
+        assertThat(texts(robot, "differencesGrid")).containsSubsequence("seed", "5", "9")
                 .containsSubsequence("start:squat · units", "8, 16", "8, 16, 32")
-                .doesNotContain("folds")
+                .doesNotContain("folds", "early stopping")
                 .contains("Run " + runs.small() + " · a-small", "Run " + runs.wider() + " · b-wider (cancelled, 4 of 10 trials)");
-        assertThat(texts(robot.lookup("#timingsGrid").queryAs(GridPane.class)))
+        assertThat(texts(robot, "timingsGrid"))
                 .containsSubsequence("speedup over run " + runs.small(), "1.00×", "2.00×")
                 .containsSubsequence("workers", "1", "2");
-        assertThat(texts(robot.lookup("#model-start-squat").queryAs(GridPane.class)))
+        assertThat(texts(robot, "model-start-squat"))
                 .containsSubsequence("best grid point", "units 16, epochs 1", "units 32, epochs 1")
                 .containsSubsequence("accuracy (mean ± sd)", "0.820 ± 0.028", "0.910 ± 0.014")
                 .contains("majority class", "nearest neighbour");
