@@ -1,6 +1,7 @@
 package io.kinefold.ui.results;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A confusion matrix summed over the test folds of one grid point.
@@ -49,6 +50,37 @@ public record ConfusionMatrix(String title, List<String> classes, int[][] counts
     public double rowShare(int actual, int predicted) {
         int row = rowTotal(actual);
         return row == 0 ? Double.NaN : (double) counts[actual][predicted] / row;
+    }
+
+    /** The share of {@code actual} predicted as {@code predicted}, as {@link #percent} writes it. */
+    public String percentText(int actual, int predicted) {
+        return percent(rowShare(actual, predicted));
+    }
+
+    /**
+     * A share of a row in percent with one decimal, never rounded to look like no miss or no hit:
+     * anything above 0 reads at least {@code <0.1 %}, anything below 1 at most {@code >99.9 %}
+     * (one miss in 846 is {@code 0.1 %}, the diagonal beside it {@code 99.9 %}); a dash for an
+     * empty row.
+     */
+    static String percent(double share) {
+        if (!Double.isFinite(share)) {
+            return "—";
+        }
+        if (share <= 0) {
+            return "0 %";
+        }
+        if (share >= 1) {
+            return "100 %";
+        }
+        String text = String.format(Locale.ROOT, "%.1f", 100 * share);
+        if (text.equals("0.0")) {
+            return "<0.1 %";
+        }
+        if (text.equals("100.0")) {
+            return ">99.9 %";
+        }
+        return text + " %";
     }
 
     /** A class name, or {@code class i} when the summary has fewer names than rows. */

@@ -332,7 +332,7 @@ public final class ResultsView {
             confusionGrid.add(rowHeader, 0, i + 1);
             for (int j = 0; j < matrix.size(); j++) {
                 double share = matrix.rowShare(i, j);
-                String percent = Double.isFinite(share) ? String.format(Locale.ROOT, "%.0f %%", 100 * share) : "—";
+                String percent = matrix.percentText(i, j);
                 Label c = cell(matrix.count(i, j) + "\n" + percent, i == j ? "confusion-diagonal" : "confusion-off");
                 c.getStyleClass().add("confusion-cell");
                 if (Double.isFinite(share) && share > 0) {

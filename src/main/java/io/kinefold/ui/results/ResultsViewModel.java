@@ -74,6 +74,12 @@ public final class ResultsViewModel {
     private final ObservableList<ModelItem> models = FXCollections.observableArrayList();
     private final ObjectProperty<ModelItem> selectedModel = new SimpleObjectProperty<>(this, "selectedModel");
     private final GridPointTable table = new GridPointTable(this);
+    private final PointDetail detail = new PointDetail(this);
+    private final ObservableList<SliceChart> slices = FXCollections.observableArrayList();
+    private final ObservableList<ParamColumn> colourChoices = FXCollections.observableArrayList();
+    private final ObjectProperty<ParamColumn> colourBy = new SimpleObjectProperty<>(this, "colourBy");
+    private final ReadOnlyStringWrapper slicesNote = new ReadOnlyStringWrapper(this, "slicesNote", "");
+    private final ObservableList<BackgroundJob> jobs = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<ComparisonData> comparison = new ReadOnlyObjectWrapper<>(this, "comparison");
     private final ObservableList<XYChart.Series<Number, Number>> cpuSeries = FXCollections.observableArrayList();
     private final ObservableList<XYChart.Series<Number, Number>> memorySeries = FXCollections.observableArrayList();
@@ -85,6 +91,8 @@ public final class ResultsViewModel {
         this.context = context;
         this.fxThread = fxThread;
         selectedModel.addListener((obs, old, item) -> showModel(item));
+        table.selectedPointProperty().addListener((obs, old, row) -> showPoint(row));
+        colourBy.addListener((obs, old, p) -> drawSlices());
         context.shownRunProperty().addListener((obs, old, id) -> {
             if (id != null) {
                 open(id);
@@ -231,7 +239,28 @@ public final class ResultsViewModel {
     }
 
     private void showModel(ModelItem item) {
-        table.show(summary(item == null ? null : item.model()).orElse(null));
+        ModelSummary m = summary(item == null ? null : item.model()).orElse(null);
+        // Choices before the table: its selection draws the point's detail, the choices the charts.
+        List<ParamColumn> varying = m == null ? List.of() : SliceChart.varying(m, GridPointTable.columns(m));
+        colourBy.set(null);
+        colourChoices.setAll(varying.size() > 2 ? varying : List.of());
+        table.show(m);
+        drawSlices();
+    }
+
+    private void drawSlices() {
+        ModelSummary m = summary(selectedModel.get() == null ? null : selectedModel.get().model()).orElse(null);
+        List<SliceChart> charts = SliceChart.of(m, m == null ? List.of() : GridPointTable.columns(m), colourBy.get());
+        slices.setAll(charts);
+        slicesNote.set(m == null ? "Choose a model on the left."
+                : charts.isEmpty() ? "Every grid point of " + m.model() + " has the same hyperparameters: there is nothing to chart against."
+                : "Mean accuracy over the folds (bars: ± one sd) against each hyperparameter that varies; the star is the "
+                + "best grid point, dashed lines the baselines. A colour is one combination of the hyperparameters its legend names.");
+    }
+
+    private void showPoint(GridPointRow row) {
+        ModelItem item = selectedModel.get();
+        detail.show(item == null ? null : item.model(), row, report == null ? List.of() : report.trials());
     }
 
     private void setCharts(ComparisonData data) {
@@ -264,11 +293,16 @@ public final class ResultsViewModel {
         }
         loading.set(true);
         status.set("Exporting run " + shown.run().id() + " …");
-        return background(() -> {
+        BackgroundJob job = start("Export of run " + shown.run().id() + " as " + format.label(), "Writing " + out.getFileName() + " …");
+        return background(job, () -> {
             String result;
             try {
-                Exporter.export(shown, format, out, shownExtras);
-                result = "Wrote " + out.toAbsolutePath();
+                if (job.cancelled()) {
+                    result = "Cancelled the export of run " + shown.run().id() + ": nothing was written";
+                } else {
+                    Exporter.export(shown, format, out, shownExtras);
+                    result = "Wrote " + out.toAbsolutePath();
+                }
             } catch (IOException e) {
                 result = "Cannot write " + out + ": " + e.getMessage();
             }
@@ -290,14 +324,20 @@ public final class ResultsViewModel {
         }
         loading.set(true);
         status.set("Drawing the charts of run " + shown.run().id() + " …");
-        return background(() -> {
+        BackgroundJob job = start("Charts of run " + shown.run().id() + " as PNG", "Drawing into " + folder.getFileName() + " …");
+        return background(job, () -> {
             String result;
             try {
+                if (job.cancelled()) {
+                    throw new java.util.concurrent.CancellationException();
+                }
                 List<String> written = ChartFiles.write(shown, shownExtras, folder);
                 result = "Wrote " + written.size() + (written.size() == 1 ? " chart" : " charts") + " to "
                         + folder.toAbsolutePath() + ": " + String.join(", ", written);
             } catch (IOException e) {
                 result = "Cannot write the charts to " + folder + ": " + e.getMessage();
+            } catch (java.util.concurrent.CancellationException e) {
+                result = "Cancelled the charts of run " + shown.run().id() + ": nothing was written";
             }
             String text = result;
             ui(() -> status.set(text));
@@ -322,11 +362,15 @@ public final class ResultsViewModel {
         }
         loading.set(true);
         status.set("Refitting the best grid point of " + item.model() + " …");
-        return background(() -> {
+        BackgroundJob job = start("Save best " + item.model() + " model of run " + id, "Refitting the best grid point …");
+        return background(job, () -> {
             String result;
             try (Store store = Store.open(context.storeFile())) {
                 ModelFileOutput.checkTargets(out);
-                ModelFile file = new Refit(new RunService(store)).run(id, item.model(), text -> ui(() -> status.set(text)), () -> false);
+                ModelFile file = new Refit(new RunService(store)).run(id, item.model(), text -> ui(() -> {
+                    status.set(text);
+                    job.say(text);
+                }), job::cancelled);
                 Path sidecar = ModelFileOutput.write(file, out);
                 result = "Saved the best " + item.model() + " model (grid point " + file.info().gridPoint() + ", trained "
                         + file.info().epochs() + (file.info().epochs() == 1 ? " epoch" : " epochs") + ") to " + out.toAbsolutePath()
@@ -335,6 +379,8 @@ public final class ResultsViewModel {
                 result = "Cannot save the best " + item.model() + " model: " + e.getMessage();
             } catch (IOException e) {
                 result = "Cannot write " + out + ": " + e.getMessage();
+            } catch (java.util.concurrent.CancellationException e) {
+                result = "Cancelled saving the best " + item.model() + " model: nothing was written";
             }
             String text = result;
             ui(() -> status.set(text));
@@ -359,11 +405,25 @@ public final class ResultsViewModel {
      * error becomes a status in words rather than a lost exception.
      */
     private CompletableFuture<Void> background(Runnable work) {
+        return background(null, work);
+    }
+
+    /** As {@link #background(Runnable)}, listing {@code job} among the {@link #jobs()} until it ends. */
+    private CompletableFuture<Void> background(BackgroundJob job, Runnable work) {
         return Background.run(context, fxThread, work, e -> {
             error.set("Stopped on an unexpected error");
             errorDetails.set(String.valueOf(e));
             status.set("Stopped on an unexpected error: " + e);
-        }, () -> loading.set(false));
+        }, () -> {
+            loading.set(false);
+            jobs.remove(job);
+        });
+    }
+
+    private BackgroundJob start(String title, String message) {
+        BackgroundJob job = new BackgroundJob(title, message);
+        jobs.add(job);
+        return job;
     }
 
     private void ui(Runnable change) {
@@ -411,6 +471,24 @@ public final class ResultsViewModel {
     public ReadOnlyObjectProperty<ConfusionMatrix> confusionProperty() { return table.confusion().getReadOnlyProperty(); }
     /** The comparison the shown run took part in, or null. */
     public ReadOnlyObjectProperty<ComparisonData> comparisonProperty() { return comparison.getReadOnlyProperty(); }
+    /** The folds of the selected grid point, in fold order. */
+    public ObservableList<FoldRow> foldRows() { return detail.folds(); }
+    /** The fold whose learning curves are drawn alone, or null for every fold. */
+    public ObjectProperty<Integer> curveFoldProperty() { return detail.curveFold(); }
+    /** The learning curves of the selected grid point (of {@link #curveFoldProperty()} when set). */
+    public ReadOnlyObjectProperty<LearningCurves> curvesProperty() { return detail.curves().getReadOnlyProperty(); }
+    /** The selected grid point and its folds in words, e.g. {@code start:squat, g1: 2 folds}. */
+    public ReadOnlyStringProperty pointTitleProperty() { return detail.title().getReadOnlyProperty(); }
+    /** Accuracy against each hyperparameter that varies in the selected model's grid. */
+    public ObservableList<SliceChart> slices() { return slices; }
+    /** The hyperparameters the slice charts may be coloured by; empty when colouring by the others is the only sense. */
+    public ObservableList<ParamColumn> colourChoices() { return colourChoices; }
+    /** The hyperparameter that colours the slice charts, or null for all the other varying ones together. */
+    public ObjectProperty<ParamColumn> colourByProperty() { return colourBy; }
+    /** What the slice charts show, or why there are none. */
+    public ReadOnlyStringProperty slicesNoteProperty() { return slicesNote.getReadOnlyProperty(); }
+    /** Exports and refits running now, for the task list. */
+    public ObservableList<BackgroundJob> jobs() { return jobs; }
     /** Machine CPU (%) of both modes of the comparison over time (s). */
     public ObservableList<XYChart.Series<Number, Number>> cpuSeries() { return cpuSeries; }
     /** The workers' resident memory, summed (MB), of both modes over time (s). */
