@@ -11,7 +11,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.concurrent.Task;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.ComboBox;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.util.StringConverter;
+import org.controlsfx.control.TaskProgressView;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.geometry.HPos;
@@ -93,6 +104,25 @@ public final class ResultsView {
     @FXML private LineChart<Number, Number> cpuChart;
     @FXML private LineChart<Number, Number> memoryChart;
     @FXML private Label statusLabel;
+    @FXML private TabPane detailTabs;
+    @FXML private Label pointTitleLabel;
+    @FXML private Button allFoldsButton;
+    @FXML private TableView<FoldRow> foldTable;
+    @FXML private TableColumn<FoldRow, Integer> foldColumn;
+    @FXML private TableColumn<FoldRow, Double> foldAccuracyColumn;
+    @FXML private TableColumn<FoldRow, Double> foldMacroF1Column;
+    @FXML private TableColumn<FoldRow, Double> foldTimeColumn;
+    @FXML private TableColumn<FoldRow, Integer> foldEpochsColumn;
+    @FXML private TableColumn<FoldRow, Integer> foldKeptColumn;
+    @FXML private TableColumn<FoldRow, String> foldStatusColumn;
+    @FXML private StackPane curvesPane;
+    @FXML private Label curvesEmptyLabel;
+    @FXML private Label slicesNoteLabel;
+    @FXML private Label colourByLabel;
+    @FXML private ComboBox<ParamColumn> colourByBox;
+    @FXML private GridPane sliceGrid;
+    @FXML private TaskProgressView<Task<Void>> taskView;
+    private MarkedChart curvesChart;
 
     public ResultsView(ResultsViewModel model, FileDialogs dialogs) {
         this.model = model;
@@ -152,6 +182,9 @@ public final class ResultsView {
 
         initComparison();
         initExportMenu();
+        initFolds();
+        initSlices();
+        initTasks();
     }
 
     /** The model on one line, its best accuracy against its best baseline below, in red when it does not beat it. */
@@ -379,9 +412,9 @@ public final class ResultsView {
         pointRatioColumn.setCellFactory(c -> numberCell(2));
         Tables.numbers(pointSingleColumn, pointPoolColumn, pointRatioColumn);
         perPointTable.setPlaceholder(new Label("The comparison lists no grid points"));
-        // Tall enough for every measure, so the table does not scroll inside the scrolling tab.
-        fitRows(totalsTable, 2, Integer.MAX_VALUE);
-        fitRows(perPointTable, 1, 12);
+        // Tall enough for every row, so neither table scrolls inside the scrolling tab.
+        fitRows(totalsTable);
+        fitRows(perPointTable);
         cpuChart.setData(model.cpuSeries());
         memoryChart.setData(model.memorySeries());
         model.comparisonProperty().addListener((obs, old, data) -> showComparison(data));
@@ -389,15 +422,24 @@ public final class ResultsView {
     }
 
     /**
-     * Makes a table as tall as its rows (up to {@code most}), so that it does not scroll inside the
-     * scrolling tab nor trail empty rows.
+     * Makes a table exactly as tall as its header and its rows, so that it neither scrolls inside
+     * the scrolling tab nor trails empty rows. The header's height is measured, not guessed: a
+     * guess a few pixels short left room for one row and a scroll bar beside it.
      */
-    private static void fitRows(TableView<?> table, int headerLines, int most) {
+    private static void fitRows(TableView<?> table) {
         double row = table.getFixedCellSize();
+        javafx.beans.property.DoubleProperty header = new javafx.beans.property.SimpleDoubleProperty(2 * row);
+        table.skinProperty().addListener((obs, old, skin) -> {
+            if (table.lookup(".column-header-background") instanceof Region r) {
+                header.bind(r.heightProperty());
+            }
+        });
         table.prefHeightProperty().bind(Bindings.createDoubleBinding(
-                () -> Math.max(1, Math.min(most, table.getItems().size())) * row + 12 + 16 * headerLines,
-                table.getItems()));
+                () -> Math.max(1, table.getItems().size()) * row + header.get() + table.snappedTopInset()
+                        + table.snappedBottomInset() + 2,
+                table.getItems(), header, table.insetsProperty()));
         table.minHeightProperty().bind(table.prefHeightProperty());
+        table.maxHeightProperty().bind(table.prefHeightProperty());
     }
 
     private void showComparison(ComparisonData data) {
@@ -421,6 +463,254 @@ public final class ResultsView {
         summaryBox.getChildren().get(0).getStyleClass().add("comparison-verdict");
         if (!sectionTabs.getTabs().contains(comparisonTab)) {
             sectionTabs.getTabs().add(comparisonTab);
+        }
+    }
+
+    private void initFolds() {
+        pointTitleLabel.textProperty().bind(model.pointTitleProperty());
+        Tables.column(foldColumn, FoldRow::fold);
+        Tables.column(foldAccuracyColumn, FoldRow::accuracy);
+        foldAccuracyColumn.setCellFactory(c -> numberCell(3));
+        Tables.column(foldMacroF1Column, FoldRow::macroF1);
+        foldMacroF1Column.setCellFactory(c -> numberCell(3));
+        Tables.column(foldTimeColumn, FoldRow::trainSeconds);
+        foldTimeColumn.setCellFactory(c -> numberCell(2));
+        Tables.column(foldEpochsColumn, FoldRow::epochs);
+        foldEpochsColumn.setCellFactory(c -> epochCell());
+        Tables.column(foldKeptColumn, FoldRow::chosenEpoch);
+        foldKeptColumn.setCellFactory(c -> epochCell());
+        Tables.column(foldStatusColumn, r -> r.status().name().toLowerCase(Locale.ROOT));
+        Tables.numbers(foldColumn, foldAccuracyColumn, foldMacroF1Column, foldTimeColumn, foldEpochsColumn, foldKeptColumn);
+        Tables.sortable(foldTable, model.foldRows());
+        foldTable.setPlaceholder(new Label("Select a grid point to see its folds"));
+        foldTable.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(FoldRow item, boolean empty) {
+                super.updateItem(item, empty);
+                setTooltip(empty || item == null || item.error() == null ? null
+                        : new Tooltip("Fold " + item.fold() + " failed: " + item.error()));
+            }
+        });
+        foldTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            if (row != null) {
+                model.curveFoldProperty().set(row.fold());
+            }
+        });
+        model.curveFoldProperty().addListener((obs, old, fold) -> {
+            if (fold == null) {
+                foldTable.getSelectionModel().clearSelection();
+            }
+        });
+        allFoldsButton.disableProperty().bind(model.curveFoldProperty().isNull());
+
+        NumberAxis epochs = new NumberAxis();
+        epochs.setLabel("epoch");
+        epochs.setForceZeroInRange(false);
+        epochs.setMinorTickVisible(false);
+        NumberAxis loss = new NumberAxis();
+        loss.setLabel("loss (cross-entropy)");
+        loss.setForceZeroInRange(false);
+        curvesChart = new MarkedChart(epochs, loss);
+        curvesChart.setId("curvesChart");
+        curvesChart.getStyleClass().add("curves-chart");
+        curvesChart.setCreateSymbols(false);
+        curvesChart.setMinSize(0, 0);
+        curvesPane.getChildren().add(0, curvesChart);
+        model.curvesProperty().addListener((obs, old, curves) -> showCurves(curves));
+        showCurves(model.curvesProperty().get());
+    }
+
+    private static TableCell<FoldRow, Integer> epochCell() {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(Integer item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item == 0 ? ResultsViewModel.MISSING : item.toString());
+            }
+        };
+    }
+
+    @FXML
+    private void showAllFolds() {
+        model.curveFoldProperty().set(null);
+    }
+
+    /** Training loss solid, validation loss dashed, one colour a line; the epochs kept as dashed verticals. */
+    private void showCurves(LearningCurves curves) {
+        List<XYChart.Series<Number, Number>> series = new ArrayList<>();
+        for (LearningCurves.Line line : curves.lines()) {
+            List<XYChart.Data<Number, Number>> points = new ArrayList<>();
+            for (double[] p : line.points()) {
+                points.add(new XYChart.Data<>(p[0], p[1]));
+            }
+            series.add(new XYChart.Series<>(line.name(), FXCollections.observableArrayList(points)));
+        }
+        List<MarkedChart.Mark> kept = curves.kept().stream()
+                .map(k -> new MarkedChart.Mark(k.epoch(), k.label(), "kept-epoch")).toList();
+        curvesChart.show(series, List.of(), kept, null, null);
+        for (int i = 0; i < series.size(); i++) {
+            if (curves.lines().get(i).validation() && series.get(i).getNode() != null) {
+                series.get(i).getNode().getStyleClass().add("validation-loss");
+            }
+        }
+        Integer fold = model.curveFoldProperty().get();
+        curvesChart.setTitle(curves.lines().isEmpty() ? null : "Loss by epoch, " + (fold == null ? "every fold" : "fold " + fold)
+                + (curves.hasValidation() ? " (dashed: validation)" : " (no validation block: training loss only)"));
+        curvesChart.setVisible(curves.emptyText() == null);
+        curvesEmptyLabel.setText(curves.emptyText());
+        curvesEmptyLabel.setVisible(curves.emptyText() != null);
+    }
+
+    private void initSlices() {
+        slicesNoteLabel.textProperty().bind(model.slicesNoteProperty());
+        colourByLabel.setLabelFor(colourByBox);
+        ObservableList<ParamColumn> choices = FXCollections.observableArrayList();
+        colourByBox.setItems(choices);
+        colourByBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ParamColumn p) {
+                return p == null ? OTHER_PARAMETERS : p.label();
+            }
+
+            @Override
+            public ParamColumn fromString(String text) {
+                return null;
+            }
+        });
+        // The first choice, null, colours by every other varying hyperparameter together.
+        model.colourChoices().addListener((ListChangeListener<ParamColumn>) c -> {
+            List<ParamColumn> all = new ArrayList<>();
+            all.add(null);
+            all.addAll(model.colourChoices());
+            choices.setAll(model.colourChoices().isEmpty() ? List.of() : all);
+        });
+        colourByBox.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(ParamColumn item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty && choices.isEmpty() ? null : item == null ? OTHER_PARAMETERS : item.label());
+            }
+        });
+        colourByBox.visibleProperty().bind(Bindings.isNotEmpty(choices));
+        colourByBox.managedProperty().bind(colourByBox.visibleProperty());
+        colourByLabel.visibleProperty().bind(colourByBox.visibleProperty());
+        colourByLabel.managedProperty().bind(colourByBox.visibleProperty());
+        colourByBox.valueProperty().addListener((obs, old, p) -> model.colourByProperty().set(p));
+        model.colourByProperty().addListener((obs, old, p) -> {
+            if (colourByBox.getValue() != p) {
+                colourByBox.setValue(p);
+            }
+        });
+        model.slices().addListener((ListChangeListener<SliceChart>) c -> showSlices());
+        showSlices();
+    }
+
+    private static final String OTHER_PARAMETERS = "the other parameters";
+
+    /** One chart a hyperparameter, two abreast: at 1280 × 800 each keeps room for its legend. */
+    private void showSlices() {
+        sliceGrid.getChildren().clear();
+        sliceGrid.getColumnConstraints().clear();
+        int columns = model.slices().size() == 1 ? 1 : 2;
+        for (int i = 0; i < columns; i++) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(100.0 / columns);
+            sliceGrid.getColumnConstraints().add(c);
+        }
+        int i = 0;
+        for (SliceChart slice : model.slices()) {
+            sliceGrid.add(sliceChart(slice), i % columns, i / columns);
+            i++;
+        }
+    }
+
+    private static MarkedChart sliceChart(SliceChart slice) {
+        NumberAxis x = new NumberAxis(-0.5, slice.values().size() - 0.5, 1);
+        x.setAutoRanging(false);
+        x.setMinorTickVisible(false);
+        x.setLabel(slice.param().label());
+        x.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                double v = n.doubleValue();
+                int i = (int) Math.rint(v);
+                return Math.abs(v - i) < 1e-9 && i >= 0 && i < slice.values().size() ? slice.values().get(i) : "";
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return slice.values().indexOf(s);
+            }
+        });
+        double[] range = slice.accuracyRange();
+        NumberAxis y = new NumberAxis(range[0], range[1], range[2]);
+        y.setAutoRanging(false);
+        y.setLabel("accuracy, mean ± sd");
+        MarkedChart chart = new MarkedChart(x, y);
+        chart.getStyleClass().add("slice-chart");
+        chart.setTitle(slice.title());
+        chart.setPrefHeight(320);
+        chart.setMinHeight(260);
+        chart.setMinWidth(0);
+        List<XYChart.Series<Number, Number>> series = new ArrayList<>();
+        XYChart.Data<Number, Number> best = null;
+        for (SliceChart.Group g : slice.groups()) {
+            List<XYChart.Data<Number, Number>> points = new ArrayList<>();
+            for (SliceChart.Point p : g.points()) {
+                XYChart.Data<Number, Number> d = new XYChart.Data<>(p.x(), p.mean(), p.sd());
+                points.add(d);
+                if (p.equals(slice.best())) {
+                    best = d;
+                }
+            }
+            series.add(new XYChart.Series<>(g.name(), FXCollections.observableArrayList(points)));
+        }
+        List<MarkedChart.Mark> baselines = slice.baselines().stream()
+                .map(b -> new MarkedChart.Mark(b.accuracy(), b.label(), "baseline-line")).toList();
+        chart.show(series, baselines, List.of(), best,
+                slice.best() == null ? null : "best " + slice.best().label() + " " + ResultsViewModel.fixed(slice.best().mean(), 3));
+        return chart;
+    }
+
+    /**
+     * Exports and refits in ControlsFX's task list, each with a cancel button. The view model runs
+     * the work on the app's executor and stays free of {@link Task} (which needs a running toolkit);
+     * here each job gets a Task that is never run, only shown: the list drops a task when it is
+     * cancelled, which is how a job that ended leaves it, and its cancel button asks the job to stop.
+     */
+    private void initTasks() {
+        taskView.visibleProperty().bind(Bindings.isNotEmpty(taskView.getTasks()));
+        taskView.managedProperty().bind(taskView.visibleProperty());
+        java.util.Map<BackgroundJob, JobTask> shown = new java.util.HashMap<>();
+        model.jobs().addListener((ListChangeListener<BackgroundJob>) c -> {
+            while (c.next()) {
+                for (BackgroundJob job : c.getRemoved()) {
+                    JobTask task = shown.remove(job);
+                    if (task != null) {
+                        task.cancel();
+                    }
+                }
+                for (BackgroundJob job : c.getAddedSubList()) {
+                    JobTask task = new JobTask(job);
+                    shown.put(job, task);
+                    taskView.getTasks().add(task);
+                }
+            }
+        });
+    }
+
+    /** A background job as the task list shows it: its title, its message, and cancel passed on. */
+    private static final class JobTask extends Task<Void> {
+        JobTask(BackgroundJob job) {
+            updateTitle(job.title());
+            updateMessage(job.messageProperty().get());
+            job.messageProperty().addListener((obs, old, text) -> updateMessage(text));
+            setOnCancelled(e -> job.cancel());
+        }
+
+        @Override
+        protected Void call() {
+            throw new UnsupportedOperationException("shown only: the view model runs the job");
         }
     }
 

@@ -60,6 +60,33 @@ public record SliceChart(ParamColumn param, List<String> values, List<Group> gro
         }
     }
 
+    /**
+     * The accuracy axis's {@code {lower, upper, tick}}: room for every mean ± sd and every
+     * baseline, within 0 to 1, on ticks of 0.05 or 0.1.
+     */
+    public double[] accuracyRange() {
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (Group g : groups) {
+            for (Point p : g.points()) {
+                double sd = Double.isFinite(p.sd()) ? p.sd() : 0;
+                low = Math.min(low, p.mean() - sd);
+                high = Math.max(high, p.mean() + sd);
+            }
+        }
+        for (Reference b : baselines) {
+            low = Math.min(low, b.accuracy());
+            high = Math.max(high, b.accuracy());
+        }
+        if (!Double.isFinite(low)) {
+            return new double[] {0, 1, 0.1};
+        }
+        double tick = high - low > 0.4 ? 0.1 : 0.05;
+        double lower = Math.max(0, Math.floor((low - 0.02) / tick) * tick);
+        double upper = Math.min(1, Math.ceil((high + 0.02) / tick) * tick);
+        return new double[] {lower, Math.max(upper, lower + tick), tick};
+    }
+
     /** E.g. {@code Accuracy by Units per layer}. */
     public String title() {
         return "Accuracy by " + param.label();
