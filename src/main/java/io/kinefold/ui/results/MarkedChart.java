@@ -35,6 +35,9 @@ final class MarkedChart extends LineChart<Number, Number> {
     MarkedChart(NumberAxis x, NumberAxis y) {
         super(x, y);
         setAnimated(false);
+        // Zero means nothing on these axes (a value's index, an epoch, a loss): no line for it.
+        setVerticalZeroLineVisible(false);
+        setHorizontalZeroLineVisible(false);
     }
 
     /**
@@ -114,7 +117,8 @@ final class MarkedChart extends LineChart<Number, Number> {
         for (Drawn d : horizontal) {
             double y = yAxis.getDisplayPosition(d.mark().value());
             place(d.line(), 0, y, width, y);
-            d.text().relocate(width - d.text().getLayoutBounds().getWidth() - 4, y - d.text().getLayoutBounds().getHeight() - 1);
+            // At the left end: the best point, starred above itself, is more often on the right.
+            d.text().relocate(4, y - d.text().getLayoutBounds().getHeight() - 1);
         }
         double row = 0;
         for (Drawn d : vertical) {

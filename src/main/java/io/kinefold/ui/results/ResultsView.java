@@ -505,7 +505,7 @@ public final class ResultsView {
 
         NumberAxis epochs = new NumberAxis();
         epochs.setLabel("epoch");
-        epochs.setForceZeroInRange(false);
+        epochs.setAutoRanging(false);
         epochs.setMinorTickVisible(false);
         NumberAxis loss = new NumberAxis();
         loss.setLabel("loss (cross-entropy)");
@@ -547,6 +547,12 @@ public final class ResultsView {
         }
         List<MarkedChart.Mark> kept = curves.kept().stream()
                 .map(k -> new MarkedChart.Mark(k.epoch(), k.label(), "kept-epoch")).toList();
+        int epochs = curves.lines().stream().mapToInt(l -> l.points().length == 0 ? 0
+                : (int) l.points()[l.points().length - 1][0]).max().orElse(1);
+        NumberAxis epochAxis = (NumberAxis) curvesChart.getXAxis();
+        epochAxis.setLowerBound(1);
+        epochAxis.setUpperBound(Math.max(2, epochs));
+        epochAxis.setTickUnit(Math.max(1, Math.ceil(epochs / 12.0)));
         curvesChart.show(series, List.of(), kept, null, null);
         for (int i = 0; i < series.size(); i++) {
             if (curves.lines().get(i).validation() && series.get(i).getNode() != null) {
@@ -625,7 +631,9 @@ public final class ResultsView {
     }
 
     private static MarkedChart sliceChart(SliceChart slice) {
-        NumberAxis x = new NumberAxis(-0.5, slice.values().size() - 0.5, 1);
+        // Ticks every half: a NumberAxis counts its ticks from the lower bound, so the values (whole
+        // numbers) get the labelled ones and the halves between them unlabelled ones.
+        NumberAxis x = new NumberAxis(-0.5, slice.values().size() - 0.5, 0.5);
         x.setAutoRanging(false);
         x.setMinorTickVisible(false);
         x.setLabel(slice.param().label());

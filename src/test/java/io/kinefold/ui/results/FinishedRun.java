@@ -34,12 +34,28 @@ record FinishedRun(Path db, long runId, RunService.Prepared prepared) {
     private static final double MIB = 1024.0 * 1024.0;
 
     static FinishedRun make(Path dir) throws Exception {
-        Path dataset = dir.resolve("ds");
-        DatasetGenerator.generate(dataset, new DatasetGenerator.Options(4, 5, 3, 15));
-        Path specFile = dir.resolve("spec.json");
-        Files.writeString(specFile, """
+        return make(dir, 4, """
                 {"format":"kinefold-experiment/1","name":"results-test","folds":2,"seed":5,
                  "models":[{"model":"start:squat","grid":{"units":[8,16],"epochs":[1],"batchSize":[256]}}]}""");
+    }
+
+    /**
+     * A run whose trials stopped early, so that every fold has a training and a validation loss by
+     * epoch and kept one of them: {@code start:squat} over units 8 and 16 by centring neck and hip,
+     * up to 6 epochs, on two folds.
+     */
+    static FinishedRun makeWithCurves(Path dir) throws Exception {
+        return make(dir, 6, """
+                {"format":"kinefold-experiment/1","name":"curves-test","folds":2,"seed":5,
+                 "earlyStopping":{"patience":2,"validationFraction":0.2},
+                 "models":[{"model":"start:squat","grid":{"units":[8,16],"centring":[0,1],"epochs":[6],"batchSize":[64]}}]}""");
+    }
+
+    private static FinishedRun make(Path dir, int subjects, String spec) throws Exception {
+        Path dataset = dir.resolve("ds");
+        DatasetGenerator.generate(dataset, new DatasetGenerator.Options(subjects, 5, 3, 15));
+        Path specFile = dir.resolve("spec.json");
+        Files.writeString(specFile, spec);
         Path db = dir.resolve("results.db");
         try (Store store = Store.open(db)) {
             RunService service = new RunService(store);
@@ -53,6 +69,17 @@ record FinishedRun(Path db, long runId, RunService.Prepared prepared) {
 
     /** Two stored runs of the same spec, never executed, and a comparison of them with samples of both. */
     long[] storeComparison() throws Exception {
+        return storeComparison(2);
+    }
+
+    /** As {@link #storeComparison()}, its per-grid-point timings listing {@code points} grid points. */
+    long[] storeComparison(int points) throws Exception {
+        List<String> timings = new ArrayList<>();
+        for (int g = 0; g < points; g++) {
+            timings.add(String.format(java.util.Locale.ROOT, """
+                    {"model":"start:squat","gridPoint":%d,"hyperparameters":{"units":%d},"singleSeconds":%.2f,
+                     "multiSeconds":%.2f,"multiOverSingle":1.1}""", g, 8 << g, 9.5 + g, 10.45 + 1.1 * g));
+        }
         try (Store store = Store.open(db)) {
             RunService service = new RunService(store);
             long single = service.createRun(prepared, "compare-single", 1);
@@ -67,11 +94,7 @@ record FinishedRun(Path db, long runId, RunService.Prepared prepared) {
                               "sumOfWorkerPeakRssMb":760},
                      "speedup":1.7083,"efficiency":0.854,"identicalMetrics":true,"differingTrials":0,
                      "reference":{"processes":2,"speedup":1.9,"efficiency":0.95},"speedupOfReference":0.899,
-                     "perGridPoint":[
-                       {"model":"start:squat","gridPoint":0,"hyperparameters":{"units":8},"singleSeconds":9.5,
-                        "multiSeconds":10.75,"multiOverSingle":1.1316},
-                       {"model":"start:squat","gridPoint":1,"hyperparameters":{"units":16},"singleSeconds":9.75,
-                        "multiSeconds":11.25,"multiOverSingle":1.1538}]}""".formatted(single, pool));
+                     "perGridPoint":[%s]}""".formatted(single, pool, String.join(",", timings)));
             return new long[] {single, pool};
         }
     }
