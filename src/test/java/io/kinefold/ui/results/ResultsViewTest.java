@@ -117,10 +117,9 @@ class ResultsViewTest {
         assertThat(model.selectedPointProperty().get()).isEqualTo(selected);
         assertThat(title.getText()).isEqualTo("Confusion matrix of start:squat, " + selected.label());
         ConfusionMatrix matrix = model.confusionProperty().get();
-        assertThat(texts(grid)).contains(matrix.count(0, 0) + "\n" + String.format(java.util.Locale.ROOT, "%.0f %%",
-                100 * matrix.rowShare(0, 0)));
+        assertThat(texts(grid)).contains(matrix.count(0, 0) + "\n" + matrix.percentText(0, 0));
         assertThat(robot.lookup("#sectionTabs").queryAs(TabPane.class).getTabs()).extracting(t -> t.getText())
-                .containsExactly("Grid points");
+                .containsExactly("Grid points", "By hyperparameter");
     }
 
     @Test
@@ -134,6 +133,16 @@ class ResultsViewTest {
                 .containsExactly("CSV…", "Markdown…", "LaTeX…", "JSON…", "HTML…", null, "Charts as PNG…");
 
         MenuItem csv = export.getItems().get(0);
+        @SuppressWarnings("unchecked")
+        org.controlsfx.control.TaskProgressView<javafx.concurrent.Task<Void>> tasks =
+                robot.lookup("#taskView").queryAs(org.controlsfx.control.TaskProgressView.class);
+        List<String> listed = new java.util.ArrayList<>();
+        robot.interact(() -> tasks.getTasks().addListener(
+                (javafx.collections.ListChangeListener<javafx.concurrent.Task<Void>>) c -> {
+                    while (c.next()) {
+                        c.getAddedSubList().forEach(t -> listed.add(t.getTitle()));
+                    }
+                }));
         robot.interact(csv::fire);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> Files.exists(fromMenu) && !model.loadingProperty().get());
 
@@ -142,6 +151,9 @@ class ResultsViewTest {
         assertThat(lines).hasSize(3 + 2).allSatisfy(l -> assertThat(l.split(",", -1)).hasSameSizeAs(lines.get(0).split(",", -1)));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#statusLabel").queryAs(Label.class).getText()).isEqualTo("Wrote " + fromMenu.toAbsolutePath());
+        // The export was listed in the task list while it ran, and left it when done.
+        assertThat(listed).containsExactly("Export of run " + run.runId() + " as CSV");
+        assertThat(tasks.getTasks()).isEmpty();
 
         Path fromKeys = dir.resolve("keys.csv");
         nextReportFile = fromKeys;
@@ -169,7 +181,7 @@ class ResultsViewTest {
         showRun(robot, ids[1]);
 
         TabPane tabs = robot.lookup("#sectionTabs").queryAs(TabPane.class);
-        assertThat(tabs.getTabs()).extracting(t -> t.getText()).containsExactly("Grid points", "Comparison");
+        assertThat(tabs.getTabs()).extracting(t -> t.getText()).containsExactly("Grid points", "By hyperparameter", "Comparison");
         robot.interact(() -> tabs.getSelectionModel().select(1));
         @SuppressWarnings("unchecked")
         TableView<ComparisonData.TimingRow> totals = robot.lookup("#totalsTable").queryAs(TableView.class);
@@ -180,6 +192,31 @@ class ResultsViewTest {
 
         showRun(robot, run.runId());
 
-        assertThat(tabs.getTabs()).extracting(t -> t.getText()).containsExactly("Grid points");
+        assertThat(tabs.getTabs()).extracting(t -> t.getText()).containsExactly("Grid points", "By hyperparameter");
+    }
+
+    @Test
+    void comparisonTimingTableShowsEveryRowWithoutANestedScrollBar(FxRobot robot) throws Exception {
+        long[] ids = run.storeComparison(7);
+
+        showRun(robot, ids[1]);
+        TabPane tabs = robot.lookup("#sectionTabs").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().size() - 1));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        for (String id : List.of("#perPointTable", "#totalsTable")) {
+            TableView<?> table = robot.lookup(id).queryAs(TableView.class);
+            int rows = 7;
+            assertThat(table.getItems()).as(id).hasSize(rows);
+            // Every row drawn, none cut, no empty row trailing, and no scroll bar of its own.
+            List<Node> drawn = robot.from(table).lookup(".table-row-cell").queryAll().stream()
+                    .filter(r -> r.isVisible() && ((TableRow<?>) r).getItem() != null).toList();
+            assertThat(drawn).as(id).hasSize(rows);
+            assertThat(robot.from(table).lookup(".scroll-bar").queryAllAs(javafx.scene.control.ScrollBar.class))
+                    .as(id).noneMatch(bar -> bar.isVisible() && bar.getOrientation() == javafx.geometry.Orientation.VERTICAL);
+            double bottom = drawn.stream().mapToDouble(r -> r.localToScene(r.getBoundsInLocal()).getMaxY()).max().orElseThrow();
+            assertThat(bottom).as(id).isLessThanOrEqualTo(table.localToScene(table.getBoundsInLocal()).getMaxY());
+            assertThat(table.getHeight()).as(id).isLessThan(drawn.get(0).getBoundsInLocal().getHeight() * (rows + 3));
+        }
     }
 }
