@@ -69,7 +69,11 @@ record FinishedRun(Path db, long runId, RunService.Prepared prepared) {
 
     /** Two stored runs of the same spec, never executed, and a comparison of them with samples of both. */
     long[] storeComparison() throws Exception {
-        return storeComparison(2);
+        return storeComparison("""
+                {"model":"start:squat","gridPoint":0,"hyperparameters":{"units":8},"singleSeconds":9.5,
+                 "multiSeconds":10.75,"multiOverSingle":1.1316},
+                {"model":"start:squat","gridPoint":1,"hyperparameters":{"units":16},"singleSeconds":9.75,
+                 "multiSeconds":11.25,"multiOverSingle":1.1538}""");
     }
 
     /** As {@link #storeComparison()}, its per-grid-point timings listing {@code points} grid points. */
@@ -80,6 +84,10 @@ record FinishedRun(Path db, long runId, RunService.Prepared prepared) {
                     {"model":"start:squat","gridPoint":%d,"hyperparameters":{"units":%d},"singleSeconds":%.2f,
                      "multiSeconds":%.2f,"multiOverSingle":1.1}""", g, 8 << g, 9.5 + g, 10.45 + 1.1 * g));
         }
+        return storeComparison(String.join(",", timings));
+    }
+
+    private long[] storeComparison(String perGridPoint) throws Exception {
         try (Store store = Store.open(db)) {
             RunService service = new RunService(store);
             long single = service.createRun(prepared, "compare-single", 1);
@@ -94,7 +102,7 @@ record FinishedRun(Path db, long runId, RunService.Prepared prepared) {
                               "sumOfWorkerPeakRssMb":760},
                      "speedup":1.7083,"efficiency":0.854,"identicalMetrics":true,"differingTrials":0,
                      "reference":{"processes":2,"speedup":1.9,"efficiency":0.95},"speedupOfReference":0.899,
-                     "perGridPoint":[%s]}""".formatted(single, pool, String.join(",", timings)));
+                     "perGridPoint":[%s]}""".formatted(single, pool, perGridPoint));
             return new long[] {single, pool};
         }
     }

@@ -87,18 +87,6 @@ class ResultsChartsTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private static void shot(FxRobot robot, String name) {
-        robot.interact(() -> {
-            var image = robot.lookup("#sectionTabs").queryAs(TabPane.class).getScene().snapshot(null);
-            try {
-                javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png",
-                        new java.io.File("/tmp/shot-" + name + ".png"));
-            } catch (Exception e) {
-                throw new RuntimeException(e);
-            }
-        });
-    }
-
     /** The tick labels the axis draws, left to right. */
     private static List<String> tickLabels(Axis<Number> axis) {
         return axis.getChildrenUnmodifiable().stream().filter(n -> n instanceof javafx.scene.text.Text && n.isVisible())
@@ -138,7 +126,6 @@ class ResultsChartsTest {
         NumberAxis accuracy = (NumberAxis) units.getYAxis();
         assertThat(accuracy.getLowerBound()).isLessThanOrEqualTo(best.accuracy().mean() - best.accuracy().sd());
         assertThat(robot.lookup("#slicesNoteLabel").queryAs(Label.class).getText()).startsWith("Mean accuracy over the folds");
-        shot(robot, "slices");
         // Two abreast at 1280 × 800: each chart keeps a readable width.
         assertThat(units.getWidth()).isGreaterThan(350);
         assertThat(units.getHeight()).isGreaterThanOrEqualTo(260);
@@ -188,7 +175,6 @@ class ResultsChartsTest {
         assertThat(String.join(" ", curves.downLabels())).contains("epoch " + trials.get(0).metrics().curve().bestEpoch() + " kept")
                 .contains("epoch " + trials.get(1).metrics().curve().bestEpoch() + " kept");
         assertThat(robot.lookup(".kept-epoch").queryAll()).hasSize(curves.downLabels().size());
-        shot(robot, "curves");
 
         // One fold alone, then every fold again.
         @SuppressWarnings("unchecked")

@@ -107,6 +107,39 @@ class ResultsViewModelTest {
     }
 
     @Test
+    void chartsAccuracyAgainstTheVaryingHyperparameterAndDetailsTheSelectedGridPointFoldByFold() throws Exception {
+        ResultsViewModel model = opened();
+
+        assertThat(model.slices()).extracting(SliceChart::title).containsExactly("Accuracy by Units per layer");
+        SliceChart units = model.slices().get(0);
+        assertThat(units.values()).containsExactly("8", "16");
+        assertThat(units.best().label()).isEqualTo("g" + expectedModel().bestPoint().gridPoint());
+        assertThat(units.baselines()).extracting(SliceChart.Reference::name).containsExactly("majority", "nearest");
+        // One varying hyperparameter: nothing else to colour by.
+        assertThat(model.colourChoices()).isEmpty();
+
+        GridPointRow best = model.selectedPointProperty().get();
+        assertThat(model.foldRows()).extracting(FoldRow::fold).containsExactly(0, 1);
+        assertThat(model.foldRows()).allSatisfy(f -> {
+            assertThat(f.epochs()).isEqualTo(1);
+            assertThat(f.chosenEpoch()).isEqualTo(1);
+        });
+        assertThat(model.pointTitleProperty().get()).isEqualTo("start:squat, " + best.label() + ": 2 folds");
+        // Trained one epoch without early stopping: a training loss a fold, no validation loss.
+        LearningCurves curves = model.curvesProperty().get();
+        assertThat(curves.lines()).extracting(LearningCurves.Line::name).containsExactly("fold 0 training", "fold 1 training");
+        assertThat(curves.hasValidation()).isFalse();
+
+        model.curveFoldProperty().set(1);
+        assertThat(model.curvesProperty().get().lines()).extracting(LearningCurves.Line::fold).containsExactly(1);
+
+        model.selectedPointProperty().set(model.rows().stream().filter(GridPointRow::baseline).findFirst().orElseThrow());
+        assertThat(model.curveFoldProperty().get()).isNull();
+        assertThat(model.curvesProperty().get().emptyText()).endsWith("trains no network, so it has no learning curve.");
+        assertThat(model.foldRows()).hasSize(2).allSatisfy(f -> assertThat(f.chosenEpoch()).isZero());
+    }
+
+    @Test
     void confusionMatrixOfTheSelectedGridPointCountsEveryTestSampleOnce() throws Exception {
         ResultsViewModel model = opened();
         int samples = run.prepared().workload().samples(FinishedRun.MODEL);
