@@ -78,6 +78,11 @@ final class CompareCommand extends SpecCommand {
         }
 
         @Override
+        public void warning(String text) {
+            err.println("kinefold: warning: " + text);
+        }
+
+        @Override
         public void referenceFailed(String reason) {
             err.println("kinefold: the reference could not be measured: " + reason);
         }

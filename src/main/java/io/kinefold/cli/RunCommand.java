@@ -3,7 +3,10 @@ package io.kinefold.cli;
 import io.kinefold.experiment.Baseline;
 import io.kinefold.exec.ExecutorFactory;
 import io.kinefold.exec.PoolExecutor;
+import io.kinefold.exec.MachineState;
 import io.kinefold.exec.RunCancel;
+import io.kinefold.exec.RunWarnings;
+import io.kinefold.exec.WorkerCount;
 import io.kinefold.exec.RunOutcome;
 import io.kinefold.exec.RunService;
 import io.kinefold.exec.WorkerChoice;
@@ -51,6 +54,8 @@ final class RunCommand extends SpecCommand {
             err.println("Run " + runId + ": " + prepared.spec().name() + ", " + prepared.plan().trialCount() + " trials, store "
                     + store.file());
             err.println(choice.reason());
+            RunWarnings.before(choice.workers(), false, MachineState.withoutLoad(), WorkerCount.INITIAL_FOOTPRINT)
+                    .forEach(w -> err.println("kinefold: warning: " + w));
             return execute(service, runId, prepared, executors, choice, console);
         } catch (StoreException | StoreFailure | RunHeldException e) {
             return ExitCodes.report(e, err);

@@ -13,6 +13,9 @@ public interface CompareListener extends RunListener {
     /** The reference could not be measured; the comparison goes on without it. */
     default void referenceFailed(String reason) {}
 
+    /** Something that makes the comparison's timings misleading, in words ({@link RunWarnings}). */
+    default void warning(String text) {}
+
     /**
      * A run of the comparison is about to start.
      *

@@ -3,6 +3,7 @@ package io.kinefold.exec;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A comparison from start to end, for the command line and the workbench alike: the reference of
@@ -54,22 +55,35 @@ public final class CompareWorkflow {
     private final RunService service;
     private final ExecutorFactory executors;
     private final RunCancel cancel;
+    private final Supplier<MachineState> machine;
 
     public CompareWorkflow(RunService service, ExecutorFactory executors, RunCancel cancel) {
+        this(service, executors, cancel, MachineState::now);
+    }
+
+    /** With the machine's state before the work from {@code machine}: tests simulate a busy one. */
+    public CompareWorkflow(RunService service, ExecutorFactory executors, RunCancel cancel, Supplier<MachineState> machine) {
         this.service = service;
         this.executors = executors;
         this.cancel = cancel;
+        this.machine = machine;
     }
 
     /** Runs the comparison of the prepared spec, the pool with the worker choice; returns when it ended. */
     public Outcome run(RunService.Prepared prepared, WorkerChoice choice, Options options, CompareListener listener) {
         int n = choice.workers();
+        // before anything of ours runs, so that the load is other processes'
+        RunWarnings.before(n, true, machine.get(), WorkerCount.INITIAL_FOOTPRINT).forEach(listener::warning);
         CpuReference reference = null;
-        if (options.reference() && n > 1) {
+        if (options.reference() && n > 1 && !cancel.requested()) {
             listener.referenceStarted(n);
             try {
-                reference = CpuReference.measure(n);
+                reference = CpuReference.measure(n, CpuReference.DEFAULT_UNITS, cancel);
                 listener.referenceMeasured(reference);
+                String low = RunWarnings.ofReference(reference);
+                if (low != null) {
+                    listener.warning(low);
+                }
             } catch (IOException e) {
                 listener.referenceFailed(e.getMessage());
             } catch (InterruptedException e) {
@@ -104,6 +118,11 @@ public final class CompareWorkflow {
             }
             curve.add(ComparisonResult.ScalingPoint.of(n, pool.outcome().wallSeconds(), singleWall));
         }
-        return new Outcome(single, pool, comparer.record(single, pool, reference, curve));
+        ComparisonResult result = comparer.record(single, pool, reference, curve);
+        String unreliable = RunWarnings.ofComparison(result);
+        if (unreliable != null) {
+            listener.warning(unreliable);
+        }
+        return new Outcome(single, pool, result);
     }
 }

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What the machine gives N independent CPU-bound processes: the same fixed amount of plain
@@ -45,24 +47,51 @@ public record CpuReference(int processes, double aloneSeconds, double togetherSe
     }
 
     public static CpuReference measure(int processes, int units) throws IOException, InterruptedException {
-        double alone = Double.POSITIVE_INFINITY;
-        double together = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < REPEATS; i++) {
-            alone = Math.min(alone, run(1, units));
-            together = Math.min(together, run(processes, units));
+        return measure(processes, units, new RunCancel());
+    }
+
+    /**
+     * Measures unless {@code cancel} comes first: a cancel kills the reference's processes at once,
+     * and this throws {@link InterruptedException} within the bounded wait for them to go.
+     */
+    public static CpuReference measure(int processes, int units, RunCancel cancel) throws IOException, InterruptedException {
+        List<Process> children = new CopyOnWriteArrayList<>();
+        try (AutoCloseable stop = cancel.onCancel(() -> children.forEach(Process::destroyForcibly))) {
+            double alone = Double.POSITIVE_INFINITY;
+            double together = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < REPEATS; i++) {
+                alone = Math.min(alone, run(1, units, children, cancel));
+                together = Math.min(together, run(processes, units, children, cancel));
+            }
+            return new CpuReference(processes, alone, together);
+        } catch (IOException e) {
+            if (cancel.requested()) {
+                throw new InterruptedException("the reference was cancelled");
+            }
+            throw e;
+        } catch (InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e); // the handle's close does not throw
         }
-        return new CpuReference(processes, alone, together);
     }
 
     /** Starts n children, lets them go at once, and returns the longest time one took. */
-    private static double run(int n, int units) throws IOException, InterruptedException {
-        List<Process> children = new ArrayList<>();
+    private static double run(int n, int units, List<Process> children, RunCancel cancel) throws IOException, InterruptedException {
+        children.clear();
         try {
             for (int i = 0; i < n; i++) {
+                if (cancel.requested()) {
+                    throw new InterruptedException("the reference was cancelled");
+                }
                 ProcessBuilder pb = new ProcessBuilder(WorkerLauncher.javaExecutable(), "-Xmx64m", "-XX:+UseSerialGC",
                         "-cp", WorkerLauncher.classPath(), CpuReference.class.getName(), Integer.toString(units));
                 pb.redirectError(ProcessBuilder.Redirect.DISCARD);
-                children.add(pb.start());
+                Process child = pb.start();
+                children.add(child);
+                if (cancel.requested()) {
+                    child.destroyForcibly(); // the cancel may have gone through the list before it held this one
+                }
             }
             List<BufferedReader> outs = new ArrayList<>();
             for (Process p : children) {
@@ -89,7 +118,8 @@ public record CpuReference(int processes, double aloneSeconds, double togetherSe
         } finally {
             for (Process p : children) {
                 p.destroyForcibly();
-                p.waitFor();
+                // bounded: a killed process goes at once, and a cancel must not hang on one that does not
+                p.waitFor(2, TimeUnit.SECONDS);
             }
         }
     }

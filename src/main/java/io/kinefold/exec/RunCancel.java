@@ -10,6 +10,8 @@ import java.util.function.Function;
 public final class RunCancel {
     private volatile TrialExecutor current;
     private volatile boolean requested;
+    // Work that is not an executor (the CPU reference's processes) and stops by this action.
+    private volatile Runnable other;
 
     /** The executors of {@code executors}, each watched by this cancel. */
     public Function<Workload, TrialExecutor> watching(Function<Workload, TrialExecutor> executors) {
@@ -24,13 +26,30 @@ public final class RunCancel {
         };
     }
 
-    /** Stops the current executor and every one made after. */
+    /** Stops the current executor and every one made after, and the work registered with {@link #onCancel}. */
     public void cancel() {
         requested = true;
         TrialExecutor executor = current;
         if (executor != null) {
             executor.cancel();
         }
+        Runnable action = other;
+        if (action != null) {
+            action.run();
+        }
+    }
+
+    /**
+     * Runs {@code action} on a cancel until the returned handle is closed; at once when the cancel
+     * came already. For work that is not an executor, such as the CPU reference.
+     */
+    public AutoCloseable onCancel(Runnable action) {
+        other = action;
+        // Read after other is set, as in watching: a cancel in between is seen by one of the two.
+        if (requested) {
+            action.run();
+        }
+        return () -> other = null;
     }
 
     public boolean requested() {

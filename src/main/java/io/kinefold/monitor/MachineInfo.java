@@ -23,4 +23,17 @@ public final class MachineInfo {
     public static long availableMemoryBytes() {
         return SYSTEM.getHardware().getMemory().getAvailable();
     }
+
+    /**
+     * The machine's CPU load, 0..1, over the next {@code millis} milliseconds (the caller waits that
+     * long); NaN when it cannot be read.
+     */
+    public static double cpuLoad(long millis) {
+        try {
+            double load = SYSTEM.getHardware().getProcessor().getSystemCpuLoad(millis);
+            return load >= 0 ? Math.min(1, load) : Double.NaN;
+        } catch (RuntimeException | LinkageError e) {
+            return Double.NaN;
+        }
+    }
 }
