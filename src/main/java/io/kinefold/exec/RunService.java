@@ -224,6 +224,7 @@ public final class RunService {
              })) {
             sampler.start();
             int workers = executor.workers();
+            TimeLeft timeLeft = TimeLeft.of(todo, prepared, RunEstimate.Calibration.fromStore(store, 300), workers);
             store.setRunWorkers(runId, workers);
             if (!todo.isEmpty()) {
                 listener.message(todo.size() + " of " + total + " trials to run on " + workers + " worker" + (workers == 1 ? "" : "s"));
@@ -246,13 +247,16 @@ public final class RunService {
                 public void trialFinished(TrialResult result) {
                     store.recordTrial(runId, session, result);
                     int n = finished.incrementAndGet();
-                    int now = ranNow.incrementAndGet();
+                    ranNow.incrementAndGet();
                     if (result.status() == Status.FAILED) {
                         failed.incrementAndGet();
                         listener.message(result.trial().key() + " failed: " + result.error());
                     }
                     double elapsed = (System.nanoTime() - started) / 1e9;
-                    double remaining = elapsed / now * (total - n);
+                    double remaining;
+                    synchronized (timeLeft) {
+                        remaining = timeLeft.finished(result.trial(), elapsed);
+                    }
                     listener.progress(new Progress(n, total, failed.get(), elapsed, remaining, result));
                 }
 
