@@ -1,12 +1,16 @@
 package io.kinefold.ui.run;
 
+import io.kinefold.exec.MachineState;
+import io.kinefold.exec.RunWarnings;
 import io.kinefold.exec.TrialTimeout;
 import io.kinefold.exec.WorkerChoice;
 import io.kinefold.exec.WorkerCount;
 import io.kinefold.experiment.ExperimentSpec;
 import io.kinefold.ui.common.AppContext;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -23,16 +27,19 @@ final class RunInputs {
     private final RunStatus run;
     // The view model's UI executor, under its lock.
     private final Consumer<Runnable> ui;
+    private final Supplier<MachineState> machine;
     private final ReadOnlyStringWrapper specText = new ReadOnlyStringWrapper(this, "specText");
+    private final ReadOnlyStringWrapper runBlocked = new ReadOnlyStringWrapper(this, "runBlocked");
     private final ReadOnlyStringWrapper workersError = new ReadOnlyStringWrapper(this, "workersError");
     /** Seconds a trial may run before its worker is killed, as typed; empty for the derived default. */
     private final StringProperty trialTimeout = new SimpleStringProperty(this, "trialTimeout", "");
 
     /** Follows the context's worker count, spec and dataset; the worker count's reason goes to {@code run}. */
-    RunInputs(AppContext context, RunStatus run, Consumer<Runnable> ui) {
+    RunInputs(AppContext context, RunStatus run, Consumer<Runnable> ui, Supplier<MachineState> machine) {
         this.context = context;
         this.run = run;
         this.ui = ui;
+        this.machine = machine;
         context.workersProperty().addListener((obs, old, text) -> validateWorkers());
         trialTimeout.addListener((obs, old, text) -> validateWorkers());
         validateWorkers();
@@ -45,9 +52,12 @@ final class RunInputs {
         ExperimentSpec spec = context.specProperty().get();
         if (context.datasetProperty().get() == null) {
             specText.set("No dataset open: open one in the Dataset tab");
+            runBlocked.set("Nothing to run yet: open a dataset in the Dataset tab");
         } else if (spec == null) {
             specText.set("No valid experiment: design one in the Experiment tab");
+            runBlocked.set("Nothing to run yet: the experiment has problems; fix them in the Experiment tab");
         } else {
+            runBlocked.set(null);
             specText.set("Experiment “" + spec.name() + "”: " + spec.models().size()
                     + (spec.models().size() == 1 ? " model" : " models") + ", " + spec.folds() + " folds");
         }
@@ -89,12 +99,15 @@ final class RunInputs {
         }
         if (problem != null) {
             run.setReason("");
+            run.setWarnings(List.of());
         } else {
             context.background().execute(() -> {
-                String why = WorkerCount.parse(text).reason();
+                WorkerCount count = WorkerCount.parse(text);
+                List<String> warnings = RunWarnings.before(count.workers(), false, machine.get(), WorkerCount.INITIAL_FOOTPRINT);
                 ui.accept(() -> {
                     if (!run.runningProperty().get() && text.equals(context.workersProperty().get())) {
-                        run.setReason(why);
+                        run.setReason(count.reason());
+                        run.setWarnings(warnings);
                     }
                 });
             });
@@ -103,5 +116,6 @@ final class RunInputs {
 
     ReadOnlyStringProperty specTextProperty() { return specText.getReadOnlyProperty(); }
     ReadOnlyStringProperty workersErrorProperty() { return workersError.getReadOnlyProperty(); }
+    ReadOnlyStringProperty runBlockedProperty() { return runBlocked.getReadOnlyProperty(); }
     StringProperty trialTimeoutProperty() { return trialTimeout; }
 }

@@ -6,7 +6,9 @@ import io.kinefold.exec.Comparer;
 import io.kinefold.exec.ComparisonResult;
 import io.kinefold.exec.Progress;
 import io.kinefold.exec.RunOutcome;
+import io.kinefold.exec.RunWarnings;
 import io.kinefold.experiment.Status;
+import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -35,6 +37,9 @@ final class RunStatus {
     private final ReadOnlyStringWrapper errorDetails = new ReadOnlyStringWrapper(this, "errorDetails");
     private final ReadOnlyObjectWrapper<Long> finishedRun = new ReadOnlyObjectWrapper<>(this, "finishedRun");
     private final ObservableList<String> messages = FXCollections.observableArrayList();
+    private final ObservableList<String> warnings = FXCollections.observableArrayList();
+    // The latest progress of the run going, for the line that stays once it has ended; null before any.
+    private Progress lastProgress;
 
     /** Marks a run as going; first, so that the buttons lock before anything else changes. */
     void begin() {
@@ -47,6 +52,7 @@ final class RunStatus {
         progress.set(0);
         progressText.set("Preparing " + specName + " …");
         status.set("Starting…");
+        lastProgress = null;
         error.set(null);
         errorDetails.set(null);
         reason.set(countReason);
@@ -59,33 +65,73 @@ final class RunStatus {
         status.set(plain);
     }
 
+    /**
+     * A start refused before anything ran: the problem once, in the error line, and nothing of the
+     * last run's progress beside it.
+     */
+    void refuse(String plain, String details) {
+        error.set(plain);
+        errorDetails.set(details);
+        status.set("Not started");
+        progress.set(0);
+        progressText.set("No run");
+        lastProgress = null;
+        finishedRun.set(null);
+    }
+
     /** A failure that ends the run. */
     void failAndStop(String plain, String details) {
         fail(plain, details);
+        progressText.set(endedLine("stopped"));
         running.set(false);
     }
 
     void applyCancelled() {
         status.set(RunViewModel.CANCELLED_TEXT);
+        progressText.set(endedLine("cancelled"));
         running.set(false);
     }
 
     /** The engine's progress: the bar and its line of text. */
     void progressed(Progress p) {
+        lastProgress = p;
         progress.set(p.fraction());
         progressText.set(progressLine(p));
     }
 
     static String progressLine(Progress p) {
+        String text = countLine(p);
+        if (p.done() < p.total()) {
+            // no figure before it means something: the engine gives none before a tenth of the work is done
+            text += Double.isNaN(p.remainingSeconds()) ? " · estimating time left…" : " · ~" + clock(p.remainingSeconds()) + " left";
+        }
+        return text;
+    }
+
+    private static String countLine(Progress p) {
         String text = p.done() + " / " + p.total() + " trials";
         if (p.failed() > 0) {
             text += " (" + p.failed() + " failed)";
         }
-        text += " · " + clock(p.elapsedSeconds()) + " elapsed";
-        if (!Double.isNaN(p.remainingSeconds()) && p.done() < p.total()) {
-            text += " · ~" + clock(p.remainingSeconds()) + " left";
+        return text + " · " + clock(p.elapsedSeconds()) + " elapsed";
+    }
+
+    /** The progress line of a run that has ended: what it did, never a time left or a phase's doing. */
+    private String endedLine(String how) {
+        return lastProgress == null ? "No trial finished · " + how : countLine(lastProgress) + " · " + how;
+    }
+
+    /** The warnings before a run (worker count against the machine); replaces those shown. */
+    void setWarnings(List<String> before) {
+        warnings.setAll(before);
+    }
+
+    /** A warning that came up during the work; also in the messages. */
+    void warn(String text) {
+        if (!warnings.contains(text)) {
+            warnings.add(text);
+            addMessage("Warning: " + text);
         }
-        return text;
     }
 
     void applyComparison(Comparer.ModeRun single, Comparer.ModeRun pool, ComparisonResult result) {
@@ -99,7 +145,13 @@ final class RunStatus {
                     pool.outcome().workers());
         }
         text += result.metricsAgree() ? "; metrics identical" : "; metrics DIFFER in " + result.differingTrials() + " trials";
+        if (RunWarnings.ofComparison(result) != null || result.reference() != null
+                && result.reference().speedup() < RunWarnings.LOW_REFERENCE * result.reference().processes()) {
+            // never the pool's share of a reference without saying the reference cannot be trusted
+            text += " — the reference is unreliable, see the warning";
+        }
         status.set(text);
+        progressText.set(endedLine("compared"));
         addMessage(text);
         running.set(false);
     }
@@ -122,6 +174,11 @@ final class RunStatus {
             fail("Run " + outcome.runId() + " stopped before all trials finished; resume from History",
                     outcome.failed() + " of " + outcome.trials() + " trials failed");
         }
+        progressText.set(endedLine(switch (outcome.status()) {
+            case SUCCEEDED -> "done";
+            case CANCELLED -> "cancelled";
+            default -> cancelRequested ? "cancelled" : "stopped";
+        }));
         // last, so that whoever watches running sees the final status already in place
         running.set(false);
     }
@@ -147,4 +204,5 @@ final class RunStatus {
     ReadOnlyStringProperty errorDetailsProperty() { return errorDetails.getReadOnlyProperty(); }
     ReadOnlyObjectProperty<Long> finishedRunProperty() { return finishedRun.getReadOnlyProperty(); }
     ObservableList<String> messages() { return messages; }
+    ObservableList<String> warnings() { return warnings; }
 }

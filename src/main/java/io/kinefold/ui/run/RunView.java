@@ -3,8 +3,13 @@ package io.kinefold.ui.run;
 import io.kinefold.ui.common.AppContext;
 import io.kinefold.ui.common.Dialogs;
 import io.kinefold.ui.common.Fxml;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.event.EventHandler;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -22,12 +27,12 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /** Controller of {@code run_view.fxml}: binds the controls to a {@link RunViewModel}. */
 public final class RunView {
-    private static final KeyCombination CANCEL = new KeyCodeCombination(KeyCode.ESCAPE);
     private static final KeyCombination RUN = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination COMPARE =
             new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
@@ -46,6 +51,8 @@ public final class RunView {
     @FXML private Button cancelButton;
     @FXML private Label reasonLabel;
     @FXML private Label workersErrorLabel;
+    @FXML private Label warningsLabel;
+    @FXML private Label workerCpuNote;
     @FXML private ProgressBar progressBar;
     @FXML private Label progressLabel;
     @FXML private Label statusLabel;
@@ -97,9 +104,21 @@ public final class RunView {
         workersErrorLabel.visibleProperty().bind(model.workersErrorProperty().isNotEmpty());
         workersErrorLabel.managedProperty().bind(workersErrorLabel.visibleProperty());
 
-        poolButton.disableProperty().bind(model.runningProperty().or(model.workersErrorProperty().isNotEmpty()));
-        singleButton.disableProperty().bind(model.runningProperty());
+        BooleanBinding blocked = model.runBlockedProperty().isNotEmpty();
+        poolButton.disableProperty().bind(model.runningProperty().or(blocked).or(model.workersErrorProperty().isNotEmpty()));
+        singleButton.disableProperty().bind(model.runningProperty().or(blocked));
         compareButton.disableProperty().bind(poolButton.disableProperty());
+        for (Button run : List.of(poolButton, singleButton, compareButton)) {
+            String usual = run.getTooltip().getText();
+            run.getTooltip().textProperty().bind(Bindings.when(blocked).then(model.runBlockedProperty()).otherwise(usual));
+        }
+        warningsLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> model.warnings().stream().map(w -> "⚠ " + w).collect(Collectors.joining("\n")), model.warnings()));
+        warningsLabel.visibleProperty().bind(Bindings.isNotEmpty(model.warnings()));
+        warningsLabel.managedProperty().bind(warningsLabel.visibleProperty());
+        workerCpuNote.setText(RunViewModel.WORKER_CPU_NOTE);
+        cpuColumn.setText("CPU % ⓘ");
+        workerCpuChart.setTitle(workerCpuChart.getTitle() + " — past 100 %: JIT and GC threads");
         resultsButton.visibleProperty().bind(model.finishedRunProperty().isNotNull().and(model.runningProperty().not()));
         resultsButton.managedProperty().bind(resultsButton.visibleProperty());
         cancelButton.disableProperty().bind(model.runningProperty().not());
@@ -153,14 +172,26 @@ public final class RunView {
 
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {
-                old.getAccelerators().keySet().removeAll(java.util.List.of(CANCEL, RUN, COMPARE));
+                old.getAccelerators().keySet().removeAll(List.of(RUN, COMPARE));
+                old.removeEventFilter(KeyEvent.KEY_PRESSED, escapeCancels);
             }
             if (scene != null) {
-                scene.getAccelerators().put(CANCEL, this::cancel);
                 scene.getAccelerators().put(RUN, () -> fire(poolButton));
                 scene.getAccelerators().put(COMPARE, () -> fire(compareButton));
+                // A filter, not an accelerator: the workers box's editor consumes Esc before accelerators see it.
+                scene.addEventFilter(KeyEvent.KEY_PRESSED, escapeCancels);
             }
         });
+
+    }
+
+    private final EventHandler<KeyEvent> escapeCancels = this::escapeCancels;
+
+    private void escapeCancels(KeyEvent e) {
+        if (e.getCode() == KeyCode.ESCAPE && model.runningProperty().get()) {
+            model.cancel();
+            e.consume();
+        }
     }
 
     private static <T> void column(TableColumn<WorkerRow, T> column, Function<WorkerRow, T> value) {

@@ -9,6 +9,7 @@ import io.kinefold.exec.CompareWorkflow;
 import io.kinefold.exec.Comparer;
 import io.kinefold.exec.CpuReference;
 import io.kinefold.exec.ExecutorFactory;
+import io.kinefold.exec.MachineState;
 import io.kinefold.exec.PoolExecutor;
 import io.kinefold.exec.Progress;
 import io.kinefold.exec.RunCancel;
@@ -17,21 +18,27 @@ import io.kinefold.exec.RunMode;
 import io.kinefold.exec.RunOutcome;
 import io.kinefold.exec.ResumeRefusedException;
 import io.kinefold.exec.RunService;
+import io.kinefold.exec.RunWarnings;
 import io.kinefold.exec.WorkerChoice;
+import io.kinefold.exec.WorkerCount;
 import io.kinefold.exec.WorkerInfo;
 import io.kinefold.experiment.ExperimentSpec;
 import io.kinefold.experiment.SpecException;
 import io.kinefold.experiment.Status;
 import io.kinefold.experiment.Trial;
+import io.kinefold.monitor.MachineInfo;
 import io.kinefold.monitor.ResourceSample;
 import io.kinefold.store.RunHeldException;
 import io.kinefold.store.Store;
 import io.kinefold.store.StoreException;
 import io.kinefold.ui.common.AppContext;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -56,9 +63,31 @@ public final class RunViewModel {
     /** Messages kept in the list; older ones drop off. */
     public static final int MAX_MESSAGES = 200;
     public static final String CANCELLED_TEXT = "Cancelled — finished trials are kept; resume from History";
+    /** Why a worker's CPU goes past 100 % of one core, said beside the workers table and its chart. */
+    public static final String WORKER_CPU_NOTE = "A worker trains on one thread, yet shows 100–170 % of one core: "
+            + "its JVM also runs JIT-compiler and garbage-collector threads beside it.";
+
+    /**
+     * What the view model runs on: the executors, the comparison's options and the machine as the
+     * warnings see it. {@link #LOCAL} is this machine; tests pass fakes.
+     *
+     * @param machine cores and free memory, quickly (its load is not read)
+     * @param cpuLoad the machine's load, 0..1, measured just before a comparison (takes a moment)
+     */
+    public record Engine(ExecutorFactory executors, CompareWorkflow.Options compareOptions, Supplier<MachineState> machine,
+                         DoubleSupplier cpuLoad) {
+        public static final Engine LOCAL = new Engine(ExecutorFactory.LOCAL, CompareWorkflow.Options.DEFAULT,
+                MachineState::withoutLoad, () -> MachineInfo.cpuLoad(MachineState.LOAD_MILLIS));
+
+        MachineState machineWithLoad() {
+            MachineState m = machine.get();
+            return new MachineState(m.cores(), m.availableBytes(), cpuLoad.getAsDouble());
+        }
+    }
 
     private final AppContext context;
     private final Executor fxThread;
+    private final Engine engine;
     // With a direct executor (tests) updates arrive from the pool's and the monitor's threads at once.
     private final Object lock = new Object();
 
@@ -85,10 +114,15 @@ public final class RunViewModel {
     }
 
     public RunViewModel(AppContext context, Executor fxThread) {
+        this(context, fxThread, Engine.LOCAL);
+    }
+
+    public RunViewModel(AppContext context, Executor fxThread, Engine engine) {
         this.context = context;
         this.fxThread = fxThread;
+        this.engine = engine;
         this.workers = context.workersProperty();
-        this.inputs = new RunInputs(context, run, this::ui);
+        this.inputs = new RunInputs(context, run, this::ui, engine.machine());
         context.resumeRequestProperty().addListener((obs, old, runId) -> {
             if (runId != null) {
                 resume(runId);
@@ -121,12 +155,12 @@ public final class RunViewModel {
         Dataset dataset = context.datasetProperty().get();
         ExperimentSpec chosen = context.specProperty().get();
         if (dataset == null) {
-            run.fail("Open a dataset first", "The run view runs the Experiment tab's spec on the dataset open in the Dataset tab.");
+            refuse("Open a dataset first", "The run view runs the Experiment tab's spec on the dataset open in the Dataset tab.");
             applied.complete(null);
             return applied;
         }
         if (chosen == null) {
-            run.fail("The experiment has problems: fix them in the Experiment tab", null);
+            refuse("The experiment has problems: fix them in the Experiment tab", null);
             applied.complete(null);
             return applied;
         }
@@ -134,7 +168,7 @@ public final class RunViewModel {
         Optional<WorkerChoice> parsed = mode == Mode.SINGLE ? inputs.withTimeout(WorkerChoice.single(), why)
                 : inputs.parseWorkers(workers.get(), why);
         if (parsed.isEmpty()) {
-            run.fail(why.toString(), null);
+            refuse(why.toString(), null);
             applied.complete(null);
             return applied;
         }
@@ -142,15 +176,22 @@ public final class RunViewModel {
         resetForRun(choice.reason(), "“" + chosen.name() + "”");
         RunCancel thisRun = cancel;
         inBackground(applied, store -> {
+            int n = mode == Mode.SINGLE ? 1 : choice.workers();
+            List<String> warnings = RunWarnings.before(n, false, engine.machine().get(), WorkerCount.INITIAL_FOOTPRINT);
+            ui(() -> run.setWarnings(warnings));
             RunService.Prepared prepared = RunService.prepare(chosen, dataset.root(), Path.of("."));
             int trials = prepared.plan().trialCount();
             if (mode == Mode.COMPARE) {
                 return compare(new RunService(store), prepared, trials, choice, thisRun);
             }
             RunMode runMode = mode == Mode.POOL ? RunMode.POOL : RunMode.SINGLE;
-            ui(() -> run.setProgressText("0 / " + trials + " trials · starting workers"));
+            ui(() -> {
+                run.setStatus(runMode == RunMode.POOL ? "Running “" + chosen.name() + "” in a pool of " + choice.workers()
+                        + (choice.workers() == 1 ? " worker" : " workers") : "Running “" + chosen.name() + "” in one worker process");
+                run.setProgressText("0 / " + trials + " trials · starting workers");
+            });
             RunOutcome outcome = new Comparer(new RunService(store), prepared).run(runMode.storeName(), choice.workers(),
-                    thisRun.watching(ExecutorFactory.LOCAL.of(runMode, choice)), new Listener()).outcome();
+                    thisRun.watching(engine.executors().of(runMode, choice)), new Listener()).outcome();
             ui(() -> run.applyOutcome(outcome, thisRun.requested()));
             return outcome;
         });
@@ -166,12 +207,12 @@ public final class RunViewModel {
         StringBuilder why = new StringBuilder();
         Optional<WorkerChoice> parsed = inputs.parseWorkers(workers.get(), why);
         if (run.runningProperty().get()) {
-            run.fail("A run is going: resume run " + runId + " once it has ended", null);
+            run.addMessage("A run is going: resume run " + runId + " once it has ended");
             applied.complete(null);
             return applied;
         }
         if (parsed.isEmpty()) {
-            run.fail(why.toString(), null);
+            refuse(why.toString(), null);
             applied.complete(null);
             return applied;
         }
@@ -183,7 +224,7 @@ public final class RunViewModel {
             RunService.Prepared prepared = service.prepareResume(runId);
             ui(() -> run.setStatus("Resuming run " + runId + " (" + prepared.spec().name() + ")"));
             RunOutcome outcome = service.execute(runId, prepared,
-                    thisRun.watching(ExecutorFactory.LOCAL.of(choice.mode(), choice)), new Listener());
+                    thisRun.watching(engine.executors().of(choice.mode(), choice)), new Listener());
             ui(() -> run.applyOutcome(outcome, thisRun.requested()));
             return outcome;
         });
@@ -230,8 +271,8 @@ public final class RunViewModel {
      */
     private RunOutcome compare(RunService service, RunService.Prepared prepared, int trials, WorkerChoice choice,
                                RunCancel thisRun) {
-        CompareWorkflow.Outcome outcome = new CompareWorkflow(service, ExecutorFactory.LOCAL, thisRun)
-                .run(prepared, choice, CompareWorkflow.Options.DEFAULT, new CompareProgress(trials, choice));
+        CompareWorkflow.Outcome outcome = new CompareWorkflow(service, engine.executors(), thisRun, engine::machineWithLoad)
+                .run(prepared, choice, engine.compareOptions(), new CompareProgress(trials, choice));
         if (outcome.compared()) {
             ui(() -> run.applyComparison(outcome.single(), outcome.pool(), outcome.result()));
         } else if (outcome.last() != null) {
@@ -255,6 +296,16 @@ public final class RunViewModel {
         cancel.cancel();
         if (run.runningProperty().get()) {
             run.setStatus("Cancelling…");
+        }
+    }
+
+    /** A start refused before anything ran: the problem, and none of the last run's progress, charts or workers. */
+    private void refuse(String plain, String details) {
+        synchronized (lock) {
+            run.refuse(plain, details);
+            timeline.clear();
+            workerTable.clear();
+            charts.clear();
         }
     }
 
@@ -337,13 +388,21 @@ public final class RunViewModel {
 
         @Override
         public void referenceStarted(int processes) {
-            ui(() -> run.setProgressText("Measuring what " + processes + " plain CPU-bound processes get on this machine …"));
+            ui(() -> {
+                run.setStatus("Comparison: measuring the machine before the runs (Esc cancels)");
+                run.setProgressText("Measuring what " + processes + " plain CPU-bound processes get on this machine …");
+            });
         }
 
         @Override
         public void referenceMeasured(CpuReference reference) {
             String text = "Reference: " + reference.describe();
             ui(() -> run.addMessage(text));
+        }
+
+        @Override
+        public void warning(String text) {
+            ui(() -> run.warn(text));
         }
 
         @Override
@@ -405,6 +464,10 @@ public final class RunViewModel {
     /** The technical detail of the error, shown on demand; may be null. */
     public ReadOnlyStringProperty errorDetailsProperty() { return run.errorDetailsProperty(); }
     public ObservableList<String> messages() { return run.messages(); }
+    /** What makes this run's timings misleading (workers against cores and memory, a busy machine), in words. */
+    public ObservableList<String> warnings() { return run.warnings(); }
+    /** Why nothing can run now (no dataset, no valid experiment), in words; null when a run can start. */
+    public ReadOnlyStringProperty runBlockedProperty() { return inputs.runBlockedProperty(); }
     public ObservableList<WorkerRow> workerRows() { return workerTable.rows(); }
     /** One series per core, then the machine total last; % of the core or of the machine. */
     public ObservableList<XYChart.Series<Number, Number>> cpuSeries() { return charts.cpuSeries(); }
