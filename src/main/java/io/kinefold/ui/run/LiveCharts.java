@@ -101,6 +101,10 @@ final class LiveCharts {
     }
 
     private void push(XYChart.Series<Number, Number> s, double t, double value) {
+        if (!Double.isFinite(value) || !Double.isFinite(t)) {
+            // One NaN in an auto-ranged axis blanks the whole chart until it has left the window: two minutes.
+            return;
+        }
         Deque<double[]> d = points.get(s);
         d.addLast(new double[] {t, value});
         while (d.size() > RunViewModel.WINDOW) {

@@ -136,6 +136,10 @@ public final class RunView {
         memoryChart.setData(model.memorySeries());
         workerCpuChart.setData(model.workerCpuSeries());
         workerRssChart.setData(model.workerRssSeries());
+        // Every sample lays the charts out again: a chart whose layout request was lost (made while
+        // the scene was laying out) would otherwise wait for the next resize to draw its points.
+        model.elapsedProperty().addListener((obs, old, t) ->
+                List.of(cpuChart, memoryChart, workerCpuChart, workerRssChart).forEach(LineChart::requestLayout));
 
         column(nameColumn, WorkerRow::name);
         column(pidColumn, WorkerRow::pid);

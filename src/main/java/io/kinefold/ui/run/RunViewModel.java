@@ -47,6 +47,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * State of the run view: the spec designed in the Experiment tab and the worker count, and the
@@ -84,6 +86,8 @@ public final class RunViewModel {
             return new MachineState(m.cores(), m.availableBytes(), cpuLoad.getAsDouble());
         }
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunViewModel.class);
 
     private final AppContext context;
     private final Executor fxThread;
@@ -329,6 +333,14 @@ public final class RunViewModel {
         });
     }
 
+    private static void guarded(String part, Runnable update) {
+        try {
+            update.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Run view: the {} could not take a monitor sample", part, e);
+        }
+    }
+
     private void uiFail(String plain, String details) {
         ui(() -> run.failAndStop(plain, details));
     }
@@ -363,10 +375,12 @@ public final class RunViewModel {
 
         @Override
         public void sample(ResourceSample sample) {
+            // Each part on its own: one that throws (a listener of the timeline's clock, say) must not
+            // leave the charts without the sample while the workers table goes on.
             ui(() -> {
-                timeline.tick();
-                charts.apply(sample, phase);
-                workerTable.sampled(sample, phase);
+                guarded("charts", () -> charts.apply(sample, phase));
+                guarded("workers table", () -> workerTable.sampled(sample, phase));
+                guarded("timeline", timeline::tick);
             });
         }
 
