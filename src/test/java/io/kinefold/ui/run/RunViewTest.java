@@ -58,7 +58,8 @@ class RunViewTest {
                     assertThat(chart.getCreateSymbols()).isFalse();
                 });
         assertThat(robot.lookup("#cancelButton").queryButton().isDisabled()).isTrue();
-        assertThat(robot.lookup("#poolButton").queryButton().isDisabled()).isFalse();
+        // nothing to run before a dataset and a valid experiment: the Run buttons wait for them
+        assertThat(robot.lookup("#poolButton").queryButton().isDisabled()).isTrue();
     }
 
     @Test
