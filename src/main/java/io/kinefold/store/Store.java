@@ -248,6 +248,14 @@ public final class Store implements AutoCloseable {
         return trials.trialResults(runId);
     }
 
+    /**
+     * When each of the run's trials ran (its last recorded attempt), networks and baselines, in
+     * start order; trials stored without a finished time are left out.
+     */
+    public List<TrialTime> trialTimes(long runId) {
+        return trials.trialTimes(runId);
+    }
+
     /** Trial key to the number of times a result of that trial was recorded. */
     public Map<String, Integer> completions(long runId) {
         return trials.completions(runId);

@@ -182,6 +182,27 @@ final class TrialTable {
                 rs.getString("worker"), real(rs, "wall_seconds"));
     }
 
+    List<TrialTime> trialTimes(long runId) {
+        return db.query("read trial times of run " + runId, c -> {
+            List<TrialTime> times = new ArrayList<>();
+            for (String table : TABLES) {
+                try (PreparedStatement ps = c.prepareStatement("""
+                        SELECT trial_key, model, worker, status, finished_at, wall_seconds FROM %s
+                         WHERE run_id = ? AND finished_at IS NOT NULL ORDER BY finished_at, rowid""".formatted(table))) {
+                    ps.setLong(1, runId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            times.add(new TrialTime(rs.getString(1), ModelId.parse(rs.getString(2)), rs.getString(3),
+                                    Status.valueOf(rs.getString(4)), rs.getLong(5), real(rs, "wall_seconds")));
+                        }
+                    }
+                }
+            }
+            times.sort(java.util.Comparator.comparingLong(TrialTime::startedAtMillis));
+            return times;
+        });
+    }
+
     Map<String, Integer> completions(long runId) {
         return db.query("read completions of run " + runId, c -> {
             Map<String, Integer> counts = new LinkedHashMap<>();

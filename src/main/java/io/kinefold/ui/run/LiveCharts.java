@@ -7,6 +7,9 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongToDoubleFunction;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
@@ -16,6 +19,12 @@ import javafx.scene.chart.XYChart;
  * and the sliding window they keep. Split from {@link RunViewModel} so that the sampling
  * bookkeeping lives apart from running trials; like it, it touches no control, and is only
  * changed under the view model's lock on the UI executor.
+ *
+ * <p>Every chart keeps the same window: the last {@link RunViewModel#WINDOW} seconds by the run's
+ * clock (the timeline's), not a count of points, so that a worker missing from some samples does
+ * not reach further back than the machine. The window's edges are properties the view sets its
+ * time axes from, so a new run starts on an empty 0–120 s axis rather than the last run's. Every
+ * sample stays in {@link #samples()} for the whole-run chart.
  */
 final class LiveCharts {
     /** Bytes in a MiB: the charts and the workers table show memory in MiB. */
@@ -28,25 +37,38 @@ final class LiveCharts {
 
     // The points of each series as plain numbers: when a worker's series has gone stale.
     private final Map<XYChart.Series<Number, Number>, Deque<double[]>> points = new LinkedHashMap<>();
-    private long firstSampleMillis = -1;
+    private final List<PhasedSample> samples = new ArrayList<>();
+    private final ReadOnlyDoubleWrapper windowStart = new ReadOnlyDoubleWrapper(this, "windowStart", 0);
+    private final ReadOnlyDoubleWrapper windowEnd = new ReadOnlyDoubleWrapper(this, "windowEnd", RunViewModel.WINDOW);
+    private final LongToDoubleFunction clock;
 
-    /** Empties every chart for a new run; the memory chart gets its one series back. */
+    /** A sample as it arrived, with the comparison's phase its workers belong to. */
+    record PhasedSample(ResourceSample sample, String phase) {}
+
+    /** @param clock seconds from the run's start at a sample's wall-clock time: the timeline's clock */
+    LiveCharts(LongToDoubleFunction clock) {
+        this.clock = clock;
+    }
+
+    /** Empties every chart for a new run and puts the window back at 0–120 s; the memory chart gets its one series back. */
     void clear() {
         points.clear();
+        samples.clear();
         cpuSeries.clear();
         memorySeries.clear();
         workerCpuSeries.clear();
         workerRssSeries.clear();
-        firstSampleMillis = -1;
+        windowStart.set(0);
+        windowEnd.set(RunViewModel.WINDOW);
         memorySeries.add(series("memory used"));
     }
 
     /** Adds the sample's points; {@code phase} goes before worker names, as in the timeline. */
     void apply(ResourceSample sample, String phase) {
-        if (firstSampleMillis < 0) {
-            firstSampleMillis = sample.epochMillis();
-        }
-        double t = (sample.epochMillis() - firstSampleMillis) / 1000.0;
+        samples.add(new PhasedSample(sample, phase));
+        double t = clock.applyAsDouble(sample.epochMillis());
+        windowEnd.set(Math.max(RunViewModel.WINDOW, t));
+        windowStart.set(Math.max(0, t - RunViewModel.WINDOW));
         double[] cores = sample.cpuPerCore();
         if (cpuSeries.isEmpty()) {
             List<XYChart.Series<Number, Number>> created = new ArrayList<>();
@@ -66,6 +88,9 @@ final class LiveCharts {
             push(workerSeries(workerCpuSeries, phase + name), t, w.cpu() * 100);
             push(workerSeries(workerRssSeries, phase + name), t, w.rssBytes() / MIB);
         });
+        for (XYChart.Series<Number, Number> s : points.keySet()) {
+            trim(s, t);
+        }
         dropStale(workerCpuSeries, t);
         dropStale(workerRssSeries, t);
     }
@@ -105,19 +130,29 @@ final class LiveCharts {
             // One NaN in an auto-ranged axis blanks the whole chart until it has left the window: two minutes.
             return;
         }
+        points.get(s).addLast(new double[] {t, value});
+        s.getData().add(new XYChart.Data<>(t, value));
+    }
+
+    /** Drops the points that have left the window: one point in, the oldest out, rather than every point anew. */
+    private void trim(XYChart.Series<Number, Number> s, double now) {
         Deque<double[]> d = points.get(s);
-        d.addLast(new double[] {t, value});
-        while (d.size() > RunViewModel.WINDOW) {
+        int old = 0;
+        while (!d.isEmpty() && d.peekFirst()[0] < now - RunViewModel.WINDOW) {
             d.removeFirst();
+            old++;
         }
-        // One point in, the oldest out, rather than 120 new points per series every second.
-        ObservableList<XYChart.Data<Number, Number>> data = s.getData();
-        data.add(new XYChart.Data<>(t, value));
-        if (data.size() > RunViewModel.WINDOW) {
-            data.remove(0, data.size() - RunViewModel.WINDOW);
+        if (old > 0) {
+            s.getData().remove(0, Math.min(old, s.getData().size()));
         }
     }
 
+    /** Every sample of the run so far, in the order they arrived. */
+    List<PhasedSample> samples() { return samples; }
+    /** The left edge of every chart's time axis, seconds from the run's start. */
+    ReadOnlyDoubleProperty windowStartProperty() { return windowStart.getReadOnlyProperty(); }
+    /** The right edge: at least {@link RunViewModel#WINDOW}, else the newest sample. */
+    ReadOnlyDoubleProperty windowEndProperty() { return windowEnd.getReadOnlyProperty(); }
     ObservableList<XYChart.Series<Number, Number>> cpuSeries() { return cpuSeries; }
     ObservableList<XYChart.Series<Number, Number>> memorySeries() { return memorySeries; }
     ObservableList<XYChart.Series<Number, Number>> workerCpuSeries() { return workerCpuSeries; }

@@ -3,6 +3,7 @@ package io.kinefold.ui.run;
 import io.kinefold.experiment.Status;
 import io.kinefold.experiment.Trial;
 import io.kinefold.experiment.TrialResult;
+import java.util.function.LongSupplier;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.collections.FXCollections;
@@ -13,16 +14,40 @@ import javafx.collections.ObservableList;
  * started. Split from {@link RunViewModel} so that the bars and their clock live apart from
  * running trials; touches no control, and is only changed under the view model's lock on the UI
  * executor.
+ *
+ * <p>Its clock is the run's one clock: the live charts place each sample with {@link #secondsAt},
+ * so that a trial's bar and the load it caused line up. Wall-clock milliseconds rather than
+ * {@code nanoTime}, because a sample carries the wall-clock time it was taken at.
  */
 final class RunTimeline {
     private final ObservableList<TimelineBar> bars = FXCollections.observableArrayList();
     private final ReadOnlyDoubleWrapper elapsed = new ReadOnlyDoubleWrapper(this, "elapsed");
-    private long startNanos;
+    private final LongSupplier millis;
+    private long startMillis;
+
+    RunTimeline() {
+        this(System::currentTimeMillis);
+    }
+
+    RunTimeline(LongSupplier millis) {
+        this.millis = millis;
+        startMillis = millis.getAsLong();
+    }
 
     /** Starts the clock again at zero; the bars stay. */
     void restartClock() {
-        startNanos = System.nanoTime();
+        startMillis = millis.getAsLong();
         elapsed.set(0);
+    }
+
+    /** When the clock was last started, epoch milliseconds: the run's start. */
+    long startMillis() {
+        return startMillis;
+    }
+
+    /** Seconds from the run's start to the given wall-clock time. */
+    double secondsAt(long epochMillis) {
+        return (epochMillis - startMillis) / 1000.0;
     }
 
     /** Empties the timeline for a new run and starts its clock. */
@@ -53,7 +78,7 @@ final class RunTimeline {
     }
 
     private double now() {
-        return (System.nanoTime() - startNanos) / 1e9;
+        return secondsAt(millis.getAsLong());
     }
 
     ObservableList<TimelineBar> bars() { return bars; }

@@ -32,6 +32,7 @@ import io.kinefold.store.RunHeldException;
 import io.kinefold.store.Store;
 import io.kinefold.store.StoreException;
 import io.kinefold.ui.common.AppContext;
+import io.kinefold.ui.common.WholeRunData;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -60,7 +61,7 @@ import org.slf4j.LoggerFactory;
  * every change to a property goes through {@code fxThread}.
  */
 public final class RunViewModel {
-    /** Points kept per chart series: two minutes at one sample a second. */
+    /** Seconds every live chart keeps: two minutes, at one sample a second. */
     public static final int WINDOW = 120;
     /** Messages kept in the list; older ones drop off. */
     public static final int MAX_MESSAGES = 200;
@@ -100,7 +101,8 @@ public final class RunViewModel {
     private final RunInputs inputs;
     private final RunTimeline timeline = new RunTimeline();
     private final WorkerTable workerTable = new WorkerTable();
-    private final LiveCharts charts = new LiveCharts();
+    // The charts place samples on the timeline's clock: one clock for the whole view.
+    private final LiveCharts charts = new LiveCharts(timeline::secondsAt);
     // In a comparison, "single " or "pool " before worker names, so that the two phases' w1 differ.
     private String phase = "";
 
@@ -491,4 +493,23 @@ public final class RunViewModel {
     public ObservableList<XYChart.Series<Number, Number>> workerCpuSeries() { return charts.workerCpuSeries(); }
     /** One per worker, MiB. */
     public ObservableList<XYChart.Series<Number, Number>> workerRssSeries() { return charts.workerRssSeries(); }
+    /** The left edge of every live chart's time axis, seconds from the run's start. */
+    public ReadOnlyDoubleProperty windowStartProperty() { return charts.windowStartProperty(); }
+    /** The right edge of every live chart's time axis: two minutes after the left. */
+    public ReadOnlyDoubleProperty windowEndProperty() { return charts.windowEndProperty(); }
+
+    /**
+     * The run so far, or the last run, whole: every sample and every trial on the timeline's clock,
+     * as {@link WholeRunData#forStoredRun} gives a stored run. Call it on the FX thread.
+     */
+    public WholeRunData wholeRun() {
+        synchronized (lock) {
+            WholeRunData.Builder b = new WholeRunData.Builder(timeline.startMillis());
+            charts.samples().forEach(p -> b.add(p.sample(), p.phase()));
+            for (TimelineBar bar : timeline.bars()) {
+                b.trial(new WholeRunData.TrialSpan(bar.lane(), bar.trial(), bar.kind(), bar.start(), bar.end(), bar.failed()));
+            }
+            return b.build(run.runningProperty().get() ? timeline.elapsedProperty().get() : 0);
+        }
+    }
 }
