@@ -4,6 +4,7 @@ import io.kinefold.ui.common.AppContext;
 import io.kinefold.ui.common.Dialogs;
 import io.kinefold.ui.common.Fxml;
 import java.util.List;
+import io.kinefold.ui.common.WholeRunChart;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -14,12 +15,14 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -63,6 +66,8 @@ public final class RunView {
     @FXML private LineChart<Number, Number> memoryChart;
     @FXML private LineChart<Number, Number> workerCpuChart;
     @FXML private LineChart<Number, Number> workerRssChart;
+    @FXML private Tab wholeRunTab;
+    @FXML private WholeRunChart wholeRunChart;
     @FXML private TableView<WorkerRow> workerTable;
     @FXML private TableColumn<WorkerRow, String> nameColumn;
     @FXML private TableColumn<WorkerRow, Long> pidColumn;
@@ -140,6 +145,7 @@ public final class RunView {
         // the scene was laying out) would otherwise wait for the next resize to draw its points.
         model.elapsedProperty().addListener((obs, old, t) ->
                 List.of(cpuChart, memoryChart, workerCpuChart, workerRssChart).forEach(LineChart::requestLayout));
+        liveCharts();
 
         column(nameColumn, WorkerRow::name);
         column(pidColumn, WorkerRow::pid);
@@ -196,6 +202,50 @@ public final class RunView {
             model.cancel();
             e.consume();
         }
+    }
+
+    /**
+     * The four live charts on one time axis, the run's last two minutes, which a new run puts back
+     * at 0–120 s (an auto-ranging axis kept the last run's range on an empty chart); the whole run
+     * in its tab, live while it goes and from the store once it has finished.
+     */
+    private void liveCharts() {
+        for (LineChart<Number, Number> chart : java.util.List.of(cpuChart, memoryChart, workerCpuChart, workerRssChart)) {
+            NumberAxis time = (NumberAxis) chart.getXAxis();
+            time.setAutoRanging(false);
+            time.setTickUnit(20);
+            time.lowerBoundProperty().bind(model.windowStartProperty());
+            time.upperBoundProperty().bind(model.windowEndProperty());
+        }
+        model.cpuSeries().addListener((javafx.collections.ListChangeListener<Object>) c -> {
+            if (c.getList().isEmpty()) {
+                // A reset: the value axes start again from what the new run measures.
+                for (LineChart<Number, Number> chart : java.util.List.of(memoryChart, workerCpuChart, workerRssChart)) {
+                    NumberAxis values = (NumberAxis) chart.getYAxis();
+                    values.setLowerBound(0);
+                    values.setUpperBound(100);
+                }
+            }
+        });
+        model.elapsedProperty().addListener((obs, old, t) -> {
+            if (wholeRunTab.isSelected() && model.runningProperty().get()) {
+                wholeRunChart.setData(model.wholeRun());
+            }
+        });
+        wholeRunTab.selectedProperty().addListener((obs, old, selected) -> {
+            if (selected) {
+                wholeRunChart.setData(model.wholeRun());
+                if (!model.runningProperty().get()) {
+                    model.loadStoredWholeRun(wholeRunChart::setData);
+                }
+            }
+        });
+        model.runningProperty().addListener((obs, was, running) -> {
+            if (!running) {
+                wholeRunChart.setData(model.wholeRun());
+                model.loadStoredWholeRun(wholeRunChart::setData);
+            }
+        });
     }
 
     private static <T> void column(TableColumn<WorkerRow, T> column, Function<WorkerRow, T> value) {

@@ -512,4 +512,24 @@ public final class RunViewModel {
             return b.build(run.runningProperty().get() ? timeline.elapsedProperty().get() : 0);
         }
     }
+
+    /**
+     * The last run that finished, whole, as the store has it: read on the background executor,
+     * handed over on the FX thread; nothing after a comparison, whose two phases only the live data
+     * shows on one clock, or when no run finished.
+     */
+    public void loadStoredWholeRun(java.util.function.Consumer<WholeRunData> shown) {
+        Long runId = run.finishedRunProperty().get();
+        if (runId == null || !phase.isEmpty()) {
+            return;
+        }
+        context.background().execute(() -> {
+            try (Store store = Store.open(context.storeFile())) {
+                WholeRunData stored = WholeRunData.forStoredRun(store, runId);
+                fxThread.execute(() -> shown.accept(stored));
+            } catch (StoreException | RuntimeException e) {
+                // The live data stays on screen; the store's trouble shows where it is opened next.
+            }
+        });
+    }
 }
