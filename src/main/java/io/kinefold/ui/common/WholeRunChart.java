@@ -244,7 +244,7 @@ public final class WholeRunChart extends VBox {
             items.add(item(workers.get(i), WORKERS[i % WORKERS.length]));
         }
         for (KindSpec k : Kinds.all()) {
-            if (data.get().trials().stream().anyMatch(t -> t.kind() == k.kind())) {
+            if (data.get().trials().stream().anyMatch(t -> t.kind().equals(k.kind()))) {
                 items.add(item(k.kind().name() + " trial", Color.web(k.colour())));
             }
         }
@@ -293,6 +293,7 @@ public final class WholeRunChart extends VBox {
 
         Plot() {
             getChildren().add(canvas);
+            canvas.setId("wholeRunCanvas");
             setMinSize(200, 160);
             setPrefSize(800, 420);
             canvas.setOnScroll(this::wheel);
