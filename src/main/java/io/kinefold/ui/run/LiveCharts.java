@@ -48,6 +48,7 @@ final class LiveCharts {
     /** @param clock seconds from the run's start at a sample's wall-clock time: the timeline's clock */
     LiveCharts(LongToDoubleFunction clock) {
         this.clock = clock;
+        clear();
     }
 
     /** Empties every chart for a new run and puts the window back at 0–120 s; the memory chart gets its one series back. */

@@ -4,6 +4,7 @@ import io.kinefold.ui.common.AppContext;
 import io.kinefold.ui.common.Dialogs;
 import io.kinefold.ui.common.Fxml;
 import java.util.List;
+import io.kinefold.ui.common.SeriesLegend;
 import io.kinefold.ui.common.WholeRunChart;
 import java.util.Locale;
 import java.util.function.Function;
@@ -66,6 +67,10 @@ public final class RunView {
     @FXML private LineChart<Number, Number> memoryChart;
     @FXML private LineChart<Number, Number> workerCpuChart;
     @FXML private LineChart<Number, Number> workerRssChart;
+    @FXML private VBox cpuChartBox;
+    @FXML private VBox memoryChartBox;
+    @FXML private VBox workerCpuChartBox;
+    @FXML private VBox workerRssChartBox;
     @FXML private Tab wholeRunTab;
     @FXML private WholeRunChart wholeRunChart;
     @FXML private TableView<WorkerRow> workerTable;
@@ -206,10 +211,15 @@ public final class RunView {
 
     /**
      * The four live charts on one time axis, the run's last two minutes, which a new run puts back
-     * at 0–120 s (an auto-ranging axis kept the last run's range on an empty chart); the whole run
-     * in its tab, live while it goes and from the store once it has finished.
+     * at 0–120 s (an auto-ranging axis kept the last run's range on an empty chart), each with a
+     * compact legend under it that a small window does not hide; the whole run in its tab, live
+     * while it goes and from the store once it has finished.
      */
     private void liveCharts() {
+        cpuChartBox.getChildren().add(new SeriesLegend(cpuChart));
+        memoryChartBox.getChildren().add(new SeriesLegend(memoryChart));
+        workerCpuChartBox.getChildren().add(new SeriesLegend(workerCpuChart));
+        workerRssChartBox.getChildren().add(new SeriesLegend(workerRssChart));
         for (LineChart<Number, Number> chart : java.util.List.of(cpuChart, memoryChart, workerCpuChart, workerRssChart)) {
             NumberAxis time = (NumberAxis) chart.getXAxis();
             time.setAutoRanging(false);

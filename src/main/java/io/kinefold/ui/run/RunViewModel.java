@@ -377,13 +377,7 @@ public final class RunViewModel {
 
         @Override
         public void sample(ResourceSample sample) {
-            // Each part on its own: one that throws (a listener of the timeline's clock, say) must not
-            // leave the charts without the sample while the workers table goes on.
-            ui(() -> {
-                guarded("charts", () -> charts.apply(sample, phase));
-                guarded("workers table", () -> workerTable.sampled(sample, phase));
-                guarded("timeline", timeline::tick);
-            });
+            ui(() -> sampled(sample));
         }
 
         @Override
@@ -448,6 +442,15 @@ public final class RunViewModel {
                 });
             }
         }
+    }
+
+    /** A monitor sample in the charts, the timeline's clock and the workers table; under the lock, on the UI executor. */
+    void sampled(ResourceSample sample) {
+        // Each part on its own: one that throws (a listener of the timeline's clock, say) must not
+        // leave the charts without the sample while the workers table goes on.
+        guarded("timeline", timeline::tick);
+        guarded("charts", () -> charts.apply(sample, phase));
+        guarded("workers table", () -> workerTable.sampled(sample, phase));
     }
 
     private void phase(String name) {
