@@ -246,16 +246,23 @@ public final class RunView {
             if (selected) {
                 wholeRunChart.setData(model.wholeRun());
                 if (!model.runningProperty().get()) {
-                    model.loadStoredWholeRun(wholeRunChart::setData);
+                    model.loadStoredWholeRun(this::showStoredWholeRun);
                 }
             }
         });
         model.runningProperty().addListener((obs, was, running) -> {
             if (!running) {
                 wholeRunChart.setData(model.wholeRun());
-                model.loadStoredWholeRun(wholeRunChart::setData);
+                model.loadStoredWholeRun(this::showStoredWholeRun);
             }
         });
+    }
+
+    /** The stored run, unless another has started meanwhile. */
+    private void showStoredWholeRun(io.kinefold.ui.common.WholeRunData stored) {
+        if (!model.runningProperty().get()) {
+            wholeRunChart.setData(stored);
+        }
     }
 
     private static <T> void column(TableColumn<WorkerRow, T> column, Function<WorkerRow, T> value) {
