@@ -29,6 +29,11 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--fps", paramLabel = "N", description = "Frames per second (default: ${DEFAULT-VALUE}).")
     int fps = DatasetGenerator.Options.defaults().fps();
 
+    @Option(names = "--name", paramLabel = "NAME",
+            description = "The dataset's name in its manifest (default: synthetic-SEED; the bundled dataset is "
+                    + DatasetGenerator.Options.BUNDLED_NAME + ").")
+    String name;
+
     @Option(names = "--csv", description = "One CSV file per recording instead of a folder of OpenPose JSON frames.")
     boolean csv;
 
@@ -40,7 +45,9 @@ final class GenerateCommand implements Callable<Integer> {
         PrintWriter err = console.err();
         DatasetGenerator.Options options;
         try {
-            options = new DatasetGenerator.Options(subjects, seed, reps, fps);
+            options = name == null
+                    ? new DatasetGenerator.Options(subjects, seed, reps, fps)
+                    : new DatasetGenerator.Options(subjects, seed, reps, fps, name);
         } catch (IllegalArgumentException e) {
             err.println("kinefold: " + e.getMessage());
             return KinefoldCommand.BAD_INPUT;

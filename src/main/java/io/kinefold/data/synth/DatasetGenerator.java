@@ -23,12 +23,23 @@ public final class DatasetGenerator {
      * @param repsPerRecording repetitions in each recording, 1 to 20
      * @param fps              frames per second, 10 to 60
      */
-    public record Options(int subjects, long seed, int repsPerRecording, int fps) {
+    public record Options(int subjects, long seed, int repsPerRecording, int fps, String name) {
+
+        /** The name of the bundled dataset, which {@link #defaults()} makes: the app and the docs call it this too. */
+        public static final String BUNDLED_NAME = "demo";
 
         public Options {
             check(subjects, 1, 200, "subjects");
             check(repsPerRecording, 1, 20, "repsPerRecording");
             check(fps, 10, 60, "fps");
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("name must not be empty");
+            }
+        }
+
+        /** Named {@code synthetic-SEED}. */
+        public Options(int subjects, long seed, int repsPerRecording, int fps) {
+            this(subjects, seed, repsPerRecording, fps, "synthetic-" + seed);
         }
 
         /**
@@ -37,7 +48,7 @@ public final class DatasetGenerator {
          * a few MB.
          */
         public static Options defaults() {
-            return new Options(12, 1, 8, 15);
+            return new Options(12, 1, 8, 15, BUNDLED_NAME);
         }
 
         private static void check(int value, int min, int max, String name) {

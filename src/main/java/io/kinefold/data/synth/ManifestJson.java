@@ -19,7 +19,7 @@ final class ManifestJson {
         StringBuilder out = new StringBuilder(1024 + 512 * recordings.size());
         out.append("{\n");
         out.append("  \"format\": ").append(quote(FORMAT)).append(",\n");
-        out.append("  \"name\": ").append(quote("synthetic-" + options.seed())).append(",\n");
+        out.append("  \"name\": ").append(quote(options.name())).append(",\n");
         out.append("  \"fps\": ").append(options.fps()).append(",\n");
         out.append("  \"generator\": { \"tool\": ").append(quote(TOOL))
                 .append(", \"subjects\": ").append(options.subjects())

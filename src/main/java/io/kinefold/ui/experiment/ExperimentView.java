@@ -40,10 +40,20 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.controlsfx.control.decoration.Decorator;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
+import org.controlsfx.validation.decoration.CompoundValidationDecoration;
+import org.controlsfx.validation.decoration.GraphicValidationDecoration;
+import org.controlsfx.validation.decoration.StyleClassValidationDecoration;
 
 /**
  * Controller of {@code experiment_view.fxml}: binds the controls to an {@link ExperimentViewModel}
  * and generates the grid form of the selected model from its hyperparameter definitions.
+ *
+ * <p>A field with a problem is decorated by ControlsFX's {@link ValidationSupport}: an icon
+ * whose tooltip gives the reason and the {@code invalid} style; the reason also stays in words
+ * under the field, for who reads with the keyboard rather than the mouse.
  *
  * <p>Shortcuts: Ctrl+S saves the spec, Ctrl+Shift+O opens one. Not Ctrl+O: the Dataset view
  * holds it on the scene for opening a dataset folder, and a scene has one action per key.
@@ -57,6 +67,8 @@ public final class ExperimentView {
     private final FileDialogs dialogs;
     /** Undoes the bindings of the grid form shown, before another model's replaces it. */
     private final List<Runnable> formCleanup = new ArrayList<>();
+    /** Decorates the spec-wide fields; the grid form has one of its own, made again with the form. */
+    private final ValidationSupport specValidation = validationSupport();
 
     @FXML private VBox root;
     @FXML private Button quickButton;
@@ -113,9 +125,15 @@ public final class ExperimentView {
 
         nameLabel.setLabelFor(nameField);
         nameField.textProperty().bindBidirectional(model.nameProperty());
-        markInvalid(nameField, model.nameErrorProperty());
-        nameField.setTooltip(tooltipWithError("A short name for lists and reports", model.nameErrorProperty()));
+        decorate(specValidation, nameField, model.nameErrorProperty());
+        nameField.setTooltip(new Tooltip("A short name for lists and reports"));
         statusLabel.textProperty().bind(model.statusProperty());
+        // The status is one line beside the toolbar: cut to the width, whole in the tooltip.
+        Tooltip statusTip = new Tooltip();
+        statusTip.textProperty().bind(model.statusProperty());
+        statusTip.setWrapText(true);
+        statusTip.setMaxWidth(560);
+        statusLabel.setTooltip(statusTip);
         errorLabel.textProperty().bind(model.errorProperty());
         errorLabel.visibleProperty().bind(model.errorProperty().isNotEmpty());
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());
@@ -140,11 +158,13 @@ public final class ExperimentView {
         });
         model.selectedProperty().addListener((obs, old, entry) -> showModel(entry));
         showModel(model.selectedProperty().get());
-        // Pose is alone of its kind: nothing to copy to.
-        copyButton.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+        // Pose is alone of its kind, as is every model of a one-exercise dataset: nothing to copy to, no button.
+        copyButton.visibleProperty().bind(Bindings.createBooleanBinding(() -> {
             ModelEntry entry = model.selectedProperty().get();
-            return entry == null || model.models().stream().noneMatch(e -> e != entry && e.kind().equals(entry.kind()));
+            return entry != null && entry.available() && model.models().stream()
+                    .anyMatch(e -> e != entry && e.available() && e.kind().equals(entry.kind()));
         }, model.selectedProperty(), model.models()));
+        copyButton.managedProperty().bind(copyButton.visibleProperty());
         copyButton.textProperty().bind(Bindings.createStringBinding(() -> {
             ModelEntry entry = model.selectedProperty().get();
             return entry == null ? "Copy grid to all of this kind"
@@ -252,10 +272,16 @@ public final class ExperimentView {
                 bound = entry;
                 name.setText(entry.title());
                 check.selectedProperty().bindBidirectional(entry.enabledProperty());
+                check.setDisable(!entry.available());
+                name.setDisable(!entry.available());
                 count.textProperty().bind(entry.countTextProperty());
                 setText(null);
                 setGraphic(box);
-                setTooltip(new Tooltip(entry.description()));
+                Tooltip tip = new Tooltip(entry.available() ? entry.description()
+                        : "Not on this dataset: " + entry.refusal());
+                tip.setWrapText(true);
+                tip.setMaxWidth(420);
+                setTooltip(tip);
             } else if (item instanceof ModelKind kind) {
                 setText(ModelEntry.kindTitle(kind));
                 setGraphic(null);
@@ -291,11 +317,14 @@ public final class ExperimentView {
         }
         selectInTree(entry);
         modelTitle.setText(entry.title());
-        modelDescription.setText(entry.description());
+        modelDescription.setText(entry.available() ? entry.description()
+                : "Not on this dataset: " + entry.refusal() + ". It is left out of the experiment.");
         includeBox.setVisible(true);
+        includeBox.setDisable(!entry.available());
         modelCount.textProperty().bind(entry.countTextProperty());
         includeBox.selectedProperty().bindBidirectional(entry.enabledProperty());
         formCleanup.add(() -> includeBox.selectedProperty().unbindBidirectional(entry.enabledProperty()));
+        ValidationSupport gridValidation = validationSupport();
         int row = 0;
         for (GridField field : entry.fields()) {
             Node control;
@@ -309,7 +338,9 @@ public final class ExperimentView {
                 formCleanup.add(() -> text.textProperty().unbindBidirectional(field.textProperty()));
                 control = text;
             }
-            formCleanup.add(markInvalid(control, field.errorProperty()));
+            if (control instanceof Control c) {
+                formCleanup.add(decorate(gridValidation, c, field.errorProperty()));
+            }
             addRow(gridForm, row, field.label(), control, field.hint(), field.def().description(), field.errorProperty());
             row += 2;
         }
@@ -328,7 +359,7 @@ public final class ExperimentView {
             CheckBox box = new CheckBox(field.def().choices().get(i));
             box.setId(field.def().name() + "-" + field.def().choices().get(i));
             box.setMnemonicParsing(false);
-            box.setTooltip(tooltipWithError(field.def().description(), field.errorProperty()));
+            box.setTooltip(new Tooltip(field.def().description()));
             box.disableProperty().bind(entry.enabledProperty().not());
             var property = chosen.get(i);
             box.selectedProperty().bindBidirectional(property);
@@ -358,7 +389,10 @@ public final class ExperimentView {
         errorLabel.visibleProperty().bind(error.isNotEmpty());
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());
         if (control instanceof Control c) {
-            c.setTooltip(tooltipWithError(description, error));
+            Tooltip tip = new Tooltip(description);
+            tip.setWrapText(true);
+            tip.setMaxWidth(420);
+            c.setTooltip(tip);
             c.setMaxWidth(Double.MAX_VALUE);
         }
         grid.add(name, 0, row);
@@ -369,26 +403,39 @@ public final class ExperimentView {
         return errorLabel;
     }
 
-    private static Tooltip tooltipWithError(String description, ReadOnlyStringProperty error) {
-        Tooltip tip = new Tooltip();
-        tip.textProperty().bind(Bindings.createStringBinding(
-                () -> error.get() == null ? description : description + "\n" + error.get(), error));
-        tip.setWrapText(true);
-        tip.setMaxWidth(420);
-        return tip;
+    /** An icon whose tooltip gives the reason, and the {@code invalid} style on the field itself. */
+    private static ValidationSupport validationSupport() {
+        ValidationSupport support = new ValidationSupport();
+        support.setValidationDecorator(new CompoundValidationDecoration(
+                new GraphicValidationDecoration(), new StyleClassValidationDecoration("invalid", "invalid")));
+        return support;
     }
 
-    /** The red border of a field that has a problem; returns how to stop following it. */
-    private static Runnable markInvalid(Node field, ReadOnlyStringProperty error) {
-        ChangeListener<String> listener = (obs, old, now) -> {
-            field.getStyleClass().remove("invalid");
-            if (now != null) {
-                field.getStyleClass().add("invalid");
-            }
-        };
+    /**
+     * Has the support decorate the control while {@code error} holds a reason. The view model's
+     * error is the rule, not the control's value: the planner can find a problem (more folds than
+     * subjects) after the text changed, so each change of the error revalidates.
+     *
+     * @return how to stop: the control's decorations go with it
+     */
+    private static Runnable decorate(ValidationSupport support, Control control, ReadOnlyStringProperty error) {
+        control.getProperties().put(ValidationSupport.class, support);
+        support.registerValidator(control, false,
+                (Control c, Object value) -> ValidationResult.fromErrorIf(c, error.get(), error.get() != null));
+        ChangeListener<String> listener = (obs, old, now) -> support.revalidate(control);
         error.addListener(listener);
-        listener.changed(error, null, error.get());
-        return () -> error.removeListener(listener);
+        support.revalidate(control);
+        return () -> {
+            error.removeListener(listener);
+            Decorator.removeAllDecorations(control);
+        };
+    }
+
+    /** The decorations' tooltips read as the error line does; the tests ask the support this. */
+    static String decorationText(Control control) {
+        Object support = control.getProperties().get(ValidationSupport.class);
+        return support instanceof ValidationSupport s
+                ? s.getHighestMessage(control).map(m -> m.getText()).orElse(null) : null;
     }
 
     // ---- the spec-wide fields ----
@@ -397,7 +444,7 @@ public final class ExperimentView {
         TextField folds = new TextField();
         folds.setId("folds");
         folds.textProperty().bindBidirectional(model.foldsProperty());
-        markInvalid(folds, model.foldsErrorProperty());
+        decorate(specValidation, folds, model.foldsErrorProperty());
         addRow(specForm, 0, "Folds", folds, "2–" + ExperimentViewModel.MAX_FOLDS + ", at most the subjects of a class",
                 "Cross-validation folds: every grid point is trained and tested this many times, grouped by subject.",
                 model.foldsErrorProperty());
@@ -405,7 +452,7 @@ public final class ExperimentView {
         TextField seed = new TextField();
         seed.setId("seed");
         seed.textProperty().bindBidirectional(model.seedProperty());
-        markInvalid(seed, model.seedErrorProperty());
+        decorate(specValidation, seed, model.seedErrorProperty());
         addRow(specForm, 2, "Seed", seed, "any whole number",
                 "Fixes folds, shuffling and initial weights: the same seed gives the same results.", model.seedErrorProperty());
 
@@ -421,7 +468,7 @@ public final class ExperimentView {
         patience.setId("patience");
         patience.textProperty().bindBidirectional(model.patienceProperty());
         patience.disableProperty().bind(model.earlyStoppingProperty().not());
-        markInvalid(patience, model.patienceErrorProperty());
+        decorate(specValidation, patience, model.patienceErrorProperty());
         addRow(specForm, 6, "Patience", patience, "epochs without improvement, 1–1000",
                 "Epochs without a better validation loss before training stops.", model.patienceErrorProperty());
 
@@ -429,7 +476,7 @@ public final class ExperimentView {
         fraction.setId("validationFraction");
         fraction.textProperty().bindBidirectional(model.validationFractionProperty());
         fraction.disableProperty().bind(model.earlyStoppingProperty().not());
-        markInvalid(fraction, model.validationFractionErrorProperty());
+        decorate(specValidation, fraction, model.validationFractionErrorProperty());
         addRow(specForm, 8, "Validation fraction", fraction, "share of training subjects, above 0 and below 0.5",
                 "Share of the training subjects held out to watch the validation loss.",
                 model.validationFractionErrorProperty());
@@ -444,7 +491,7 @@ public final class ExperimentView {
         workers.setValue(model.workersProperty().get());
         // The editor's text, not the value: the value only changes once the user presses Enter.
         workers.getEditor().textProperty().bindBidirectional(model.workersProperty());
-        markInvalid(workers, model.workersErrorProperty());
+        decorate(specValidation, workers, model.workersErrorProperty());
         addRow(specForm, 10, "Workers", workers, "auto or 1–" + WorkerCount.MAX + ", shared with the Run view",
                 "Worker processes of the pool; auto takes what the cores and the free memory allow.",
                 model.workersErrorProperty());

@@ -48,6 +48,8 @@ import javafx.collections.ObservableList;
 public final class ExperimentViewModel {
     public static final String START_PRESET = "quick";
     public static final int MAX_FOLDS = 100;
+    /** Appended to a spec's name once its models no longer are the ones it was loaded with. */
+    static final String MODIFIED = " (modified)";
 
     private final AppContext context;
     private final SpecFields fields;
@@ -94,46 +96,101 @@ public final class ExperimentViewModel {
     /**
      * A new dataset lists its own models. What the user typed carries over to every model the
      * new dataset has too (a squat model keeps its grid when another squat dataset opens); the
-     * quick preset is loaded only when nothing carries over, as at the first start.
+     * quick preset is loaded only when nothing carries over, as at the first start. When the
+     * models differ, the status says which grids were kept, which models start at their
+     * defaults and which were left out, and the spec's name says it is no longer what was loaded.
+     * A model the dataset cannot have (pose on one exercise) is listed off, with its reason.
      */
     private void datasetChanged(Dataset dataset) {
         Map<ModelId, Boolean> wasEnabled = new HashMap<>();
         Map<ModelId, Map<String, String>> typed = new HashMap<>();
         for (ModelEntry entry : models) {
+            if (!entry.available()) {
+                continue; // it was off only because that dataset could not have it: new on the next one
+            }
             wasEnabled.put(entry.id(), entry.enabledProperty().get());
             Map<String, String> texts = new HashMap<>();
             entry.fields().forEach(f -> texts.put(f.def().name(), f.textProperty().get()));
             typed.put(entry.id(), texts);
         }
         boolean carried = false;
+        List<String> kept = new ArrayList<>();
+        List<String> reset = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
         applying = true;
         try {
             List<ModelEntry> entries = new ArrayList<>();
             if (dataset != null) {
                 for (ModelId id : Kinds.models(dataset)) {
-                    ModelEntry entry = new ModelEntry(id);
-                    if (typed.containsKey(id)) {
+                    ModelEntry entry = new ModelEntry(id, Kinds.of(id).refusal(dataset.exercises()));
+                    if (!entry.available()) {
+                        refused.add(id.toString());
+                    } else if (typed.containsKey(id)) {
                         entry.enabledProperty().set(wasEnabled.get(id));
                         entry.fields().forEach(f -> f.textProperty().set(typed.get(id).get(f.def().name())));
                         carried |= wasEnabled.get(id);
+                        if (wasEnabled.get(id)) {
+                            kept.add(id.toString());
+                        }
+                    } else {
+                        reset.add(id.toString());
                     }
-                    entry.enabledProperty().addListener((obs, old, now) -> refresh());
+                    entry.enabledProperty().addListener((obs, old, now) -> {
+                        if (now && !entry.available()) {
+                            entry.enabledProperty().set(false); // the dataset cannot have it: nothing to turn on
+                        } else {
+                            refresh();
+                        }
+                    });
                     entry.fields().forEach(f -> f.textProperty().addListener((obs, old, now) -> refresh()));
                     entries.add(entry);
                 }
             }
             models.setAll(entries);
-            selected.set(entries.isEmpty() ? null : entries.get(0));
+            selected.set(entries.stream().filter(ModelEntry::available).findFirst()
+                    .orElse(entries.isEmpty() ? null : entries.get(0)));
         } finally {
             applying = false;
+        }
+        List<String> leftOut = wasEnabled.entrySet().stream()
+                .filter(e -> e.getValue() && models.stream().noneMatch(m -> m.id().equals(e.getKey())))
+                .map(e -> e.getKey().toString()).sorted().toList();
+        if (dataset != null && carried && (!reset.isEmpty() || !leftOut.isEmpty() || !refused.isEmpty())) {
+            fields.nameProperty().set(modifiedName(fields.nameProperty().get()));
         }
         refresh();
         if (dataset != null && !carried) {
             // So that the app is ready to run something as soon as a dataset is open.
             loadPreset(START_PRESET);
         } else if (carried) {
-            files.setStatus("Kept the grids of the models " + dataset.name() + " has too");
+            files.setStatus(changeInWords(dataset, kept, reset, leftOut, refused));
         }
+    }
+
+    /** What a change of dataset did to the form, e.g. {@code On squats: kept the grids of start:squat; …}. */
+    static String changeInWords(Dataset dataset, List<String> kept, List<String> reset, List<String> leftOut,
+                                List<String> refused) {
+        List<String> parts = new ArrayList<>();
+        parts.add("kept the grids of " + String.join(", ", kept));
+        if (!reset.isEmpty()) {
+            parts.add("new here, at their defaults (one point each): " + String.join(", ", reset));
+        }
+        if (!leftOut.isEmpty()) {
+            parts.add("left out, not in this dataset: " + String.join(", ", leftOut));
+        }
+        for (String id : refused) {
+            parts.add(id + " is off: this dataset cannot have it");
+        }
+        return "On " + dataset.name() + ": " + String.join("; ", parts);
+    }
+
+    /** The spec's name marked as changed since it was loaded, once: {@code quick (modified)}. */
+    static String modifiedName(String name) {
+        String base = name == null ? "" : name.strip();
+        if (base.endsWith(MODIFIED)) {
+            return base;
+        }
+        return (base.isEmpty() ? "experiment" : base) + MODIFIED;
     }
 
     // ---- loading and saving ----
@@ -170,6 +227,10 @@ public final class ExperimentViewModel {
                     continue;
                 }
                 for (ModelEntry entry : targets) {
+                    if (!entry.available()) {
+                        notes.add(entry.title() + " left out: " + entry.refusal());
+                        continue;
+                    }
                     entry.enabledProperty().set(true);
                     grid.grid().forEach((param, values) -> entry.field(param).ifPresent(f -> f.show(values)));
                 }
@@ -216,7 +277,7 @@ public final class ExperimentViewModel {
         applying = true;
         try {
             for (ModelEntry entry : models) {
-                if (entry != source && entry.kind() == source.kind()) {
+                if (entry != source && entry.kind() == source.kind() && entry.available()) {
                     for (GridField f : source.fields()) {
                         entry.field(f.def().name()).ifPresent(g -> g.textProperty().set(f.textProperty().get()));
                     }
@@ -248,6 +309,10 @@ public final class ExperimentViewModel {
         for (ModelEntry entry : models) {
             String fieldError = entry.firstError();
             int n = entry.gridPoints();
+            if (!entry.available()) {
+                entry.setCountText(ModelEntry.UNAVAILABLE);
+                continue;
+            }
             if (!entry.enabledProperty().get()) {
                 entry.setCountText("off");
                 continue;

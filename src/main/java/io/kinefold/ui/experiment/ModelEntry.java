@@ -18,13 +18,25 @@ import javafx.beans.property.SimpleBooleanProperty;
 public final class ModelEntry {
     /** The count text of an enabled model with a field that has a problem. */
     public static final String INVALID = "invalid";
+    /** The count text of a model the open dataset cannot have. */
+    public static final String UNAVAILABLE = "not on this dataset";
     private final ModelId id;
     private final BooleanProperty enabled = new SimpleBooleanProperty(this, "enabled", true);
     private final List<GridField> fields = new ArrayList<>();
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
+    private final String refusal;
 
     ModelEntry(ModelId id) {
+        this(id, null);
+    }
+
+    /** @param refusal why the open dataset cannot have this model, or null when it can: such a model stays off */
+    ModelEntry(ModelId id, String refusal) {
         this.id = id;
+        this.refusal = refusal;
+        if (refusal != null) {
+            enabled.set(false);
+        }
         for (ParamDef def : Kinds.of(id).params()) {
             fields.add(new GridField(def));
         }
@@ -51,6 +63,19 @@ public final class ModelEntry {
     /** The heading of the kind in the model list. */
     public static String kindTitle(ModelKind kind) {
         return Kinds.of(kind).title();
+    }
+
+    /**
+     * Why the open dataset cannot have this model (pose on a dataset of one exercise), or null. The
+     * engine skips such a model ({@code Plan.skipped()}); the form shows it off, with this reason.
+     */
+    public String refusal() {
+        return refusal;
+    }
+
+    /** Whether the open dataset can have this model at all. */
+    public boolean available() {
+        return refusal == null;
     }
 
     public BooleanProperty enabledProperty() {

@@ -255,7 +255,7 @@ class DatasetGeneratorTest {
 
     @Test
     void defaultsAreTwelveSubjectsSeedOneFourRepsAtThirtyFps() {
-        assertThat(Options.defaults()).isEqualTo(new Options(12, 1, 8, 15));
+        assertThat(Options.defaults()).isEqualTo(new Options(12, 1, 8, 15, "demo"));
     }
 
     @ParameterizedTest

@@ -325,12 +325,66 @@ class ExperimentViewModelTest {
 
         assertThat(field("start:squat", "units").textProperty().get()).isEqualTo("8, 24");
         assertThat(entry("rep:squat").enabledProperty().get()).isFalse();
-        assertThat(model.statusProperty().get()).startsWith("Kept the grids");
+        assertThat(model.statusProperty().get()).startsWith("On synthetic-3: kept the grids");
 
         context.datasetProperty().set(null);
         context.datasetProperty().set(bundled);
         assertThat(model.summaryProperty().get()).as("nothing to carry over: the quick preset again")
                 .isEqualTo("9 models · 82 grid points · 300 trials (54 of baselines)");
+    }
+
+    @Test
+    void anotherDatasetSaysWhatWasKeptAndWhatWasReset() throws Exception {
+        Dataset squats = ExperimentFixtures.oneExercise(tmp.resolve("squats"), "squat");
+        field("start:squat", "units").textProperty().set("8, 24");
+
+        context.datasetProperty().set(squats);
+
+        assertThat(model.statusProperty().get()).startsWith("On squats: kept the grids of start:squat, rep:squat")
+                .contains("left out, not in this dataset: rep:lunge, rep:push-up, rep:shoulder-press, start:lunge, "
+                        + "start:push-up, start:shoulder-press")
+                .contains("pose is off: this dataset cannot have it");
+        assertThat(model.nameProperty().get()).as("no longer the preset it was loaded as").isEqualTo("quick (modified)");
+
+        context.datasetProperty().set(bundled);
+
+        assertThat(model.statusProperty().get())
+                .contains("new here, at their defaults (one point each): pose, start:lunge, start:push-up");
+        assertThat(field("start:lunge", "units").textProperty().get()).isEqualTo("16");
+        assertThat(model.nameProperty().get()).as("marked once").isEqualTo("quick (modified)");
+    }
+
+    @Test
+    void theSameModelsOnAnotherDatasetKeepTheSpecsName() throws Exception {
+        Path data = tmp.resolve("same");
+        DatasetGenerator.generate(data, new DatasetGenerator.Options(4, 3, 3, 15));
+
+        context.datasetProperty().set(DatasetLoader.load(data));
+
+        assertThat(model.nameProperty().get()).isEqualTo("quick");
+        assertThat(model.statusProperty().get()).startsWith("On synthetic-3: kept the grids of pose, start:lunge");
+    }
+
+    @Test
+    void aModelTheDatasetCannotHaveIsUncheckedWithItsReason() throws Exception {
+        context.datasetProperty().set(null);
+        context.datasetProperty().set(ExperimentFixtures.oneExercise(tmp.resolve("squats"), "squat"));
+
+        ModelEntry pose = entry("pose");
+        assertThat(pose.available()).isFalse();
+        assertThat(pose.refusal()).startsWith("pose needs at least two exercises");
+        assertThat(pose.enabledProperty().get()).isFalse();
+        assertThat(pose.countTextProperty().get()).isEqualTo(ModelEntry.UNAVAILABLE);
+        assertThat(model.statusProperty().get()).contains("pose left out: pose needs at least two exercises");
+        assertThat(model.selectedProperty().get().title()).as("the first model it can have").isEqualTo("start:squat");
+
+        pose.enabledProperty().set(true);
+
+        assertThat(pose.enabledProperty().get()).as("cannot be turned on").isFalse();
+        assertThat(model.modelCountProperty().get()).isEqualTo(2);
+        assertThat(model.problems()).isEmpty();
+        assertThat(context.specProperty().get().models()).extracting(ModelGrid::model)
+                .containsExactly("start:squat", "rep:squat");
     }
 
     @Test
