@@ -30,7 +30,7 @@ public final class AppContext implements AutoCloseable {
     private final StringProperty workers = new SimpleStringProperty(this, "workers", "auto");
     private final Path storeFile;
     private final Preferences preferences;
-    private FileDialogs fileDialogs = FileDialogs.system();
+    private FileDialogs fileDialogs;
     private final ExecutorService background = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "kinefold-background");
         t.setDaemon(true);
@@ -44,6 +44,7 @@ public final class AppContext implements AutoCloseable {
     public AppContext(Path storeFile, Preferences preferences) {
         this.storeFile = storeFile;
         this.preferences = preferences;
+        this.fileDialogs = FileDialogs.system(preferences);
     }
 
     /** The dataset open in the workbench; null until one has loaded. */

@@ -3,6 +3,7 @@ package io.kinefold.ui.common;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.prefs.Preferences;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -42,43 +43,43 @@ public interface FileDialogs {
     /** The path the user chose, or empty when they cancelled. */
     Optional<Path> show(Window owner, Request request);
 
-    /** The system's dialogs, starting in the folder last chosen when the request names none. */
+    /** The system's dialogs, remembering nothing across restarts; see {@link #system(Preferences)}. */
     static FileDialogs system() {
-        return new FileDialogs() {
-            private File lastFolder;
+        return system(null);
+    }
 
-            @Override
-            public Optional<Path> show(Window owner, Request r) {
-                File start = r.initialFolder() != null && r.initialFolder().toFile().isDirectory()
-                        ? r.initialFolder().toFile() : lastFolder != null && lastFolder.isDirectory() ? lastFolder : null;
-                File chosen;
-                if (r.kind() == Kind.FOLDER) {
-                    DirectoryChooser dialog = new DirectoryChooser();
-                    dialog.setTitle(r.title());
-                    dialog.setInitialDirectory(start);
-                    chosen = dialog.showDialog(owner);
-                    if (chosen != null) {
-                        lastFolder = chosen;
-                    }
-                } else {
-                    FileChooser dialog = new FileChooser();
-                    dialog.setTitle(r.title());
-                    dialog.setInitialDirectory(start);
-                    if (r.initialName() != null) {
-                        dialog.setInitialFileName(r.initialName());
-                    }
-                    if (r.filterName() != null) {
-                        dialog.getExtensionFilters().addAll(
-                                new FileChooser.ExtensionFilter(r.filterName() + " (*." + r.extension() + ")", "*." + r.extension()),
-                                new FileChooser.ExtensionFilter("All files", "*"));
-                    }
-                    chosen = r.kind() == Kind.SAVE_FILE ? dialog.showSaveDialog(owner) : dialog.showOpenDialog(owner);
-                    if (chosen != null) {
-                        lastFolder = chosen.getParentFile();
-                    }
+    /**
+     * The system's dialogs, each starting where {@link FolderMemory} says: the request's folder,
+     * the one last used for that kind of file (kept in {@code preferences}), or the user's home.
+     */
+    static FileDialogs system(Preferences preferences) {
+        FolderMemory folders = new FolderMemory(preferences);
+        return (owner, r) -> {
+            File start = folders.start(r).toFile();
+            File chosen;
+            if (r.kind() == Kind.FOLDER) {
+                DirectoryChooser dialog = new DirectoryChooser();
+                dialog.setTitle(r.title());
+                dialog.setInitialDirectory(start.isDirectory() ? start : null);
+                chosen = dialog.showDialog(owner);
+            } else {
+                FileChooser dialog = new FileChooser();
+                dialog.setTitle(r.title());
+                dialog.setInitialDirectory(start.isDirectory() ? start : null);
+                if (r.initialName() != null) {
+                    dialog.setInitialFileName(r.initialName());
                 }
-                return Optional.ofNullable(chosen).map(File::toPath);
+                if (r.filterName() != null) {
+                    dialog.getExtensionFilters().addAll(
+                            new FileChooser.ExtensionFilter(r.filterName() + " (*." + r.extension() + ")", "*." + r.extension()),
+                            new FileChooser.ExtensionFilter("All files", "*"));
+                }
+                // The system's save dialog asks before it replaces a file (GTK, Windows and macOS alike).
+                chosen = r.kind() == Kind.SAVE_FILE ? dialog.showSaveDialog(owner) : dialog.showOpenDialog(owner);
             }
+            Optional<Path> path = Optional.ofNullable(chosen).map(File::toPath);
+            path.ifPresent(p -> folders.remember(r, p));
+            return path;
         };
     }
 }
