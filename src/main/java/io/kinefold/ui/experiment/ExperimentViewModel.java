@@ -66,6 +66,8 @@ public final class ExperimentViewModel {
 
     /** While a spec is being put into the fields: one refresh at the end instead of one per field. */
     private boolean applying;
+    /** The first dataset of a session starts from the spec the last session left, if any; later ones from the preset. */
+    private boolean firstDataset = true;
 
     /**
      * @param context the window's shared state: dataset, spec, workers, store, preferences
@@ -82,6 +84,7 @@ public final class ExperimentViewModel {
         this.planning = new SpecPlanning(context, fxThread, background, fields::plannedFoldsError, this::refresh);
         this.files = new SpecFiles(context, fxThread, background, this::apply, this::buildSpec, planning.problems());
         context.datasetProperty().addListener((obs, old, dataset) -> datasetChanged(dataset));
+        planning.specProperty().addListener((obs, old, planned) -> files.remember(planned));
         // A run that finished is shown in Results: its trials refine the estimate.
         context.shownRunProperty().addListener(o -> planning.loadCalibration());
         datasetChanged(context.datasetProperty().get());
@@ -158,8 +161,17 @@ public final class ExperimentViewModel {
         if (dataset != null && carried && (!reset.isEmpty() || !leftOut.isEmpty() || !refused.isEmpty())) {
             fields.nameProperty().set(modifiedName(fields.nameProperty().get()));
         }
+        // Read before the refresh below plans the bare defaults, which would be remembered in its place.
+        String remembered = firstDataset && dataset != null && !carried ? files.remembered() : null;
+        firstDataset &= dataset == null;
         refresh();
-        if (dataset != null && !carried) {
+        if (remembered != null) {
+            files.loadRemembered(remembered).thenRun(() -> {
+                if (models.stream().noneMatch(e -> e.enabledProperty().get())) {
+                    loadPreset(START_PRESET); // the last spec had no model this dataset can have
+                }
+            });
+        } else if (dataset != null && !carried) {
             // So that the app is ready to run something as soon as a dataset is open.
             loadPreset(START_PRESET);
         } else if (carried) {

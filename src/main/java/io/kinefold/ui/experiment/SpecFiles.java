@@ -30,6 +30,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 final class SpecFiles {
     static final String LAST_FOLDER_KEY = "lastSpecFolder";
+    /** The spec of the form the last time it planned, as JSON: the next session starts from it. */
+    static final String LAST_SPEC_KEY = "experiment.lastSpec";
 
     private final AppContext context;
     private final Executor fxThread;
@@ -61,6 +63,31 @@ final class SpecFiles {
     /** Puts a bundled preset into the form; the future completes once it is applied. */
     CompletableFuture<Void> loadPreset(String preset) {
         return load(() -> SpecIo.readResource(preset), "preset " + preset, null);
+    }
+
+    /** The spec an earlier session left, as JSON, or null. */
+    String remembered() {
+        return context.preferences() == null ? null : context.preferences().get(LAST_SPEC_KEY, null);
+    }
+
+    /** Puts the spec of the last session, as {@link #remembered()} read it, into the form; completes once applied. */
+    CompletableFuture<Void> loadRemembered(String json) {
+        return load(() -> SpecIo.parse(json, "the last session's spec"), "the spec of the last session", null);
+    }
+
+    /**
+     * Keeps the spec for the next session. A preference holds 8 KB at most; a spec that big
+     * (hundreds of grid values) is not kept, and the next session starts from the preset.
+     */
+    void remember(ExperimentSpec spec) {
+        Preferences preferences = context.preferences();
+        if (preferences == null || spec == null) {
+            return;
+        }
+        String json = SpecIo.toJson(spec);
+        if (json.length() <= Preferences.MAX_VALUE_LENGTH) {
+            preferences.put(LAST_SPEC_KEY, json);
+        }
     }
 
     /** Reads a spec file into the form, in the background. */

@@ -44,6 +44,7 @@ class ExperimentViewModelTest {
     @BeforeEach
     void setUp() {
         context = new AppContext(tmp.resolve("t.db"), Preferences.userRoot().node("kinefold-test/experiment"));
+        clearPreferences(); // a removed node can come back with its values until the removal is flushed
         model = new ExperimentViewModel(context, Runnable::run, Runnable::run);
         context.datasetProperty().set(bundled);
     }
@@ -52,6 +53,14 @@ class ExperimentViewModelTest {
     void tearDown() throws Exception {
         context.preferences().removeNode();
         context.close();
+    }
+
+    private void clearPreferences() {
+        try {
+            context.preferences().clear();
+        } catch (java.util.prefs.BackingStoreException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private ModelEntry entry(String id) {
@@ -386,6 +395,26 @@ class ExperimentViewModelTest {
         assertThat(model.problems()).isEmpty();
         assertThat(context.specProperty().get().models()).extracting(ModelGrid::model)
                 .containsExactly("start:squat", "rep:squat");
+    }
+
+    @Test
+    void startsFromTheSpecTheLastSessionLeft() throws Exception {
+        field("start:squat", "units").textProperty().set("8, 24");
+        entry("rep:lunge").enabledProperty().set(false);
+        model.nameProperty().set("mine");
+
+        AppContext next = new AppContext(tmp.resolve("t.db"), context.preferences());
+        ExperimentViewModel again = new ExperimentViewModel(next, Runnable::run, Runnable::run);
+        next.datasetProperty().set(bundled);
+
+        assertThat(again.statusProperty().get()).startsWith("Loaded the spec of the last session");
+        assertThat(again.nameProperty().get()).isEqualTo("mine");
+        assertThat(again.models().stream().filter(e -> e.title().equals("start:squat")).findFirst().orElseThrow()
+                .field("units").orElseThrow().textProperty().get()).isEqualTo("8, 24");
+        assertThat(again.models().stream().filter(e -> e.title().equals("rep:lunge")).findFirst().orElseThrow()
+                .enabledProperty().get()).isFalse();
+        assertThat(again.statusProperty().get()).startsWith("Loaded the spec of the last session");
+        next.close();
     }
 
     @Test

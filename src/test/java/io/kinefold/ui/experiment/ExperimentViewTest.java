@@ -15,7 +15,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
+import java.util.prefs.Preferences;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.stage.Stage;
+import org.controlsfx.control.decoration.Decorator;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -39,14 +44,18 @@ class ExperimentViewTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        context = new AppContext(Files.createTempDirectory("kinefold-experiment-view").resolve("t.db"));
+        // Preferences of its own: the spec the last session left must not be the user's, nor an earlier test's.
+        context = new AppContext(Files.createTempDirectory("kinefold-experiment-view").resolve("t.db"),
+                Preferences.userRoot().node("io/kinefold/test/experiment-view"));
+        context.preferences().clear();
         context.datasetProperty().set(bundled);
         ExperimentViewModel model = new ExperimentViewModel(context, Platform::runLater);
         TestWindows.show(stage, ExperimentView.create(model, context.fileDialogs()), 1200, 780);
     }
 
     @AfterEach
-    void tearDown() {
+    void tearDown() throws Exception {
+        context.preferences().clear();
         context.close();
     }
 
@@ -111,6 +120,56 @@ class ExperimentViewTest {
 
         assertThat(units.getStyleClass()).doesNotContain("invalid");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> context.specProperty().get() != null);
+    }
+
+    @Test
+    void invalidGridFieldIsDecoratedWithItsReason(FxRobot robot) throws Exception {
+        awaitQuickPreset(robot);
+
+        typeInto(robot, "#units", "0");
+
+        TextField units = robot.lookup("#units").queryAs(TextField.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !Decorator.getDecorations(units).isEmpty());
+        assertThat(ExperimentView.decorationText(units)).isEqualTo("Units per layer: 0 is outside 2–1024");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(n -> n instanceof Label l && l.getTooltip() != null
+                && "Units per layer: 0 is outside 2–1024".equals(l.getTooltip().getText())).tryQuery())
+                .as("the decoration's icon, its tooltip the reason").isPresent();
+
+        typeInto(robot, "#folds", "1");
+        TextField folds = robot.lookup("#folds").queryAs(TextField.class);
+        assertThat(ExperimentView.decorationText(folds)).startsWith("Folds:");
+
+        typeInto(robot, "#units", "32");
+        assertThat(ExperimentView.decorationText(units)).isNull();
+    }
+
+    @Test
+    void copyingAGridIsOfferedOnlyWhenThereIsAModelToCopyTo(FxRobot robot) throws Exception {
+        awaitQuickPreset(robot);
+        Button copy = robot.lookup("#copyButton").queryAs(Button.class);
+
+        assertThat(copy.isVisible()).as("pose is alone of its kind").isFalse();
+
+        robot.clickOn("start:squat");
+
+        assertThat(copy.isVisible()).isTrue();
+        assertThat(copy.getText()).isEqualTo("Copy this grid to every start model");
+    }
+
+    @Test
+    void aModelTheDatasetCannotHaveIsShownOffWithItsReason(FxRobot robot, @TempDir Path tmp) throws Exception {
+        awaitQuickPreset(robot);
+        Dataset squats = ExperimentFixtures.oneExercise(tmp.resolve("squats"), "squat");
+
+        robot.interact(() -> context.datasetProperty().set(squats));
+        robot.clickOn("pose");
+
+        assertThat(robot.lookup("#includeBox").queryAs(CheckBox.class).isDisabled()).isTrue();
+        assertThat(robot.lookup("#modelDescription").queryAs(Label.class).getText())
+                .startsWith("Not on this dataset: pose needs at least two exercises");
+        assertThat(robot.lookup("not on this dataset").tryQuery()).isPresent();
+        assertThat(robot.lookup("#copyButton").queryAs(Button.class).isVisible()).isFalse();
     }
 
     @Test
