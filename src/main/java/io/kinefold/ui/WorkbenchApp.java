@@ -21,14 +21,19 @@ import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 
 /**
- * The workbench window: one tab per view, all sharing one {@link AppContext}. Remembers its size,
- * position and tab; Ctrl+1…5 bring a tab forward; closing it while a run is going asks first and
- * then ends every worker.
+ * The workbench window: one tab per view, all sharing one {@link AppContext}, and a status bar
+ * (state, progress, dataset, store). Remembers its size, position and tab (the Dataset and
+ * Experiment views remember the dataset and the spec); Ctrl+1…5 bring a tab forward; a long run
+ * that ends while the window is in the background says so in a notification; closing it while a
+ * run is going asks first and then ends every worker.
  */
 public final class WorkbenchApp extends Application {
     static final String WIDTH = "window.width";
@@ -41,6 +46,8 @@ public final class WorkbenchApp extends Application {
     private AppContext context;
     private RunViewModel run;
     private boolean ownContext;
+    private WindowStatus status;
+    private RunNotifier notifier;
 
     /** The app as {@code kinefold} starts it: the user's store and preferences. */
     public WorkbenchApp() {}
@@ -80,7 +87,10 @@ public final class WorkbenchApp extends Application {
         });
 
         Preferences prefs = context.preferences();
-        Scene scene = new Scene(tabs, 1280, 820);
+        status = new WindowStatus(context, run);
+        BorderPane window = new BorderPane(tabs);
+        window.setBottom(status.bar());
+        Scene scene = new Scene(window, 1280, 820);
         scene.getStylesheets().add(WorkbenchApp.class.getResource("kinefold.css").toExternalForm());
         for (int i = 0; i < tabs.getTabs().size(); i++) {
             int index = i;
@@ -96,9 +106,26 @@ public final class WorkbenchApp extends Application {
             stage.setHeight(prefs.getDouble(HEIGHT, 0));
         }
         stage.setOnCloseRequest(e -> confirmClose(stage, e));
+        notifier = new RunNotifier(run.runningProperty(), run.statusProperty()::get, run.errorProperty()::get,
+                stage::isFocused, System::currentTimeMillis, javafx.application.Platform::runLater,
+                notice -> notify(stage, notice));
         stage.show();
         stage.setMaximized(prefs.getBoolean(MAXIMIZED, false));
-        stage.setOnHidden(e -> remember(stage, tabs, prefs));
+        status.start();
+        stage.setOnHidden(e -> {
+            status.stop();
+            remember(stage, tabs, prefs);
+        });
+    }
+
+    private static void notify(Stage stage, RunNotifier.Notice notice) {
+        Notifications shown = Notifications.create().owner(stage).title(notice.title()).text(notice.text())
+                .hideAfter(Duration.seconds(15));
+        if (notice.failed()) {
+            shown.showError();
+        } else {
+            shown.showInformation();
+        }
     }
 
     /** The remembered position, if it is still on a screen (a monitor may have gone since). */

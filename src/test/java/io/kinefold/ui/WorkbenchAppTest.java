@@ -6,7 +6,12 @@ import io.kinefold.ui.common.AppContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.prefs.Preferences;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
+import org.controlsfx.control.StatusBar;
+import org.testfx.util.WaitForAsyncUtils;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import javafx.scene.control.TabPane;
@@ -45,6 +50,28 @@ class WorkbenchAppTest {
 
         robot.interact(() -> context.resumeRequestProperty().set(4242L));
         assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Run");
+    }
+
+    @Test
+    void statusBarShowsTheStoreAndBackgroundWork(FxRobot robot) throws Exception {
+        StatusBar bar = robot.lookup("#statusBar").queryAs(StatusBar.class);
+        assertThat(robot.lookup("#statusStore").queryAs(Label.class).getText()).isEqualTo("Store t.db");
+        assertThat(robot.lookup("#statusStore").queryAs(Label.class).getTooltip().getText())
+                .endsWith(context.storeFile().toAbsolutePath().toString());
+        CountDownLatch release = new CountDownLatch(1);
+
+        context.background().execute(() -> {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> bar.getText().startsWith("Working in the background"));
+        assertThat(bar.getTooltip().getText()).as("the whole text, however narrow the window").isEqualTo(bar.getText());
+        release.countDown();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !bar.getText().startsWith("Working in the background"));
     }
 
     @Test

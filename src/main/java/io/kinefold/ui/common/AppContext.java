@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.prefs.Preferences;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -31,6 +32,7 @@ public final class AppContext implements AutoCloseable {
     private final Path storeFile;
     private final Preferences preferences;
     private FileDialogs fileDialogs;
+    private final AtomicInteger backgroundWork = new AtomicInteger();
     private final ExecutorService background = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "kinefold-background");
         t.setDaemon(true);
@@ -111,11 +113,28 @@ public final class AppContext implements AutoCloseable {
     public Executor background() {
         return task -> {
             try {
-                background.execute(task);
+                backgroundWork.incrementAndGet();
+                background.execute(() -> {
+                    try {
+                        task.run();
+                    } finally {
+                        backgroundWork.decrementAndGet();
+                    }
+                });
             } catch (RejectedExecutionException closed) {
+                backgroundWork.decrementAndGet();
                 // the context is closed: the window is gone
             }
         };
+    }
+
+    /**
+     * Tasks handed to {@link #background()} that have not finished: loads, plans, exports, store
+     * reads. Read from any thread; the window's status bar polls it, since a count kept on the FX
+     * thread would need the toolkit that view-model tests run without.
+     */
+    public int backgroundWork() {
+        return backgroundWork.get();
     }
 
     @Override
