@@ -50,7 +50,7 @@ final class WindowStatus {
         whole.textProperty().bind(bar.textProperty());
         whole.setWrapText(true);
         whole.setMaxWidth(640);
-        bar.setTooltip(whole);
+        bar.setTooltip(whole); // a StatusBar is no Labeled: FullText does not fit it
 
         Label dataset = new Label();
         dataset.setId("statusDataset");

@@ -6,6 +6,7 @@ import io.kinefold.data.Recording;
 import io.kinefold.ui.common.AppContext;
 import io.kinefold.ui.common.FileDialogs;
 import io.kinefold.ui.common.Fxml;
+import io.kinefold.ui.common.FullText;
 import io.kinefold.ui.common.Tables;
 import java.nio.file.Path;
 import javafx.animation.Animation;
@@ -96,6 +97,7 @@ public final class DatasetView {
         nameLabel.textProperty().bind(model.datasetNameProperty());
         summaryLabel.textProperty().bind(Bindings.when(model.loadingProperty())
                 .then(model.statusProperty()).otherwise(model.summaryProperty()));
+        FullText.inTooltip(summaryLabel);
         errorLabel.textProperty().bind(model.errorProperty());
         errorLabel.visibleProperty().bind(model.errorProperty().isNotEmpty());
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());

@@ -8,6 +8,7 @@ import io.kinefold.ui.common.AppContext;
 import io.kinefold.ui.common.Dialogs;
 import io.kinefold.ui.common.FileDialogs;
 import io.kinefold.ui.common.Fxml;
+import io.kinefold.ui.common.FullText;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -81,6 +82,7 @@ public final class ExperimentView {
     @FXML private TextField nameField;
     @FXML private Label statusLabel;
     @FXML private Label errorLabel;
+    @FXML private Label modelsLabel;
     @FXML private TreeView<Object> modelTree;
     @FXML private Button copyButton;
     @FXML private Label modelTitle;
@@ -129,15 +131,12 @@ public final class ExperimentView {
         nameField.setTooltip(new Tooltip("A short name for lists and reports"));
         statusLabel.textProperty().bind(model.statusProperty());
         // The status is one line beside the toolbar: cut to the width, whole in the tooltip.
-        Tooltip statusTip = new Tooltip();
-        statusTip.textProperty().bind(model.statusProperty());
-        statusTip.setWrapText(true);
-        statusTip.setMaxWidth(560);
-        statusLabel.setTooltip(statusTip);
+        FullText.inTooltip(statusLabel);
         errorLabel.textProperty().bind(model.errorProperty());
         errorLabel.visibleProperty().bind(model.errorProperty().isNotEmpty());
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());
 
+        modelsLabel.setLabelFor(modelTree);
         modelTree.setRoot(new TreeItem<>("models"));
         modelTree.setCellFactory(tree -> new ModelCell());
         model.models().addListener((ListChangeListener<ModelEntry>) c -> fillTree());
@@ -167,8 +166,8 @@ public final class ExperimentView {
         copyButton.managedProperty().bind(copyButton.visibleProperty());
         copyButton.textProperty().bind(Bindings.createStringBinding(() -> {
             ModelEntry entry = model.selectedProperty().get();
-            return entry == null ? "Copy grid to all of this kind"
-                    : "Copy this grid to every " + entry.kind().name() + " model";
+            return entry == null ? "_Copy grid to all of this kind"
+                    : "_Copy this grid to every " + entry.kind().name() + " model";
         }, model.selectedProperty()));
 
         modelCount.getStyleClass().add("model-count");

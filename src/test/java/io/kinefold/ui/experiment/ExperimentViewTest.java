@@ -154,7 +154,7 @@ class ExperimentViewTest {
         robot.clickOn("start:squat");
 
         assertThat(copy.isVisible()).isTrue();
-        assertThat(copy.getText()).isEqualTo("Copy this grid to every start model");
+        assertThat(copy.getText()).isEqualTo("_Copy this grid to every start model");
     }
 
     @Test
