@@ -536,7 +536,7 @@ public final class ExperimentView {
             return;
         }
         String name = model.nameProperty().get() == null ? "" : model.nameProperty().get().strip();
-        String suggested = (name.isEmpty() ? "experiment" : name.replaceAll("[^\\w.-]+", "-")) + ".json";
+        String suggested = (name.isEmpty() ? "experiment" : name.replaceAll("[^\\w.-]+", "-").replaceAll("^-+|-+$", "")) + ".json";
         dialogs.show(window(), FileDialogs.Request.saveFile("Save the experiment spec", model.lastFolder().orElse(null),
                 suggested, "Experiment specs", "json")).ifPresent(model::save);
     }
