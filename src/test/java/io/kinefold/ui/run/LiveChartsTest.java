@@ -16,7 +16,7 @@ class LiveChartsTest {
 
     @Test
     void anUnreadableValueIsLeftOutInsteadOfBlankingTheChart() {
-        LiveCharts charts = new LiveCharts();
+        LiveCharts charts = new LiveCharts(millis -> (millis - 1_000) / 1000.0); // the run started at 1 s
         charts.clear();
 
         charts.apply(sample(1_000, 0.4, 1.2), "");
@@ -32,7 +32,7 @@ class LiveChartsTest {
 
     @Test
     void keepsAddingPointsAfterAPhaseChangeOnOneClock() {
-        LiveCharts charts = new LiveCharts();
+        LiveCharts charts = new LiveCharts(millis -> (millis - 1_000) / 1000.0); // the run started at 1 s
         charts.clear();
         charts.apply(sample(1_000, 0.4, 1.0), "single ");
         charts.apply(sample(2_000, 0.4, 1.0), "single ");
