@@ -181,4 +181,36 @@ class HistoryNotebookTest {
         assertThat(cpu.getData().get(1).getData().get(0).getYValue().doubleValue()).isEqualTo(75.0);
         assertThat(robot.lookup("#memoryChart").tryQuery()).isPresent();
     }
+
+    @Test
+    void altCComparesTheSelectedRunsAndEscClosesTheComparison(FxRobot robot) throws Exception {
+        TableView<HistoryRow> table = table(robot);
+        robot.clickOn(rowCell(robot, table, runs.wider()));
+        robot.press(KeyCode.SHIFT).clickOn(rowCell(robot, table, runs.small())).release(KeyCode.SHIFT);
+
+        robot.press(KeyCode.ALT, KeyCode.C).release(KeyCode.C, KeyCode.ALT);
+
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#comparisonPane").tryQuery()
+                .map(n -> n.getScene().getWindow().isShowing()).orElse(false));
+        javafx.stage.Window comparison = robot.lookup("#comparisonPane").query().getScene().getWindow();
+        robot.targetWindow(comparison).type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !comparison.isShowing());
+    }
+
+    @Test
+    void returnInTheDeleteConfirmationKeepsTheRun(FxRobot robot) throws Exception {
+        TableView<HistoryRow> table = table(robot);
+        robot.clickOn(rowCell(robot, table, runs.small()));
+        robot.clickOn("#deleteButton");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+
+        robot.type(KeyCode.ENTER);
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        try (Store store = Store.open(runs.db())) {
+            assertThat(store.run(runs.small())).as("Cancel is the default: Return must not delete").isPresent();
+        }
+        assertThat(table.getItems()).hasSize(2);
+    }
 }
