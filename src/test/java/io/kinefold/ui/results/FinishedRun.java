@@ -42,13 +42,13 @@ record FinishedRun(Path db, long runId, RunService.Prepared prepared) {
     /**
      * A run whose trials stopped early, so that every fold has a training and a validation loss by
      * epoch and kept one of them: {@code start:squat} over units 8 and 16 by centring neck and hip,
-     * up to 6 epochs, on two folds.
+     * up to 30 epochs, on two folds.
      */
     static FinishedRun makeWithCurves(Path dir) throws Exception {
         return make(dir, 6, """
                 {"format":"kinefold-experiment/1","name":"curves-test","folds":2,"seed":5,
                  "earlyStopping":{"patience":2,"validationFraction":0.2},
-                 "models":[{"model":"start:squat","grid":{"units":[8,16],"centring":[0,1],"epochs":[6],"batchSize":[64]}}]}""");
+                 "models":[{"model":"start:squat","grid":{"units":[8,16],"centring":[0,1],"epochs":[30],"batchSize":[64]}}]}""");
     }
 
     private static FinishedRun make(Path dir, int subjects, String spec) throws Exception {

@@ -147,6 +147,10 @@ class ResultsChartsTest {
                     m.trainSeconds(), m.epochs(), m.curve().bestEpoch(), trials.get(i).worker(), null));
             assertThat(m.curve().bestEpoch()).isBetween(1, m.epochs());
         }
+        // Early stopping ended some fold before its 30 epochs, and it kept an epoch before the last.
+        assertThat(report.trials()).filteredOn(t -> t.metrics() != null && t.trial().gridPoint() >= 0)
+                .anySatisfy(t -> assertThat(t.metrics().epochs()).isLessThan(30))
+                .anySatisfy(t -> assertThat(t.metrics().curve().bestEpoch()).isLessThan(t.metrics().epochs()));
         assertThat(robot.lookup("#pointTitleLabel").queryAs(Label.class).getText())
                 .isEqualTo("start:squat, " + selected.label() + ": 2 folds");
         assertThat(folds.getColumns()).extracting(c -> c.getText()).containsExactly("Fold", "Accuracy", "Macro-F1",
