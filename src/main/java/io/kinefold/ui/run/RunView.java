@@ -11,8 +11,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.event.EventHandler;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.event.EventHandler;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.chart.LineChart;
@@ -42,6 +42,7 @@ public final class RunView {
             new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
 
     private final RunViewModel model;
+    private final EventHandler<KeyEvent> escapeCancels = this::escapeCancels;
 
     @FXML private VBox root;
     @FXML private Label specLabel;
@@ -127,8 +128,6 @@ public final class RunView {
         warningsLabel.visibleProperty().bind(Bindings.isNotEmpty(model.warnings()));
         warningsLabel.managedProperty().bind(warningsLabel.visibleProperty());
         workerCpuNote.setText(RunViewModel.WORKER_CPU_NOTE);
-        cpuColumn.setText("CPU % ⓘ");
-        workerCpuChart.setTitle(workerCpuChart.getTitle() + " — past 100 %: JIT and GC threads");
         resultsButton.visibleProperty().bind(model.finishedRunProperty().isNotNull().and(model.runningProperty().not()));
         resultsButton.managedProperty().bind(resultsButton.visibleProperty());
         cancelButton.disableProperty().bind(model.runningProperty().not());
@@ -197,10 +196,7 @@ public final class RunView {
                 scene.addEventFilter(KeyEvent.KEY_PRESSED, escapeCancels);
             }
         });
-
     }
-
-    private final EventHandler<KeyEvent> escapeCancels = this::escapeCancels;
 
     private void escapeCancels(KeyEvent e) {
         if (e.getCode() == KeyCode.ESCAPE && model.runningProperty().get()) {

@@ -67,8 +67,8 @@ public final class RunViewModel {
     public static final int MAX_MESSAGES = 200;
     public static final String CANCELLED_TEXT = "Cancelled — finished trials are kept; resume from History";
     /** Why a worker's CPU goes past 100 % of one core, said beside the workers table and its chart. */
-    public static final String WORKER_CPU_NOTE = "A worker trains on one thread, yet shows 100–170 % of one core: "
-            + "its JVM also runs JIT-compiler and garbage-collector threads beside it.";
+    public static final String WORKER_CPU_NOTE = "A worker trains on one thread, yet its CPU here and in the Worker CPU "
+            + "chart can reach 100–170 % of one core: its JVM also runs JIT-compiler and garbage-collector threads beside it.";
 
     /**
      * What the view model runs on: the executors, the comparison's options and the machine as the
