@@ -159,6 +159,16 @@ public final class WholeRunChart extends VBox {
         setView(0, span());
     }
 
+    /**
+     * Shows seconds {@code start} to {@code end} of the run (kept within it), and stays there as the
+     * data grows: for charts of several runs kept on one view, follow one's
+     * {@link #viewStartProperty()} and {@link #viewEndProperty()} and show the same on the others.
+     */
+    public void show(double start, double end) {
+        following = false;
+        setView(start, end);
+    }
+
     /** Multiplies the view's width by {@code factor} (below 1 zooms in), keeping {@code at} where it is. */
     public void zoom(double factor, double at) {
         double start = viewStart.get();

@@ -129,6 +129,14 @@ class WholeRunChartTest {
         robot.interact(() -> chart.setData(WholeRunData.of(WholeRunDataTest.START, samples, List.of())));
         assertThat(start()).isEqualTo(zoomedStart);
         assertThat(end()).isEqualTo(zoomedEnd);
+
+        robot.interact(() -> chart.show(100, 110));
+        assertThat(start()).isEqualTo(100.0);
+        assertThat(end()).isEqualTo(110.0);
+        // never past the run: 120 s long
+        robot.interact(() -> chart.show(100, 500));
+        assertThat(start()).isZero();
+        assertThat(end()).isEqualTo(120.0);
     }
 
     @Test
