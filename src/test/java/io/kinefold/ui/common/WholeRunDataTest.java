@@ -3,13 +3,21 @@ package io.kinefold.ui.common;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.kinefold.data.ModelId;
 import io.kinefold.data.ModelKind;
+import io.kinefold.experiment.ExperimentSpec;
+import io.kinefold.experiment.ModelGrid;
+import io.kinefold.experiment.Trial;
+import io.kinefold.experiment.TrialResult;
+import io.kinefold.store.Store;
+import java.nio.file.Path;
 import io.kinefold.monitor.ResourceSample;
 import io.kinefold.monitor.WorkerSample;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class WholeRunDataTest {
     static final ModelKind POSE = new ModelKind("pose");
@@ -105,6 +113,40 @@ class WholeRunDataTest {
             assertThat(t.failed()).isTrue();
         });
         assertThat(d.duration()).isCloseTo(5, within(1e-9));
+    }
+
+    @Test
+    void readsAStoredRunFromItsSamplesAndTrialTimesOnTheRunsClock(@TempDir Path dir) throws Exception {
+        try (Store store = Store.open(dir.resolve("t.db"))) {
+            long experiment = store.createExperiment(new ExperimentSpec(ExperimentSpec.FORMAT, "stored", null, 3, 7, null,
+                    List.of(new ModelGrid("pose", Map.of("units", List.of(8.0))))));
+            long run = store.createRun(experiment, "pool", 2, "data", null, 2);
+            long session = store.startSession(run);
+            long started = store.run(run).orElseThrow().started().toEpochMilli();
+            for (int s = 1; s <= 4; s++) {
+                ResourceSample sample = new ResourceSample(started + s * 1000L, 0.5, new double[] {0.5}, 1024 * MIB,
+                        2048 * MIB, 0, workers("w1", 11, "w2", 12));
+                store.recordSamples(run, sample.toRows(run));
+            }
+            Trial trial = new Trial(ModelId.parse("pose"), 0, Map.of("units", 8.0), 0);
+            long before = System.currentTimeMillis();
+            store.recordTrial(run, session, TrialResult.failed(trial, "worker died", "w2", 1.5));
+            long after = System.currentTimeMillis();
+
+            WholeRunData d = WholeRunData.forStoredRun(store, run);
+
+            assertThat(d.machineCpu().times()).containsExactly(1.0, 2.0, 3.0, 4.0);
+            assertThat(d.workerCpu()).extracting(WholeRunData.Line::name).containsExactly("w1", "w2");
+            assertThat(d.memoryTotalMb()).isEqualTo(2048.0);
+            assertThat(d.trials()).singleElement().satisfies(t -> {
+                assertThat(t.lane()).isEqualTo("w2");
+                assertThat(t.trial()).isEqualTo(trial.key());
+                assertThat(t.failed()).isTrue();
+                assertThat(t.end() - t.start()).isCloseTo(1.5, within(1e-3));
+                assertThat(t.end()).isBetween((before - started) / 1000.0, (after - started) / 1000.0);
+            });
+            assertThat(WholeRunData.forStoredRun(store, run + 1).isEmpty()).isTrue();
+        }
     }
 
     @Test
