@@ -52,7 +52,8 @@ public final class WholeRunChart extends VBox {
     /** The machine: near black and heavier, so it never reads as a worker (as in the exported charts). */
     static final Color MACHINE = Color.web("#303030");
     static final Color CORE = Color.web("#c8c8c8");
-    static final Color MEMORY = Color.web("#1f77b4");
+    /** The machine's memory: the machine's colour, not the first worker's blue. */
+    static final Color MEMORY = MACHINE;
     static final Color FAILED = Color.web("#b91c1c");
     /** Workers' lines: the usual ten-colour palette without its grey. */
     static final Color[] WORKERS = {
@@ -558,6 +559,8 @@ public final class WholeRunChart extends VBox {
             for (double t = Math.ceil(start / step) * step; t <= end + 1e-9; t += step) {
                 double x = xAt(t);
                 g.strokeLine(x, y, x, y + 3);
+                // the last label inside the chart, not cut at its edge
+                g.setTextAlign(x > LEFT + plotWidth() - 24 ? TextAlignment.RIGHT : TextAlignment.CENTER);
                 g.fillText(time(t), x, y + 4);
             }
             g.setTextAlign(TextAlignment.RIGHT);
