@@ -4,7 +4,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
-/** Shows a view in the test's stage as the app shows it: with the app's stylesheet. */
+/** Shows a view in the test's stage as the app shows it: with the app's stylesheet, at the size asked for. */
 public final class TestWindows {
     private TestWindows() {}
 
@@ -12,6 +12,8 @@ public final class TestWindows {
         Scene scene = new Scene(view, width, height);
         scene.getStylesheets().add(TestWindows.class.getResource("/io/kinefold/ui/kinefold.css").toExternalForm());
         stage.setScene(scene);
+        // The test stage is shared: one an earlier test resized keeps that size unless told to fit the scene.
+        stage.sizeToScene();
         stage.show();
         return scene;
     }

@@ -41,12 +41,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import org.controlsfx.control.decoration.Decorator;
 import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationMessage;
 import org.controlsfx.validation.ValidationSupport;
-import org.controlsfx.validation.decoration.CompoundValidationDecoration;
-import org.controlsfx.validation.decoration.GraphicValidationDecoration;
-import org.controlsfx.validation.decoration.StyleClassValidationDecoration;
+import org.controlsfx.validation.decoration.ValidationDecoration;
 
 /**
  * Controller of {@code experiment_view.fxml}: binds the controls to an {@link ExperimentViewModel}
@@ -402,12 +400,44 @@ public final class ExperimentView {
         return errorLabel;
     }
 
-    /** An icon whose tooltip gives the reason, and the {@code invalid} style on the field itself. */
+    /**
+     * The {@code invalid} style on the field and the reason as its tooltip. Not ControlsFX's own
+     * decorations: every one of them (the style-class one too) goes through its {@code Decorator},
+     * which replaces the scene's root with a {@code DecorationPane}; in the app's window that pane
+     * once came up empty, a blank window (seen when a test's stage got the app after another view).
+     */
     private static ValidationSupport validationSupport() {
         ValidationSupport support = new ValidationSupport();
-        support.setValidationDecorator(new CompoundValidationDecoration(
-                new GraphicValidationDecoration(), new StyleClassValidationDecoration("invalid", "invalid")));
+        support.setValidationDecorator(new FieldDecoration());
         return support;
+    }
+
+    /** A validation decoration on the field itself: its style class and tooltip, nothing in the scene above it. */
+    private static final class FieldDecoration implements ValidationDecoration {
+        private static final String STYLE = "invalid";
+
+        @Override
+        public void removeDecorations(Control target) {
+            target.getStyleClass().remove(STYLE);
+            if (target.getTooltip() != null && target.getProperties().remove(FieldDecoration.class) != null) {
+                target.setTooltip(null);
+            }
+        }
+
+        @Override
+        public void applyValidationDecoration(ValidationMessage message) {
+            Control target = message.getTarget();
+            if (!target.getStyleClass().contains(STYLE)) {
+                target.getStyleClass().add(STYLE);
+            }
+            target.setTooltip(new Tooltip(message.getText()));
+            target.getProperties().put(FieldDecoration.class, Boolean.TRUE);
+        }
+
+        @Override
+        public void applyRequiredDecoration(Control target) {
+            // Every field here has a value to check, none is merely required.
+        }
     }
 
     /**
@@ -426,7 +456,7 @@ public final class ExperimentView {
         support.revalidate(control);
         return () -> {
             error.removeListener(listener);
-            Decorator.removeAllDecorations(control);
+            new FieldDecoration().removeDecorations(control);
         };
     }
 

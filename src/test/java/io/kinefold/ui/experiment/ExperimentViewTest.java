@@ -19,7 +19,6 @@ import java.util.prefs.Preferences;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.stage.Stage;
-import org.controlsfx.control.decoration.Decorator;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -129,12 +128,13 @@ class ExperimentViewTest {
         typeInto(robot, "#units", "0");
 
         TextField units = robot.lookup("#units").queryAs(TextField.class);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !Decorator.getDecorations(units).isEmpty());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> units.getStyleClass().contains("invalid"));
         assertThat(ExperimentView.decorationText(units)).isEqualTo("Units per layer: 0 is outside 2–1024");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup(n -> n instanceof Label l && l.getTooltip() != null
-                && "Units per layer: 0 is outside 2–1024".equals(l.getTooltip().getText())).tryQuery())
-                .as("the decoration's icon, its tooltip the reason").isPresent();
+        assertThat(units.getTooltip()).as("the field's tooltip gives the reason").isNotNull();
+        assertThat(units.getTooltip().getText()).isEqualTo("Units per layer: 0 is outside 2–1024");
+        assertThat(units.getScene().getRoot().getClass().getSimpleName()).as("the scene's root is the view's, not a decoration pane")
+                .isNotEqualTo("DecorationPane");
 
         typeInto(robot, "#folds", "1");
         TextField folds = robot.lookup("#folds").queryAs(TextField.class);
@@ -142,6 +142,8 @@ class ExperimentViewTest {
 
         typeInto(robot, "#units", "32");
         assertThat(ExperimentView.decorationText(units)).isNull();
+        assertThat(units.getStyleClass()).doesNotContain("invalid");
+        assertThat(units.getTooltip()).isNull();
     }
 
     @Test
