@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.scene.control.TabPane;
@@ -42,7 +43,9 @@ class WholeRunViewTest {
     @Start
     void start(Stage stage) throws Exception {
         Path dir = Files.createTempDirectory("kinefold-whole-run");
-        context = new AppContext(dir.resolve("t.db"));
+        // Preferences of its own: nothing an earlier test (or the user) left may shape this run.
+        context = new AppContext(dir.resolve("t.db"), Preferences.userRoot().node("io/kinefold/test/whole-run"));
+        context.preferences().clear();
         model = new RunViewModel(context, Platform::runLater);
         TestWindows.show(stage, RunView.create(model), 1280, 800);
     }
@@ -72,8 +75,14 @@ class WholeRunViewTest {
         });
 
         // live: the tab follows the run as it goes
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.runningProperty().get()
-                && chart.getData().machineCpu().measured() >= 2 && !chart.getData().trials().isEmpty());
+        try {
+            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> model.runningProperty().get()
+                    && chart.getData().machineCpu().measured() >= 2 && !chart.getData().trials().isEmpty());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the live run never showed in the chart: status '" + model.statusProperty().get()
+                    + "', error '" + model.errorProperty().get() + "', running " + model.runningProperty().get()
+                    + ", samples " + chart.getData().machineCpu().measured() + ", trials " + chart.getData().trials().size(), e);
+        }
         assertThat(chart.viewEndProperty().get()).isGreaterThan(0);
         RunOutcome outcome = run.get().get(120, TimeUnit.SECONDS);
         assertThat(outcome).isNotNull();
