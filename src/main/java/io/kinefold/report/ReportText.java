@@ -86,6 +86,18 @@ final class ReportText {
         }
     }
 
+    /** A hyperparameter's value as people read it, by its name alone: a choice's name ({@code hip}), else the number. */
+    static String paramText(String name, Double value) {
+        for (KindSpec kind : Kinds.all()) {
+            for (ParamDef d : kind.params()) {
+                if (d.name().equals(name) && d.hasChoices() && value != null) {
+                    return d.text(value);
+                }
+            }
+        }
+        return plain(value);
+    }
+
     static Double param(GridPointSummary point, ParamColumn column) {
         return point.params() == null ? null : point.params().get(column.name());
     }

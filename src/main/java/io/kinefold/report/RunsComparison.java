@@ -139,7 +139,7 @@ public record RunsComparison(List<RunColumn> runs, List<Row> differences, List<M
                 return "the only point";
             }
             List<String> parts = new ArrayList<>();
-            bestParams.forEach((name, value) -> parts.add(name + " " + ReportText.plain(value)));
+            bestParams.forEach((name, value) -> parts.add(name + " " + ReportText.paramText(name, value)));
             return String.join(", ", parts);
         }
 

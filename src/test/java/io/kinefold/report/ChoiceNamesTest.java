@@ -27,6 +27,8 @@ class ChoiceNamesTest {
         assertThat(cells.get(1 + names.indexOf("velocities"))).isEqualTo("on");
         assertThat(cells.get(1 + names.indexOf("angles"))).isEqualTo("off");
         assertThat(cells.get(1 + names.indexOf("units"))).isEqualTo("32");
+        assertThat(ReportText.paramText("centring", 1.0)).isEqualTo("hip");
+        assertThat(ReportText.paramText("units", 32.0)).isEqualTo("32");
         assertThat(Exporter.render(new io.kinefold.experiment.RunReport(ReportFixtures.report().run(), null, null, List.of(m),
                 List.of()), ExportFormat.CSV).lines().skip(1).findFirst().orElseThrow()).contains(",32,").contains(",1,");
     }
