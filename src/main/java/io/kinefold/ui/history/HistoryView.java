@@ -8,6 +8,7 @@ import io.kinefold.ui.common.AppContext;
 import io.kinefold.ui.common.FileDialogs;
 import io.kinefold.ui.common.Fxml;
 import io.kinefold.ui.common.Tables;
+import io.kinefold.ui.common.WholeRunChart;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
@@ -26,6 +27,7 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TableColumn;
@@ -83,6 +85,8 @@ public final class HistoryView {
     @FXML private TextArea noteArea;
     @FXML private Button saveNoteButton;
     @FXML private Label statusLabel;
+    @FXML private TitledPane resourcesPane;
+    @FXML private WholeRunChart wholeRunChart;
     private Stage comparisonWindow;
 
     public HistoryView(HistoryViewModel model, FileDialogs dialogs) {
@@ -97,6 +101,15 @@ public final class HistoryView {
 
     public static Parent create(HistoryViewModel model, FileDialogs dialogs) {
         return Fxml.load(HistoryView.class, "history_view.fxml", () -> new HistoryView(model, dialogs));
+    }
+
+    private void showResources() {
+        HistoryRow row = model.selectedProperty().get();
+        resourcesPane.setText(row == null ? "Resources of the selected run, whole run"
+                : "Resources of run " + row.id() + ", whole run");
+        if (resourcesPane.isExpanded()) {
+            model.loadWholeRun(row);
+        }
     }
 
     @FXML
@@ -164,6 +177,13 @@ public final class HistoryView {
                 e.consume();
             }
         });
+        // The whole run's resources, read only while the pane is open: a long run is many samples.
+        model.wholeRunProperty().addListener((obs, old, data) -> {
+            wholeRunChart.setData(data);
+            wholeRunChart.fit();
+        });
+        resourcesPane.expandedProperty().addListener((obs, was, open) -> showResources());
+        model.selectedProperty().addListener((obs, old, row) -> showResources());
         notesPane.disableProperty().bind(model.selectedProperty().isNull().or(model.loadingProperty()));
         nameField.setOnAction(e -> saveNote());
         tagsField.setOnAction(e -> saveNote());

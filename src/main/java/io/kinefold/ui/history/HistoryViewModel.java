@@ -22,6 +22,7 @@ import io.kinefold.store.Store;
 import io.kinefold.store.StoreException;
 import io.kinefold.ui.common.AppContext;
 import io.kinefold.ui.common.Background;
+import io.kinefold.ui.common.WholeRunData;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -69,6 +70,9 @@ public final class HistoryViewModel {
     private final ObservableList<HistoryRow> chosen = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<RunsComparison> comparison = new ReadOnlyObjectWrapper<>(this, "comparison");
     private final Map<Long, String> comparisonNames = new HashMap<>();
+    private final ReadOnlyObjectWrapper<WholeRunData> wholeRun =
+            new ReadOnlyObjectWrapper<>(this, "wholeRun", WholeRunData.empty());
+    private final java.util.concurrent.atomic.AtomicLong wholeRunAsked = new java.util.concurrent.atomic.AtomicLong();
 
     public HistoryViewModel(AppContext context, Executor fxThread) {
         this.context = context;
@@ -280,6 +284,39 @@ public final class HistoryViewModel {
     private void ui(Runnable change) {
         fxThread.execute(change);
     }
+
+    /**
+     * Reads the run's stored samples and trial times in the background and shows them as
+     * {@link #wholeRunProperty()}; a later call wins over an earlier one still reading. Nothing
+     * (no row, a run deleted meanwhile, a store that cannot be read) shows as an empty chart.
+     */
+    public CompletableFuture<Void> loadWholeRun(HistoryRow row) {
+        long asked = wholeRunAsked.incrementAndGet();
+        if (row == null) {
+            wholeRun.set(WholeRunData.empty());
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        context.background().execute(() -> {
+            WholeRunData data;
+            try (Store store = Store.open(context.storeFile())) {
+                data = WholeRunData.forStoredRun(store, row.id());
+            } catch (StoreException | RuntimeException e) {
+                data = WholeRunData.empty();
+            }
+            WholeRunData read = data;
+            ui(() -> {
+                if (asked == wholeRunAsked.get()) {
+                    wholeRun.set(read);
+                }
+                done.complete(null);
+            });
+        });
+        return done;
+    }
+
+    /** The resources of the run last asked for by {@link #loadWholeRun}, whole, as stored. */
+    public ReadOnlyObjectProperty<WholeRunData> wholeRunProperty() { return wholeRun.getReadOnlyProperty(); }
 
     /** Shows the run in the Results view. */
     public void open(HistoryRow row) {

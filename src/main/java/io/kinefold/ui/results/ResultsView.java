@@ -4,6 +4,7 @@ import io.kinefold.ui.common.AppContext;
 import io.kinefold.ui.common.Dialogs;
 import io.kinefold.ui.common.FileDialogs;
 import io.kinefold.ui.common.Fxml;
+import io.kinefold.ui.common.WholeRunChart;
 import javafx.beans.binding.Bindings;
 import javafx.concurrent.Task;
 import javafx.scene.control.ComboBox;
@@ -52,6 +53,7 @@ public final class ResultsView {
     @FXML private ListView<ModelItem> modelList;
     @FXML private TabPane sectionTabs;
     @FXML private Tab comparisonTab;
+    @FXML private WholeRunChart wholeRunChart;
     @FXML private Label modelNoteLabel;
     @FXML private TableView<GridPointRow> pointTable;
     @FXML private TableColumn<GridPointRow, Integer> gridColumn;
@@ -133,6 +135,11 @@ public final class ResultsView {
         errorBox.managedProperty().bind(errorBox.visibleProperty());
         detailsLink.visibleProperty().bind(model.errorDetailsProperty().isNotEmpty());
         statusLabel.textProperty().bind(model.statusProperty());
+        wholeRunChart.setData(model.wholeRunProperty().get());
+        model.wholeRunProperty().addListener((obs, old, data) -> {
+            wholeRunChart.setData(data);
+            wholeRunChart.fit();
+        });
         reloadButton.disableProperty().bind(model.loadingProperty().or(shown.not()));
         exportButton.disableProperty().bind(model.loadingProperty().or(shown.not()));
         saveModelButton.disableProperty().bind(model.loadingProperty().or(shown.not())

@@ -22,6 +22,7 @@ import io.kinefold.store.Store;
 import io.kinefold.store.StoreException;
 import io.kinefold.ui.common.AppContext;
 import io.kinefold.ui.common.Background;
+import io.kinefold.ui.common.WholeRunData;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -66,6 +67,8 @@ public final class ResultsViewModel {
     private final AtomicLong openGeneration = new AtomicLong();
 
     private final ReadOnlyObjectWrapper<Long> runId = new ReadOnlyObjectWrapper<>(this, "runId");
+    private final ReadOnlyObjectWrapper<WholeRunData> wholeRun =
+            new ReadOnlyObjectWrapper<>(this, "wholeRun", WholeRunData.empty());
     private final ReadOnlyStringWrapper header = new ReadOnlyStringWrapper(this, "header", EMPTY_TEXT);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
@@ -109,7 +112,7 @@ public final class ResultsViewModel {
         return new ResultsViewModel(context, Platform::runLater);
     }
 
-    private record Loaded(RunReport report, ReportExtras extras, ComparisonData comparison) {}
+    private record Loaded(RunReport report, ReportExtras extras, ComparisonData comparison, WholeRunData wholeRun) {}
 
     /**
      * Reads the run's report and extras in the background and shows them; the future completes
@@ -136,7 +139,7 @@ public final class ResultsViewModel {
                     ReportExtras readExtras = ReportExtras.load(service.store(), id);
                     ComparisonData data = readExtras.comparison() == null ? null
                             : ComparisonData.of(readExtras.comparison(), id);
-                    loaded = new Loaded(read, readExtras, data);
+                    loaded = new Loaded(read, readExtras, data, WholeRunData.forStoredRun(store, id));
                 }
             } catch (DatasetException e) {
                 plain = "Run " + id + " cannot be shown: its dataset cannot be read — was it moved or deleted?";
@@ -181,6 +184,7 @@ public final class ResultsViewModel {
         header.set(header(report));
         comparison.set(loaded.comparison());
         setCharts(loaded.comparison());
+        wholeRun.set(loaded.wholeRun());
         List<ModelItem> items = report.models().stream().map(ResultsViewModel::item).toList();
         models.setAll(items);
         selectedModel.set(null);
@@ -195,6 +199,7 @@ public final class ResultsViewModel {
         runId.set(null);
         header.set(EMPTY_TEXT);
         comparison.set(null);
+        wholeRun.set(WholeRunData.empty());
         cpuSeries.clear();
         memorySeries.clear();
         selectedModel.set(null);
@@ -447,6 +452,8 @@ public final class ResultsViewModel {
 
     /** The id of the run shown, or null. */
     public ReadOnlyObjectProperty<Long> runIdProperty() { return runId.getReadOnlyProperty(); }
+    /** The shown run's resources and trials, whole, as stored; empty when no run is shown. */
+    public ReadOnlyObjectProperty<WholeRunData> wholeRunProperty() { return wholeRun.getReadOnlyProperty(); }
     /** Run id, spec, mode, workers, status, wall time and trials in one line; the empty-state text without a run. */
     public ReadOnlyStringProperty headerProperty() { return header.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty loadingProperty() { return loading.getReadOnlyProperty(); }

@@ -6,6 +6,8 @@ import io.kinefold.store.RunNote;
 import io.kinefold.store.Store;
 import io.kinefold.ui.TestWindows;
 import io.kinefold.ui.common.AppContext;
+import io.kinefold.ui.common.WholeRunChart;
+import io.kinefold.ui.common.WholeRunData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,6 +19,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
@@ -70,6 +73,40 @@ class HistoryNotebookTest {
                 .sorted(java.util.Comparator.comparingInt((Label l) -> GridPane.getRowIndex(l))
                         .thenComparingInt(l -> GridPane.getColumnIndex(l)))
                 .map(Label::getText).toList();
+    }
+
+    @Test
+    void historyShowsTheWholeRunResourceViewOfTheSelectedStoredRun(FxRobot robot) throws Exception {
+        TableView<HistoryRow> table = table(robot);
+        WholeRunChart chart = robot.lookup("#wholeRunChart").queryAs(WholeRunChart.class);
+        robot.clickOn(rowCell(robot, table, runs.small()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chart.getData().isEmpty()).as("nothing is read while the pane is closed").isTrue();
+
+        // Opened from the keyboard: Space on its title.
+        TitledPane pane = robot.lookup("#resourcesPane").queryAs(TitledPane.class);
+        assertThat(pane.getText()).contains("run " + runs.small());
+        robot.interact(pane::requestFocus);
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(pane.isExpanded()).as("Space on the title opens the pane").isTrue();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !chart.getData().isEmpty());
+        WholeRunData small;
+        WholeRunData wider;
+        try (Store store = Store.open(runs.db())) {
+            small = WholeRunData.forStoredRun(store, runs.small());
+            wider = WholeRunData.forStoredRun(store, runs.wider());
+        }
+        assertThat(pane.isExpanded()).isTrue();
+        assertThat(chart.getData().machineCpu()).isEqualTo(small.machineCpu());
+        assertThat(chart.getData().machineCpu().measured()).isEqualTo(5);
+        assertThat(chart.getHeight()).as("the chart is laid out open").isGreaterThan(150);
+
+        // Another run selected: its own resources (the wider run's machine ran at 75 %, the small one's at 25 %).
+        robot.clickOn(rowCell(robot, table, runs.wider()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> chart.getData().machineCpu().equals(wider.machineCpu()));
+        assertThat(chart.getData().machineCpu().max()).isNotEqualTo(small.machineCpu().max());
+        assertThat(pane.getText()).contains("run " + runs.wider());
     }
 
     @Test

@@ -9,6 +9,8 @@ import io.kinefold.store.Store;
 import io.kinefold.ui.TestWindows;
 import io.kinefold.ui.common.AppContext;
 import io.kinefold.ui.common.FileDialogs;
+import io.kinefold.ui.common.WholeRunChart;
+import io.kinefold.ui.common.WholeRunData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -129,6 +131,30 @@ class ResultsChartsTest {
         // Two abreast at 1280 × 800: each chart keeps a readable width.
         assertThat(units.getWidth()).isGreaterThan(350);
         assertThat(units.getHeight()).isGreaterThanOrEqualTo(260);
+    }
+
+    @Test
+    void resultsShowsTheWholeRunResourceViewOfAStoredRun(FxRobot robot) throws Exception {
+        showRun(robot);
+        selectTab(robot, "#sectionTabs", "Resources, whole run");
+        WholeRunChart chart = robot.lookup("#wholeRunChart").queryAs(WholeRunChart.class);
+        WholeRunData stored;
+        try (Store store = Store.open(run.db())) {
+            stored = WholeRunData.forStoredRun(store, run.runId());
+        }
+        // Every trial of the run, by worker, on the run's clock, as the store has them.
+        assertThat(stored.trials()).hasSize(report.trials().size());
+        assertThat(chart.getData().trials()).isEqualTo(stored.trials());
+        assertThat(chart.isVisible() && chart.getWidth() > 400 && chart.getHeight() > 200)
+                .as("the chart fills its tab").isTrue();
+        assertThat(chart.viewEndProperty().get()).as("fitted to the whole run")
+                .isCloseTo(Math.max(stored.duration(), 5), org.assertj.core.data.Offset.offset(0.5));
+
+        // Another run shown, or none: the chart follows; nothing of the first run is left.
+        robot.interact(() -> context.shownRunProperty().set(run.runId() + 999));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.runIdProperty().get() == null && !model.loadingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chart.getData().isEmpty()).isTrue();
     }
 
     @Test
