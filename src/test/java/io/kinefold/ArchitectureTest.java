@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layers of DESIGN.md, bottom to top: {@code data} and {@code monitor}, then {@code model},
- * {@code kind} (the model kinds, which join data and model), {@code experiment}, {@code store}, {@code exec}, {@code report}, the two faces {@code cli} and
+ * {@code kind} (the model kinds, which join data and model), {@code experiment}, {@code store}, {@code exec}, {@code cluster},
+ * {@code report}, the two faces {@code cli} and
  * {@code ui}, and {@code Main}. A layer uses only those below it; no package cycles; the GUI's
  * feature packages share {@code ui.common} and never use each other; the engine runs without JavaFX.
  */
@@ -33,6 +34,7 @@ class ArchitectureTest {
             .layer("Experiment").definedBy("io.kinefold.experiment..")
             .layer("Store").definedBy("io.kinefold.store..")
             .layer("Exec").definedBy("io.kinefold.exec..")
+            .layer("Cluster").definedBy("io.kinefold.cluster..")
             .layer("Report").definedBy("io.kinefold.report..")
             .layer("Cli").definedBy("io.kinefold.cli..")
             .layer("Ui").definedBy("io.kinefold.ui..")
@@ -41,13 +43,16 @@ class ArchitectureTest {
             .whereLayer("Cli").mayOnlyBeAccessedByLayers("Main")
             .whereLayer("Ui").mayOnlyBeAccessedByLayers("Main")
             .whereLayer("Report").mayOnlyBeAccessedByLayers("Cli", "Ui", "Main")
-            .whereLayer("Exec").mayOnlyBeAccessedByLayers("Report", "Cli", "Ui", "Main")
-            .whereLayer("Store").mayOnlyBeAccessedByLayers("Exec", "Report", "Cli", "Ui", "Main")
-            .whereLayer("Experiment").mayOnlyBeAccessedByLayers("Store", "Exec", "Report", "Cli", "Ui", "Main")
-            .whereLayer("Kind").mayOnlyBeAccessedByLayers("Experiment", "Store", "Exec", "Report", "Cli", "Ui", "Main")
-            .whereLayer("Model").mayOnlyBeAccessedByLayers("Kind", "Experiment", "Store", "Exec", "Report", "Cli", "Ui", "Main")
-            .whereLayer("Monitor").mayOnlyBeAccessedByLayers("Model", "Kind", "Experiment", "Store", "Exec", "Report", "Cli", "Ui", "Main")
-            .whereLayer("Data").mayOnlyBeAccessedByLayers("Model", "Kind", "Experiment", "Store", "Exec", "Report", "Cli", "Ui", "Main");
+            .whereLayer("Cluster").mayOnlyBeAccessedByLayers("Cli", "Ui", "Main")
+            .whereLayer("Exec").mayOnlyBeAccessedByLayers("Cluster", "Report", "Cli", "Ui", "Main")
+            .whereLayer("Store").mayOnlyBeAccessedByLayers("Exec", "Cluster", "Report", "Cli", "Ui", "Main")
+            .whereLayer("Experiment").mayOnlyBeAccessedByLayers("Store", "Exec", "Cluster", "Report", "Cli", "Ui", "Main")
+            .whereLayer("Kind").mayOnlyBeAccessedByLayers("Experiment", "Store", "Exec", "Cluster", "Report", "Cli", "Ui", "Main")
+            .whereLayer("Model").mayOnlyBeAccessedByLayers("Kind", "Experiment", "Store", "Exec", "Cluster", "Report", "Cli", "Ui", "Main")
+            .whereLayer("Monitor").mayOnlyBeAccessedByLayers("Model", "Kind", "Experiment", "Store", "Exec", "Cluster", "Report", "Cli", "Ui",
+                    "Main")
+            .whereLayer("Data").mayOnlyBeAccessedByLayers("Model", "Kind", "Experiment", "Store", "Exec", "Cluster", "Report", "Cli", "Ui",
+                    "Main");
 
     @ArchTest
     static final ArchRule layersPointOneWay = LAYERS;
@@ -64,6 +69,12 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("io.kinefold.ui..")
             .and().doNotHaveFullyQualifiedName("io.kinefold.Main")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..");
+
+    /** Hazelcast stays behind the cluster package: the rest of the app knows nodes, not members. */
+    @ArchTest
+    static final ArchRule onlyTheClusterPackageUsesHazelcast = noClasses()
+            .that().resideOutsideOfPackage("io.kinefold.cluster..")
+            .should().dependOnClassesThat().resideInAPackage("com.hazelcast..");
 
     @ArchTest
     static final ArchRule theCommandLineDoesNotUseTheGui = noClasses()

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK, ExitCodes.RUN_FAILED, ExitCodes.BAD_INPUT},
         subcommands = {DatasetCommand.class, RunCommand.class, CompareCommand.class, ResumeCommand.class, ExperimentsCommand.class,
-            ExportCommand.class, RefitCommand.class, PredictCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+            ExportCommand.class, RefitCommand.class, PredictCommand.class, BenchCommand.class, NodeCli.class, ClusterCommand.class,
+            CommandLine.HelpCommand.class})
 public final class KinefoldCommand implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;

@@ -43,6 +43,9 @@ final class ResumeCommand implements Callable<Integer> {
     WorkersOption workersOption;
 
     @Mixin
+    ClusterOption clusterOption;
+
+    @Mixin
     Console console;
 
     @Override
@@ -65,8 +68,10 @@ final class ResumeCommand implements Callable<Integer> {
             if (choice == null) {
                 return KinefoldCommand.BAD_INPUT;
             }
-            err.println(choice.reason());
-            return RunCommand.execute(service, runId, prepared, executors, choice, console);
+            return clusterOption.run(choice, executors, err, (here, chosen) -> {
+                err.println(chosen.reason());
+                return RunCommand.execute(service, runId, prepared, here, chosen, console);
+            });
         } catch (StoreException | StoreFailure | RunHeldException e) {
             return ExitCodes.report(e, err);
         }

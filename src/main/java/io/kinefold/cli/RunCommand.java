@@ -2,6 +2,7 @@ package io.kinefold.cli;
 
 import io.kinefold.experiment.Baseline;
 import io.kinefold.exec.ExecutorFactory;
+import io.kinefold.exec.RunMode;
 import io.kinefold.exec.PoolExecutor;
 import io.kinefold.exec.MachineState;
 import io.kinefold.exec.RunCancel;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code kinefold run SPEC [--dataset DIR] [--workers N] [--db FILE] [--dry-run] [--json]}. */
@@ -32,6 +34,9 @@ import picocli.CommandLine.Option;
 final class RunCommand extends SpecCommand {
     @Option(names = "--dry-run", description = "Check the spec and count trials per model without training.")
     boolean dryRun;
+
+    @Mixin
+    ClusterOption clusterOption;
 
     private final ExecutorFactory executors;
 
@@ -48,18 +53,22 @@ final class RunCommand extends SpecCommand {
         if (dryRun) {
             return dryRun(prepared, err);
         }
-        try (Store store = storeOption.open()) {
-            RunService service = new RunService(store);
-            long runId = service.createRun(prepared, choice.mode().storeName(), choice.workers());
-            err.println("Run " + runId + ": " + prepared.spec().name() + ", " + prepared.plan().trialCount() + " trials, store "
-                    + store.file());
-            err.println(choice.reason());
-            RunWarnings.before(choice.workers(), false, MachineState.withoutLoad(), WorkerCount.INITIAL_FOOTPRINT)
-                    .forEach(w -> err.println("kinefold: warning: " + w));
-            return execute(service, runId, prepared, executors, choice, console);
-        } catch (StoreException | StoreFailure | RunHeldException e) {
-            return ExitCodes.report(e, err);
-        }
+        return clusterOption.run(choice, executors, err, (here, chosen) -> {
+            try (Store store = storeOption.open()) {
+                RunService service = new RunService(store);
+                long runId = service.createRun(prepared, chosen.mode().storeName(), chosen.workers());
+                err.println("Run " + runId + ": " + prepared.spec().name() + ", " + prepared.plan().trialCount() + " trials, store "
+                        + store.file());
+                err.println(chosen.reason());
+                if (chosen.mode() != RunMode.CLUSTER) {
+                    RunWarnings.before(chosen.workers(), false, MachineState.withoutLoad(), WorkerCount.INITIAL_FOOTPRINT)
+                            .forEach(w -> err.println("kinefold: warning: " + w));
+                }
+                return execute(service, runId, prepared, here, chosen, console);
+            } catch (StoreException | StoreFailure | RunHeldException e) {
+                return ExitCodes.report(e, err);
+            }
+        });
     }
 
     /** Runs what is left of a run, cancelling cleanly on Ctrl-C, and prints the outcome. */

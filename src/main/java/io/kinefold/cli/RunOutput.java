@@ -31,6 +31,9 @@ final class RunOutput {
         root.put("wallSeconds", outcome.wallSeconds());
         root.put("workers", outcome.workers());
         root.put("workerChoice", outcome.workerChoice());
+        if (!outcome.nodes().isEmpty()) {
+            root.put("nodes", outcome.nodes());
+        }
         root.put("resources", outcome.resources().asMap());
         root.put("trainSeconds", trainSeconds(outcome.models()));
         List<Object> models = new ArrayList<>();

@@ -31,6 +31,8 @@ public interface ExecutorFactory {
             case POOL -> new PoolExecutor(workload, PoolExecutor.Options.of(choice.workers(), choice.auto())
                     .withTrialTimeout(choice.trialTimeoutSeconds()))
                     .withReason(choice.reason());
+            case CLUSTER -> throw new IllegalArgumentException(
+                    "a cluster run needs the cluster's executors (io.kinefold.cluster.ClusterExecutors), not this machine's");
         };
     }
 

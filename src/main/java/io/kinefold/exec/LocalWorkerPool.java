@@ -1,7 +1,5 @@
 package io.kinefold.exec;
 
-import io.kinefold.data.DatasetSnapshot;
-import io.kinefold.experiment.SpecIo;
 import io.kinefold.experiment.Trial;
 import io.kinefold.experiment.Workload;
 import java.io.IOException;
@@ -10,7 +8,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -21,16 +18,19 @@ import java.util.function.Consumer;
  * ({@link PoolWorker}).
  */
 public final class LocalWorkerPool implements WorkerPool {
-    private static final Map<Workload, PoolWorker.InitPayload> INIT_PAYLOADS = new WeakHashMap<>();
-
-    private final Workload workload;
+    private final WorkerInit init;
     private final WorkerLauncher launcher;
     /** In start order; workers leave by {@link #remove} and {@link #endAll} only. */
     private final Map<String, PoolWorker> workers = Collections.synchronizedMap(new LinkedHashMap<>());
     private final AtomicInteger names = new AtomicInteger();
 
     public LocalWorkerPool(Workload workload, WorkerLauncher launcher) {
-        this.workload = workload;
+        this(WorkerInit.of(workload), launcher);
+    }
+
+    /** A pool whose workers get this init: a cluster node's, which has no workload of its own. */
+    public LocalWorkerPool(WorkerInit init, WorkerLauncher launcher) {
+        this.init = init;
         this.launcher = launcher;
     }
 
@@ -43,22 +43,8 @@ public final class LocalWorkerPool implements WorkerPool {
     @Override
     public String start(Consumer<Event> events) throws IOException {
         String name = "w" + names.incrementAndGet();
-        workers.put(name, PoolWorker.start(launcher, name, initPayload(), events));
+        workers.put(name, PoolWorker.start(launcher, name, init, events));
         return name;
-    }
-
-    /**
-     * Encoded once per workload: the same dataset goes to every worker, replacements included,
-     * and to the pool of a comparison after its single-process run.
-     */
-    private PoolWorker.InitPayload initPayload() {
-        synchronized (INIT_PAYLOADS) {
-            return INIT_PAYLOADS.computeIfAbsent(workload, w -> {
-                byte[] dataset = DatasetSnapshot.of(w.dataset()).toBytes();
-                String spec = SpecIo.toJson(w.spec()).replace('\n', ' ');
-                return new PoolWorker.InitPayload(Protocol.encode(new WorkerMessage.Init(spec, dataset.length, w.fingerprint())), dataset);
-            });
-        }
     }
 
     private PoolWorker worker(String name) {

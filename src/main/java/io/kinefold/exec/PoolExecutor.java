@@ -71,7 +71,8 @@ public final class PoolExecutor implements TrialExecutor {
         this.scheduler = new TrialScheduler(pool, options, t -> trainSamples(workload, t));
     }
 
-    private static int trainSamples(Workload workload, Trial t) {
+    /** Training samples of a trial, for its expected cost: the scheduler's longest-first order and trial timeouts. */
+    public static int trainSamples(Workload workload, Trial t) {
         try {
             return workload.samples(t.model()) * (workload.spec().folds() - 1) / workload.spec().folds();
         } catch (RuntimeException e) {

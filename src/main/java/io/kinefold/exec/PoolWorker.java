@@ -44,14 +44,8 @@ final class PoolWorker {
         this.stdin = new BufferedOutputStream(process.getOutputStream(), 1 << 16);
     }
 
-    /**
-     * What every worker of a workload is sent first: the {@link WorkerMessage.Init} line and the
-     * dataset's bytes it announces.
-     */
-    record InitPayload(String line, byte[] dataset) {}
-
     /** Launches a worker, starts reading its output into {@code events}, and sends it the spec and the dataset. */
-    static PoolWorker start(WorkerLauncher launcher, String name, InitPayload init, Consumer<WorkerPool.Event> events)
+    static PoolWorker start(WorkerLauncher launcher, String name, WorkerInit init, Consumer<WorkerPool.Event> events)
             throws IOException {
         PoolWorker w = new PoolWorker(name, launcher.start(name));
         daemon("pool-" + name + "-out", () -> w.readStdout(events));

@@ -3,7 +3,9 @@ package io.kinefold.exec;
 import io.kinefold.experiment.ModelSummary;
 import io.kinefold.experiment.Status;
 import io.kinefold.monitor.ResourceSummary;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How a run (or one session of it) ended.
@@ -19,6 +21,32 @@ import java.util.List;
  * @param models per-model summaries of every result so far
  * @param resources what the monitor saw during this session
  * @param workerChoice the worker count and why
+ * @param trialsByWorker stored trials (over all sessions) by the worker that ran them; a cluster
+ *     node's workers are named {@code NODE/wN}
  */
 public record RunOutcome(long runId, Status status, int trials, int ranNow, int failed, double wallSeconds, int workers,
-                         List<ModelSummary> models, ResourceSummary resources, String workerChoice) {}
+                         List<ModelSummary> models, ResourceSummary resources, String workerChoice,
+                         Map<String, Integer> trialsByWorker) {
+    /**
+     * Trials and workers per cluster node, in the order the nodes first appear; empty for a run on
+     * this machine only.
+     *
+     * @param address the node, {@code HOST:PORT}
+     * @param workers its workers that ran trials of the run (replacements count apart)
+     * @param trials trials its workers ran
+     */
+    public record NodeShare(String address, int workers, int trials) {}
+
+    public List<NodeShare> nodes() {
+        Map<String, int[]> byNode = new LinkedHashMap<>();
+        trialsByWorker.forEach((worker, n) -> {
+            int slash = worker.lastIndexOf('/');
+            if (slash > 0) {
+                int[] c = byNode.computeIfAbsent(worker.substring(0, slash), k -> new int[2]);
+                c[0]++;
+                c[1] += n;
+            }
+        });
+        return byNode.entrySet().stream().map(e -> new NodeShare(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
+    }
+}

@@ -191,8 +191,19 @@ public final class RunService {
             lease.close();
             RunInfo info = store.run(runId).orElseThrow();
             return new RunOutcome(runId, status, total, session.ranNow(), failed, info.wallSeconds(), session.workers(),
-                    Results.summarize(prepared.plan(), prepared.workload(), results), session.resources(), session.choice());
+                    Results.summarize(prepared.plan(), prepared.workload(), results), session.resources(), session.choice(),
+                    trialsByWorker(results));
         }
+    }
+
+    private static Map<String, Integer> trialsByWorker(List<TrialResult> results) {
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (TrialResult r : results) {
+            if (r.worker() != null && !r.worker().isEmpty()) {
+                counts.merge(r.worker(), 1, Integer::sum);
+            }
+        }
+        return counts;
     }
 
     /**

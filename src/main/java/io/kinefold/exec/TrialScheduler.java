@@ -76,6 +76,8 @@ public final class TrialScheduler {
     private PoolListener poolListener;
     private final RunEstimate.Calibration calibration = RunEstimate.Calibration.defaults();
     private long lastCheck = System.nanoTime();
+    /** Since when there were trials left, no worker and no room for one; 0 while there was. */
+    private long noRoomSince;
 
     /**
      * @param trainSamples training samples of a trial, for its expected cost
@@ -311,7 +313,34 @@ public final class TrialScheduler {
                         + (quiet >= 2 ? ", silent for " + TrialTimeout.seconds(Math.floor(quiet)) : ""), listener);
             }
         }
+        topUp(pending, listener);
         return lost;
+    }
+
+    /**
+     * Starts workers for queued trials where the pool has room again (a cluster node joined, or one
+     * left and its workers' trials wait for a slot); fails the run when trials wait with no worker
+     * and no room for twice the silence limit, rather than wait for ever.
+     */
+    private void topUp(Deque<Trial> pending, ExecutionListener listener) throws IOException {
+        if (pending.isEmpty() || growing) {
+            noRoomSince = 0;
+            return;
+        }
+        long starting = slots.values().stream().filter(w -> !w.ready && !w.retiring && w.killedFor == null).count();
+        long more = Math.min(Math.min(target - active(), (long) pool.capacity() - slots.size()), pending.size() - starting);
+        for (long i = 0; i < more; i++) {
+            startWorker();
+        }
+        if (!slots.isEmpty()) {
+            noRoomSince = 0;
+        } else if (noRoomSince == 0) {
+            noRoomSince = System.nanoTime();
+            listener.message("no room for a worker: " + pending.size() + " trials wait for one");
+        } else if (seconds(System.nanoTime() - noRoomSince) > 2 * options.silenceSeconds()) {
+            throw new PoolExecutor.PoolFailure("no room for a worker for " + TrialTimeout.seconds(2 * options.silenceSeconds())
+                    + " with " + pending.size() + " trials left (every node of the cluster gone?)");
+        }
     }
 
     private void kill(String name, Slot w, String why, ExecutionListener listener) {
@@ -371,7 +400,11 @@ public final class TrialScheduler {
         notify(pool.info(name));
     }
 
+    /** Starts a worker if the pool has room for one. */
     private void startWorker() throws IOException {
+        if (slots.size() >= pool.capacity()) {
+            return;
+        }
         String name = pool.start(events::add);
         slots.put(name, new Slot());
         notify(pool.info(name));

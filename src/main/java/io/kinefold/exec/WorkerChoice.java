@@ -9,12 +9,17 @@ package io.kinefold.exec;
  * @param auto whether the machine chose it
  * @param trialTimeoutSeconds seconds a trial may run before its worker is killed and the trial
  *     rerun; 0 derives the limit from each trial's expected time ({@link TrialTimeout})
+ * @param cluster whether the workers are the slots of cluster nodes
  */
-public record WorkerChoice(WorkerCount count, boolean auto, double trialTimeoutSeconds) {
+public record WorkerChoice(WorkerCount count, boolean auto, double trialTimeoutSeconds, boolean cluster) {
     public WorkerChoice {
         if (trialTimeoutSeconds != 0 && TrialTimeout.check(trialTimeoutSeconds) != null) {
             throw new IllegalArgumentException("trial timeout " + TrialTimeout.check(trialTimeoutSeconds));
         }
+    }
+
+    public WorkerChoice(WorkerCount count, boolean auto, double trialTimeoutSeconds) {
+        this(count, auto, trialTimeoutSeconds, false);
     }
 
     public WorkerChoice(WorkerCount count, boolean auto) {
@@ -23,7 +28,12 @@ public record WorkerChoice(WorkerCount count, boolean auto, double trialTimeoutS
 
     /** This choice with a trial timeout in seconds; 0 for the one derived from each trial's expected time. */
     public WorkerChoice withTrialTimeout(double seconds) {
-        return new WorkerChoice(count, auto, seconds);
+        return new WorkerChoice(count, auto, seconds, cluster);
+    }
+
+    /** The slots of cluster nodes, counted and worded by the cluster, with this choice's trial timeout. */
+    public WorkerChoice onCluster(WorkerCount slots) {
+        return new WorkerChoice(slots, false, trialTimeoutSeconds, true);
     }
 
     /** The reason a single-process run gives when nothing else was asked. */
@@ -55,8 +65,11 @@ public record WorkerChoice(WorkerCount count, boolean auto, double trialTimeoutS
         return count.reason();
     }
 
-    /** {@link RunMode#SINGLE} for one worker, {@link RunMode#POOL} for more. */
+    /** {@link RunMode#CLUSTER} on a cluster, else {@link RunMode#SINGLE} for one worker, {@link RunMode#POOL} for more. */
     public RunMode mode() {
+        if (cluster) {
+            return RunMode.CLUSTER;
+        }
         return count.workers() == 1 ? RunMode.SINGLE : RunMode.POOL;
     }
 }

@@ -52,6 +52,15 @@ public interface WorkerPool {
     }
 
     /**
+     * Workers this pool can hold at once now, started or starting; the scheduler starts no more.
+     * Unbounded on this machine (the scheduler's target bounds it); a cluster's is the free slots
+     * of its nodes, and shrinks when a node leaves.
+     */
+    default int capacity() {
+        return Integer.MAX_VALUE;
+    }
+
+    /**
      * Starts a fresh worker under a name not used before in this pool. Everything it reports,
      * its death included, goes to {@code events}, from the pool's threads.
      */

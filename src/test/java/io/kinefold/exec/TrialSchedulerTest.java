@@ -234,6 +234,59 @@ class TrialSchedulerTest {
      * Workers in memory: each is ready as soon as it starts and finishes a trial as soon as it is
      * given one, unless told to die on it or to never end it.
      */
+    @Test
+    void startsNoWorkerWithoutRoomAndStartsOneAsSoonAsThereIsRoomAgain() throws Exception {
+        FakePool pool = new FakePool();
+        pool.capacity = 0;
+        PoolFixture.Recorder recorder = new PoolFixture.Recorder();
+        Thread nodeJoins = new Thread(() -> {
+            try {
+                TimeUnit.MILLISECONDS.sleep(500);
+            } catch (InterruptedException e) {
+                return;
+            }
+            pool.capacity = 1;
+        });
+        nodeJoins.start();
+        scheduler(pool, 2).execute(FOUR, recorder);
+
+        assertThat(recorder.finished).hasSize(4).allMatch(r -> r.status() == Status.SUCCEEDED);
+        assertThat(recorder.messages).contains("no room for a worker: 4 trials wait for one");
+        assertThat(pool.given).allMatch(g -> g.endsWith("@w1"));
+    }
+
+    @Test
+    void failsWhenTrialsWaitWithNoWorkerAndNoRoomForTwiceTheSilenceLimit() {
+        FakePool pool = new FakePool();
+        pool.capacity = 0;
+        PoolFixture.Recorder recorder = new PoolFixture.Recorder();
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> scheduler(pool, options(2).withSilence(1)).execute(FOUR, recorder))
+                .isInstanceOf(PoolExecutor.PoolFailure.class)
+                .hasMessageStartingWith("no room for a worker for 2 s with 4 trials left");
+        assertThat((System.nanoTime() - start) / 1e9).isBetween(1.9, 10.0);
+        assertThat(recorder.finished).isEmpty();
+    }
+
+    @Test
+    void aWorkerLostWithItsRoomHasItsTrialRunOnTheWorkersLeft() {
+        FakePool pool = new FakePool();
+        pool.capacity = 2;
+        pool.dies = given -> {
+            if (given.equals(LONG_START.key() + "@w2")) {
+                pool.capacity = 1; // its node left the cluster with it
+                return true;
+            }
+            return false;
+        };
+        PoolFixture.Recorder recorder = new PoolFixture.Recorder();
+        scheduler(pool, 2).execute(FOUR, recorder);
+
+        assertThat(recorder.finished).hasSize(4).allMatch(r -> r.status() == Status.SUCCEEDED);
+        assertThat(PoolFixture.byKey(recorder.finished).get(LONG_START.key()).worker()).isEqualTo("w1");
+        assertThat(pool.given).noneMatch(g -> g.endsWith("@w3"));
+    }
+
     private static final class FakePool implements WorkerPool {
         final List<String> given = new CopyOnWriteArrayList<>();
         final Map<String, WorkerInfo> infos = new LinkedHashMap<>();
@@ -251,12 +304,22 @@ class TrialSchedulerTest {
         String lastWords;
         final List<String> killedWorkers = new CopyOnWriteArrayList<>();
         volatile Boolean endedCancelled;
+        /** Workers it has room for now: a cluster's nodes come and go. */
+        volatile int capacity = Integer.MAX_VALUE;
         private final Map<String, Consumer<Event>> sinks = new LinkedHashMap<>();
         private final Set<String> retired = new HashSet<>();
         private int started;
 
         @Override
+        public int capacity() {
+            return capacity;
+        }
+
+        @Override
         public String start(Consumer<Event> events) {
+            if (infos.size() >= capacity) {
+                throw new IllegalStateException("started a worker without room for it");
+            }
             String name = "w" + ++started;
             sinks.put(name, events);
             infos.put(name, new WorkerInfo(name, started, Status.QUEUED, null, 0, -1, -1));

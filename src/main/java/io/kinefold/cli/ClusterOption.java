@@ -1,0 +1,56 @@
+package io.kinefold.cli;
+
+import io.kinefold.cluster.ClusterConnection;
+import io.kinefold.cluster.ClusterException;
+import io.kinefold.cluster.ClusterExecutors;
+import io.kinefold.cluster.NodeAddress;
+import io.kinefold.exec.ExecutorFactory;
+import io.kinefold.exec.WorkerChoice;
+import java.io.PrintWriter;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** {@code --cluster HOST:PORT[,…]} and {@code --cluster-name}, for the commands that run trials. */
+final class ClusterOption {
+    @Option(names = "--cluster", paramLabel = "HOST:PORT[,HOST:PORT…]",
+            description = "Run the trials on the worker slots of the Kinefold nodes of this cluster (started with kinefold node); "
+                    + "this process schedules them and alone writes the store. One node's address is enough.")
+    String cluster;
+
+    @Option(names = "--cluster-name", paramLabel = "NAME", defaultValue = "kinefold",
+            description = "The cluster's name, as its nodes were given it (default: ${DEFAULT-VALUE}).")
+    String clusterName;
+
+    /** The command's work, with the executors and the worker choice it is to use. */
+    @FunctionalInterface
+    interface Body {
+        int run(ExecutorFactory executors, WorkerChoice choice);
+    }
+
+    /**
+     * Runs the body on this machine's executors, or, with {@code --cluster}, joined to the
+     * cluster with its executors and the slots of its nodes as the workers; leaves the cluster after.
+     */
+    int run(WorkerChoice asked, ExecutorFactory local, PrintWriter err, Body body) {
+        if (cluster == null) {
+            return body.run(local, asked);
+        }
+        List<NodeAddress> addresses;
+        try {
+            addresses = NodeAddress.parseList(cluster);
+        } catch (IllegalArgumentException e) {
+            err.println("kinefold: --cluster: " + e.getMessage());
+            return KinefoldCommand.BAD_INPUT;
+        }
+        err.println("Joining cluster '" + clusterName + "' at " + cluster + " …");
+        err.flush();
+        try (ClusterConnection connection = ClusterConnection.join(addresses, clusterName)) {
+            connection.refusals().forEach(r -> err.println("kinefold: warning: " + r));
+            ClusterExecutors executors = new ClusterExecutors(connection);
+            return body.run(executors, executors.choice(asked));
+        } catch (ClusterException e) {
+            err.println("kinefold: " + e.getMessage());
+            return KinefoldCommand.FAILED;
+        }
+    }
+}
