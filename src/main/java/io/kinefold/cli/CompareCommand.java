@@ -17,6 +17,7 @@ import io.kinefold.store.StoreFailure;
 import java.io.PrintWriter;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -38,12 +39,19 @@ final class CompareCommand extends SpecCommand {
     @Option(names = "--no-reference", description = "Skip measuring what N independent CPU-bound processes get on this machine.")
     boolean noReference;
 
+    @Mixin
+    ClusterOption clusterOption;
+
     @Override
-    int run(RunService.Prepared prepared, WorkerChoice choice, PrintWriter err) {
+    int run(RunService.Prepared prepared, WorkerChoice asked, PrintWriter err) {
+        return clusterOption.run(asked, ExecutorFactory.LOCAL, err, (executors, choice) -> compare(prepared, executors, choice, err));
+    }
+
+    private int compare(RunService.Prepared prepared, ExecutorFactory executors, WorkerChoice choice, PrintWriter err) {
         err.println(choice.reason());
         try (Store store = storeOption.open()) {
-            CompareWorkflow.Outcome outcome = new CompareWorkflow(new RunService(store), ExecutorFactory.LOCAL, new RunCancel())
-                    .run(prepared, choice, new CompareWorkflow.Options(!noReference, scaling), new CompareProgress(err));
+            CompareWorkflow.Outcome outcome = new CompareWorkflow(new RunService(store), executors, new RunCancel())
+                    .run(prepared, choice, new CompareWorkflow.Options(!noReference, scaling), new CompareProgress(err, choice.cluster()));
             if (!outcome.compared()) {
                 return KinefoldCommand.FAILED;
             }
@@ -61,10 +69,12 @@ final class CompareCommand extends SpecCommand {
     /** The comparison's phases and each run's progress, on stderr. */
     private static final class CompareProgress extends ConsoleProgress implements CompareListener {
         private final PrintWriter err;
+        private final boolean cluster;
 
-        CompareProgress(PrintWriter err) {
+        CompareProgress(PrintWriter err, boolean cluster) {
             super(err);
             this.err = err;
+            this.cluster = cluster;
         }
 
         @Override
@@ -92,7 +102,7 @@ final class CompareCommand extends SpecCommand {
             err.println();
             err.println(switch (phase) {
                 case SINGLE -> "== single process (1 worker) ==";
-                case POOL -> "== pool (" + workers + " workers) ==";
+                case POOL -> cluster ? "== cluster (" + workers + " workers) ==" : "== pool (" + workers + " workers) ==";
                 case SCALING -> "== scaling: " + workers + " workers ==";
             });
         }

@@ -1,13 +1,17 @@
 package io.kinefold.cluster;
 
 import io.kinefold.exec.ExecutionListener;
+import io.kinefold.exec.ExecutorFactory;
+import io.kinefold.exec.RunMode;
 import io.kinefold.exec.PoolExecutor;
 import io.kinefold.exec.TrialExecutor;
 import io.kinefold.exec.TrialScheduler;
 import io.kinefold.exec.WorkerChoice;
 import io.kinefold.exec.WorkerInfo;
 import io.kinefold.exec.WorkerInit;
+import io.kinefold.experiment.Status;
 import io.kinefold.experiment.Trial;
+import io.kinefold.experiment.TrialResult;
 import io.kinefold.experiment.Workload;
 import java.util.List;
 
@@ -19,6 +23,8 @@ import java.util.List;
 public final class ClusterExecutor implements TrialExecutor {
     private final ClusterWorkerPool pool;
     private final TrialScheduler scheduler;
+    private final Workload workload;
+    private volatile boolean cancelled;
 
     ClusterExecutor(ClusterConnection cluster, Workload workload, WorkerChoice choice) {
         List<NodeInfo> usable = cluster.usableNodes();
@@ -26,6 +32,7 @@ public final class ClusterExecutor implements TrialExecutor {
             throw new ClusterException("no node of this build is left in the cluster" + (cluster.refusals().isEmpty() ? ""
                     : ": " + String.join("; ", cluster.refusals())));
         }
+        this.workload = workload;
         this.pool = new ClusterWorkerPool(cluster, WorkerInit.of(workload), usable);
         PoolExecutor.Options options = new PoolExecutor.Options(choice.workers(), false, 1000, 768L << 20, 3)
                 .withTrialTimeout(choice.trialTimeoutSeconds());
@@ -35,17 +42,59 @@ public final class ClusterExecutor implements TrialExecutor {
 
     @Override
     public void execute(List<Trial> trials, ExecutionListener listener) {
-        scheduler.execute(trials, listener);
+        try {
+            canary(trials, listener);
+        } catch (PoolExecutor.PoolFailure e) {
+            pool.endAll(true);
+            if (cancelled) {
+                return;
+            }
+            throw e;
+        }
+        if (!cancelled) {
+            scheduler.execute(trials, listener);
+        }
+    }
+
+    /** Runs the canary trial here, on a worker of this machine, then on every node: see {@link Canary}. */
+    private void canary(List<Trial> trials, ExecutionListener listener) {
+        Trial canary = Canary.pick(trials, t -> PoolExecutor.trainSamples(workload, t));
+        if (canary == null) {
+            return;
+        }
+        listener.message("canary trial " + canary.key() + ": on a worker here, then on every node, before the run");
+        TrialResult[] own = new TrialResult[1];
+        try (TrialExecutor here = ExecutorFactory.local(RunMode.SINGLE, workload, WorkerChoice.single())) {
+            here.execute(List.of(canary), new ExecutionListener() {
+                @Override
+                public void trialFinished(TrialResult result) {
+                    own[0] = result;
+                }
+
+                @Override
+                public void message(String text) {
+                    // the canary's own worker is of no interest to the run's log
+                }
+            });
+        }
+        if (own[0] == null || own[0].status() != Status.SUCCEEDED) {
+            listener.message("the canary trial failed here" + (own[0] == null ? "" : ": " + own[0].error())
+                    + "; the nodes are not checked against it");
+            return;
+        }
+        double seconds = 120 + 10 * own[0].wallSeconds();
+        Canary.check(pool, canary, own[0], seconds).forEach(listener::message);
     }
 
     @Override
     public void cancel() {
+        cancelled = true;
         scheduler.cancel();
     }
 
     @Override
     public boolean cancelled() {
-        return scheduler.cancelled();
+        return cancelled || scheduler.cancelled();
     }
 
     @Override

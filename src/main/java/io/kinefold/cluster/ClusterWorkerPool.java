@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * off) takes its workers with it: each is reported {@link WorkerPool.Died}, so the scheduler runs
  * their trials again elsewhere, and whatever a gone worker reports later is dropped.
  */
-final class ClusterWorkerPool implements WorkerPool {
+final class ClusterWorkerPool implements WorkerPool, Canary.Nodes {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterWorkerPool.class);
     /** The dataset travels with the session's opening: give it time on a slow network. */
     private static final Duration PREPARE_TIMEOUT = Duration.ofSeconds(120);
@@ -125,22 +125,51 @@ final class ClusterWorkerPool implements WorkerPool {
         List<String> refusals = new ArrayList<>();
         for (NodeInfo node : byFreeSlots()) {
             try {
-                ensurePrepared(node);
-                String answer = cluster.callAndWait(node, new NodeRequest.Start(session), null, ClusterConnection.CALL_TIMEOUT);
-                String remote = ClusterJson.read(answer, new TypeReference<Map<String, String>>() {}).get("worker");
-                String name = node.name() + "/" + remote;
-                Remote r = new Remote(name, node, remote);
-                workers.put(name, r);
-                if (!nodes.containsKey(node.uuid())) {
-                    // The node left while it started the worker: the membership listener missed it.
-                    goneWith(r, "node " + node.name() + " left the cluster");
-                }
-                return name;
+                return startOn(node);
             } catch (ClusterException e) {
                 refusals.add(e.getMessage());
             }
         }
         throw new IOException(refusals.isEmpty() ? "no node is left in the cluster" : String.join("; ", refusals));
+    }
+
+    private String startOn(NodeInfo node) {
+        ensurePrepared(node);
+        String answer = cluster.callAndWait(node, new NodeRequest.Start(session), null, ClusterConnection.CALL_TIMEOUT);
+        String remote = ClusterJson.read(answer, new TypeReference<Map<String, String>>() {}).get("worker");
+        String name = node.name() + "/" + remote;
+        Remote r = new Remote(name, node, remote);
+        workers.put(name, r);
+        if (!nodes.containsKey(node.uuid())) {
+            // The node left while it started the worker: the membership listener missed it.
+            goneWith(r, "node " + node.name() + " left the cluster");
+        }
+        return name;
+    }
+
+    @Override
+    public List<String> nodeNames() {
+        return nodes.values().stream().map(NodeInfo::name).toList();
+    }
+
+    @Override
+    public String startOn(String node, Consumer<Event> sink) throws IOException {
+        this.events = sink;
+        NodeInfo n = nodes.values().stream().filter(i -> i.name().equals(node)).findFirst()
+                .orElseThrow(() -> new IOException("node " + node + " is no longer in the cluster"));
+        try {
+            return startOn(n);
+        } catch (ClusterException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void forget(String worker) {
+        Remote r = workers.remove(worker);
+        if (r != null) {
+            r.gone = true;
+        }
     }
 
     /** The nodes with room, the emptiest first. */

@@ -73,7 +73,9 @@ public final class CompareWorkflow {
     public Outcome run(RunService.Prepared prepared, WorkerChoice choice, Options options, CompareListener listener) {
         int n = choice.workers();
         // before anything of ours runs, so that the load is other processes'
-        RunWarnings.before(n, true, machine.get(), WorkerCount.INITIAL_FOOTPRINT).forEach(listener::warning);
+        if (!choice.cluster()) {
+            RunWarnings.before(n, true, machine.get(), WorkerCount.INITIAL_FOOTPRINT).forEach(listener::warning);
+        }
         CpuReference reference = null;
         if (options.reference() && n > 1 && !cancel.requested()) {
             listener.referenceStarted(n);
@@ -102,12 +104,17 @@ public final class CompareWorkflow {
             return new Outcome(single, null, null);
         }
         listener.phaseStarted(Phase.POOL, n, single);
-        Comparer.ModeRun pool = comparer.run(Comparer.POOL_MODE, n, cancel.watching(executors.of(RunMode.POOL, choice)), listener);
+        // On a cluster the multi-process side runs on its nodes' slots; the single process stays here.
+        Comparer.ModeRun pool = choice.cluster()
+                ? comparer.run(Comparer.CLUSTER_MODE, n, cancel.watching(executors.of(RunMode.CLUSTER, choice)), listener)
+                : comparer.run(Comparer.POOL_MODE, n, cancel.watching(executors.of(RunMode.POOL, choice)), listener);
         if (!pool.succeeded()) {
             return new Outcome(single, pool, null);
         }
         List<ComparisonResult.ScalingPoint> curve = new ArrayList<>();
-        if (options.scaling()) {
+        if (options.scaling() && choice.cluster()) {
+            listener.warning("no scaling curve on a cluster: its runs at fewer workers would be this machine's pool");
+        } else if (options.scaling()) {
             double singleWall = single.outcome().wallSeconds();
             curve.add(ComparisonResult.ScalingPoint.of(1, singleWall, singleWall));
             for (int k = 2; k < n && !cancel.requested(); k++) {

@@ -26,6 +26,8 @@ public final class Comparer {
     /** Mode names the store keeps for the two runs. */
     public static final String SINGLE_MODE = "compare-single";
     public static final String POOL_MODE = "compare-pool";
+    /** The mode name of the multi-process side when its workers are a cluster's. */
+    public static final String CLUSTER_MODE = "compare-cluster";
 
     private final RunService service;
     private final RunService.Prepared prepared;
@@ -109,7 +111,8 @@ public final class Comparer {
                 reference == null ? null : speedup / reference.speedup(), List.copyOf(scaling), rows);
     }
 
-    private static boolean sameMetrics(TrialResult s, TrialResult m) {
+    /** Whether two results of one trial agree: accuracy, macro-F1 and confusion matrix, to the bit. */
+    public static boolean sameMetrics(TrialResult s, TrialResult m) {
         return m != null && s.metrics() != null && m.metrics() != null
                 && s.metrics().accuracy() == m.metrics().accuracy() && s.metrics().macroF1() == m.metrics().macroF1()
                 && Arrays.deepEquals(s.metrics().confusion(), m.metrics().confusion());

@@ -130,7 +130,8 @@ class ClusterRunTest {
             Outcome outcome = run.get(180, TimeUnit.SECONDS);
             assertThat(outcome.code()).as(outcome.err()).isZero();
             assertThat(before).as("the node was killed with trials left").isLessThan(30);
-            assertThat(outcome.err()).contains("left the cluster");
+            assertThat(outcome.err()).contains("left the cluster")
+                    .contains("node " + a.address() + ": canary trial").contains("node " + b.address() + ": canary trial");
 
             // Every trial recorded once, with the metrics of the single-process run.
             try (Store store = Store.open(clusterDb)) {

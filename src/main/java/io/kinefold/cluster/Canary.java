@@ -1,0 +1,120 @@
+package io.kinefold.cluster;
+
+import io.kinefold.exec.Comparer;
+import io.kinefold.exec.PoolExecutor;
+import io.kinefold.exec.TrialCost;
+import io.kinefold.exec.WorkerPool;
+import io.kinefold.experiment.Trial;
+import io.kinefold.experiment.TrialResult;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
+
+/**
+ * The check before a cluster run's first trial: every node runs one trial, the cheapest network
+ * trial of the run, on a worker of its own, and its metrics must equal this machine's, to the bit.
+ * A node whose metrics differ (another native library, another CPU's arithmetic) would make the
+ * run's results depend on where each trial ran: the run names it and stops.
+ */
+final class Canary {
+    /** What the canary needs of the pool: a worker on a given node, and the pool's usual operations. */
+    interface Nodes {
+        List<String> nodeNames();
+
+        String startOn(String node, Consumer<WorkerPool.Event> events) throws IOException;
+
+        void run(String worker, Trial trial);
+
+        void retire(String worker);
+
+        /** Takes the worker out of the pool, as {@code WorkerPool.remove}; a worker gone already is no error. */
+        void forget(String worker);
+    }
+
+    private Canary() {}
+
+    /** The trial the canary runs: the cheapest network trial (baselines exercise no native code), or null when there is none. */
+    static Trial pick(List<Trial> trials, ToIntFunction<Trial> trainSamples) {
+        List<Trial> networks = trials.stream().filter(t -> t.gridPoint() >= 0).toList();
+        if (networks.isEmpty()) {
+            return null;
+        }
+        List<Trial> order = TrialCost.longestFirst(networks, trainSamples);
+        return order.get(order.size() - 1);
+    }
+
+    /**
+     * Runs the canary on every node at once and compares each result with {@code own}.
+     *
+     * @param seconds how long the nodes have, in all
+     * @return one line per node that passed, for the log
+     * @throws PoolExecutor.PoolFailure naming the first node whose metrics differ, or that could not run it in time
+     */
+    static List<String> check(Nodes nodes, Trial canary, TrialResult own, double seconds) {
+        BlockingQueue<WorkerPool.Event> events = new LinkedBlockingQueue<>();
+        Map<String, String> nodeOf = new LinkedHashMap<>();
+        List<String> passed = new ArrayList<>();
+        try {
+            for (String node : nodes.nodeNames()) {
+                try {
+                    nodeOf.put(nodes.startOn(node, events::add), node);
+                } catch (IOException e) {
+                    throw new PoolExecutor.PoolFailure("node " + node + " could not start a worker for the canary trial: " + e.getMessage());
+                }
+            }
+            long deadline = System.nanoTime() + (long) (seconds * 1e9);
+            int waiting = nodeOf.size();
+            while (waiting > 0) {
+                long left = deadline - System.nanoTime();
+                WorkerPool.Event e = left <= 0 ? null : events.poll(left, TimeUnit.NANOSECONDS);
+                if (e == null) {
+                    throw new PoolExecutor.PoolFailure("the canary trial " + canary.key() + " did not finish on every node within "
+                            + Math.round(seconds) + " s: " + String.join(", ", nodeOf.values()) + " still running it");
+                }
+                String node = nodeOf.get(e.worker());
+                if (node == null) {
+                    continue;
+                }
+                if (e instanceof WorkerPool.Ready) {
+                    nodes.run(e.worker(), canary);
+                } else if (e instanceof WorkerPool.Finished f) {
+                    if (!Comparer.sameMetrics(own, f.result())) {
+                        throw new PoolExecutor.PoolFailure("node " + node + " gives other metrics than this machine for the canary trial "
+                                + canary.key() + " (" + describe(f.result()) + " there, " + describe(own) + " here): its results "
+                                + "would depend on where they ran, so the run stops; run the same Kinefold build on the same "
+                                + "kind of machine, or leave that node out");
+                    }
+                    passed.add("node " + node + ": canary trial " + canary.key() + " gives this machine's metrics");
+                    nodeOf.remove(e.worker());
+                    nodes.retire(e.worker());
+                    nodes.forget(e.worker());
+                    waiting--;
+                } else if (e instanceof WorkerPool.Died d) {
+                    throw new PoolExecutor.PoolFailure("node " + node + " lost its worker during the canary trial " + canary.key()
+                            + (d.lastError() == null ? "" : ": " + d.lastError()));
+                } else if (e instanceof WorkerPool.Fatal f) {
+                    throw new PoolExecutor.PoolFailure("node " + node + ": " + f.message());
+                }
+            }
+            return passed;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PoolExecutor.PoolFailure("interrupted during the canary trial");
+        } finally {
+            // Workers still here failed the check: the caller ends the session on every node.
+            nodeOf.keySet().forEach(nodes::forget);
+        }
+    }
+
+    private static String describe(TrialResult r) {
+        return r.metrics() == null ? r.status() + (r.error() == null ? "" : ": " + r.error())
+                : String.format(java.util.Locale.ROOT, "accuracy %.6f, macro-F1 %.6f", r.metrics().accuracy(), r.metrics().macroF1());
+    }
+}
