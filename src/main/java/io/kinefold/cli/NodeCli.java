@@ -1,5 +1,6 @@
 package io.kinefold.cli;
 
+import io.kinefold.cluster.Cidr;
 import io.kinefold.cluster.ClusterException;
 import io.kinefold.cluster.Node;
 import io.kinefold.cluster.NodeAddress;
@@ -36,6 +37,11 @@ final class NodeCli implements Callable<Integer> {
             description = "Worker slots to offer: a number, or auto for what this machine's cores and memory hold (default: ${DEFAULT-VALUE}).")
     String workers;
 
+    @Option(names = "--allow", paramLabel = "CIDR[,CIDR…]",
+            description = "Serve runs only from coordinators at these addresses, e.g. 10.0.0.0/24 (default: the subnet of the "
+                    + "--bind address).")
+    String allow;
+
     @Option(names = "--cluster-name", paramLabel = "NAME", defaultValue = "kinefold",
             description = "The cluster's name: only nodes and runs of the same name meet (default: ${DEFAULT-VALUE}).")
     String clusterName;
@@ -66,9 +72,16 @@ final class NodeCli implements Callable<Integer> {
             err.println("kinefold: --workers: " + e.getMessage());
             return KinefoldCommand.BAD_INPUT;
         }
+        List<Cidr> allowed;
+        try {
+            allowed = allow == null ? List.of(Cidr.subnetOf(bind)) : Cidr.parseList(allow);
+        } catch (IllegalArgumentException e) {
+            err.println("kinefold: " + (allow == null ? "--bind: " : "--allow: ") + e.getMessage());
+            return KinefoldCommand.BAD_INPUT;
+        }
         Node node;
         try {
-            node = Node.start(new Node.Settings(clusterName, bind, port, others, slots));
+            node = Node.start(new Node.Settings(clusterName, bind, port, others, slots, allowed));
         } catch (ClusterException e) {
             err.println("kinefold: " + e.getMessage());
             return KinefoldCommand.FAILED;
@@ -80,6 +93,8 @@ final class NodeCli implements Callable<Integer> {
         if (NodeAddress.allLoopback(List.of(new NodeAddress(bind, port)))) {
             err.println("Listening on loopback only: other machines cannot reach this node; --bind with this machine's LAN address serves them.");
         }
+        err.println("Serves runs from " + allowed.stream().map(Cidr::toString).toList()
+                + " only. A cluster has no authentication or encryption: use it on a trusted network.");
         err.println("Ctrl-C or SIGTERM stops it and ends its workers.");
         err.flush();
         node.awaitStop();

@@ -25,8 +25,9 @@ public final class Node implements AutoCloseable {
      * @param port the port to listen on
      * @param join other nodes to join (none: the node starts a cluster)
      * @param slots worker slots it offers, and why so many
+     * @param allow the addresses whose runs it serves: coordinators elsewhere are refused
      */
-    public record Settings(String clusterName, String bind, int port, List<NodeAddress> join, WorkerCount slots) {}
+    public record Settings(String clusterName, String bind, int port, List<NodeAddress> join, WorkerCount slots, List<Cidr> allow) {}
 
     private final HazelcastInstance instance;
     private final NodeService service;
@@ -45,7 +46,7 @@ public final class Node implements AutoCloseable {
      * @throws ClusterException when it cannot listen where asked (the port is taken, say)
      */
     public static Node start(Settings settings) {
-        NodeService service = new NodeService(settings.slots().workers(), Build.hash());
+        NodeService service = new NodeService(settings.slots().workers(), Build.hash(), settings.allow());
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put(ClusterConfigs.ROLE, ClusterConfigs.ROLE_NODE);
         attributes.put(ClusterConfigs.BUILD, Build.hash());

@@ -41,15 +41,18 @@ final class NodeService implements MembershipListener {
 
     private final int slots;
     private final String build;
+    private final List<Cidr> allow;
     private final long started = System.nanoTime();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final AtomicLong trialsDone = new AtomicLong();
     private volatile HazelcastInstance instance;
     private volatile String name = "?";
 
-    NodeService(int slots, String build) {
+    /** @param allow the addresses whose coordinators it serves */
+    NodeService(int slots, String build, List<Cidr> allow) {
         this.slots = slots;
         this.build = build;
+        this.allow = List.copyOf(allow);
     }
 
     void attach(HazelcastInstance instance, String name) {
@@ -111,8 +114,19 @@ final class NodeService implements MembershipListener {
                     + ": every node must run the same build, so that a trial gives the same metrics everywhere");
         }
         UUID coordinator = UUID.fromString(p.coordinator());
-        if (instance.getCluster().getMembers().stream().noneMatch(m -> m.getUuid().equals(coordinator))) {
-            throw new IllegalStateException("the coordinator of session " + p.session() + " is no longer in the cluster");
+        com.hazelcast.cluster.Member member = instance.getCluster().getMembers().stream().filter(m -> m.getUuid().equals(coordinator))
+                .findFirst().orElseThrow(() -> new IllegalStateException("the coordinator of session " + p.session()
+                        + " is no longer in the cluster"));
+        java.net.InetAddress from;
+        try {
+            from = member.getAddress().getInetAddress();
+        } catch (java.net.UnknownHostException e) {
+            throw new ClusterException("node " + name + " cannot tell the coordinator's address: " + e.getMessage());
+        }
+        if (allow.stream().noneMatch(c -> c.contains(from))) {
+            LOG.warn("refused a run from {}: not in --allow {}", from.getHostAddress(), allow);
+            throw new ClusterException("node " + name + " serves runs from " + allow + " only, not from " + from.getHostAddress()
+                    + " (kinefold node --allow)");
         }
         sessions.computeIfAbsent(p.session(), id -> {
             LocalWorkerPool pool = new LocalWorkerPool(new WorkerInit(p.initLine(), dataset), new WorkerLauncher());

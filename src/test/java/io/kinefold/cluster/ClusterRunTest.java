@@ -206,6 +206,22 @@ class ClusterRunTest {
     }
 
     @Test
+    void aNodeRefusesRunsFromOutsideTheAddressesItAllows() throws Exception {
+        NodeProcess node = NodeProcess.start(1, null, List.of("--allow", "10.9.9.0/24"));
+        try {
+            assertThat(Await.until(Duration.ofSeconds(10), () -> node.output().contains("Serves runs from [10.9.9.0/24] only")))
+                    .as(node.output()).isTrue();
+            Outcome outcome = kinefold("run", spec().toString(), "--dataset", DEMO, "--cluster", node.address(),
+                    "--db", dir.resolve("outside.db").toString());
+            assertThat(outcome.code()).isEqualTo(KinefoldCommand.FAILED);
+            assertThat(outcome.err()).contains("serves runs from [10.9.9.0/24] only, not from 127.0.0.1");
+            assertThat(node.workersNow()).isZero();
+        } finally {
+            node.close();
+        }
+    }
+
+    @Test
     void clusterStatusListsEveryNode() throws Exception {
         NodeProcess a = NodeProcess.start(2, null);
         NodeProcess b = NodeProcess.start(1, a);

@@ -36,11 +36,21 @@ final class NodeProcess implements AutoCloseable {
 
     /** Starts a node with {@code slots} worker slots, joining {@code join} if not null, and waits until it serves. */
     static NodeProcess start(int slots, NodeProcess join, String... properties) throws IOException, InterruptedException {
+        return start(slots, join, List.of(), properties);
+    }
+
+    /** As {@link #start(int, NodeProcess, String...)}, with more options of {@code kinefold node}. */
+    static NodeProcess start(int slots, NodeProcess join, List<String> options, String... properties)
+            throws IOException, InterruptedException {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.add("-Xmx256m");
         command.add("-XX:TieredStopAtLevel=1");
+        // What the jar's manifest grants Hazelcast; a class path has no manifest to say it.
+        command.addAll(List.of("--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED", "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+                "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens", "java.management/sun.management=ALL-UNNAMED",
+                "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED"));
         command.add("-Dkinefold.cluster.heartbeatSeconds=" + HEARTBEAT_SECONDS);
         command.addAll(Arrays.asList(properties));
         command.add("-cp");
@@ -51,6 +61,7 @@ final class NodeProcess implements AutoCloseable {
         if (join != null) {
             command.addAll(List.of("--join", "127.0.0.1:" + join.port));
         }
+        command.addAll(options);
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         NodeProcess node = new NodeProcess(port, p);
         Thread reader = new Thread(node::read, "node-" + port + "-out");
