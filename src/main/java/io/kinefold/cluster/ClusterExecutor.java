@@ -107,6 +107,11 @@ public final class ClusterExecutor implements TrialExecutor {
         return scheduler.countReason();
     }
 
+    @Override
+    public void onNodeSample(java.util.function.BiConsumer<String, io.kinefold.monitor.ResourceSample> sink) {
+        pool.onSample(sink);
+    }
+
     public List<WorkerInfo> workerInfos() {
         return pool.workers();
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 final class ClusterJson {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
 
     private ClusterJson() {}

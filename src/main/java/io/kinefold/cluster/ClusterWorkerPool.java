@@ -11,6 +11,7 @@ import io.kinefold.exec.WorkerInit;
 import io.kinefold.exec.WorkerMessage;
 import io.kinefold.exec.WorkerPool;
 import io.kinefold.experiment.Status;
+import io.kinefold.monitor.ResourceSample;
 import io.kinefold.experiment.Trial;
 import java.io.IOException;
 import java.time.Duration;
@@ -70,6 +71,7 @@ final class ClusterWorkerPool implements WorkerPool, Canary.Nodes {
     private final UUID topicListener;
     private final UUID membershipListener;
     private volatile Consumer<Event> events = e -> {};
+    private volatile java.util.function.BiConsumer<String, ResourceSample> samples = (node, sample) -> {};
     private int trials;
     private int workerCount = 1;
 
@@ -98,6 +100,11 @@ final class ClusterWorkerPool implements WorkerPool, Canary.Nodes {
         Set<UUID> present = ConcurrentHashMap.newKeySet();
         cluster.nodes().forEach(n -> present.add(n.uuid()));
         nodes.keySet().removeIf(id -> !present.contains(id));
+    }
+
+    /** Where the nodes' samples of their machines and workers go: node name and sample, on a Hazelcast thread. */
+    void onSample(java.util.function.BiConsumer<String, ResourceSample> sink) {
+        this.samples = sink;
     }
 
     /** The nodes now, for the run's words. */
@@ -203,6 +210,14 @@ final class ClusterWorkerPool implements WorkerPool, Canary.Nodes {
             e = ClusterJson.read(message.getMessageObject(), NodeEvent.class);
         } catch (IllegalArgumentException bad) {
             LOG.warn("node {} sent something that is not an event, ignored: {}", node.name(), bad.getMessage());
+            return;
+        }
+        if ("sample".equals(e.kind())) {
+            try {
+                samples.accept(node.name(), ClusterJson.read(e.line(), ResourceSample.class));
+            } catch (RuntimeException bad) {
+                LOG.warn("node {} sent a sample that cannot be read, ignored: {}", node.name(), bad.getMessage());
+            }
             return;
         }
         String name = node.name() + "/" + e.worker();

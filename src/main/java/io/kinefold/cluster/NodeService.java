@@ -13,6 +13,7 @@ import io.kinefold.exec.WorkerMessage;
 import io.kinefold.exec.WorkerPool;
 import io.kinefold.monitor.AppInfo;
 import io.kinefold.monitor.MachineInfo;
+import io.kinefold.monitor.ResourceSampler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -37,7 +38,11 @@ final class NodeService implements MembershipListener {
     /** Key of the node's service in the Hazelcast user context, where {@link NodeTask} finds it. */
     static final String KEY = "kinefold.node";
 
-    private record Session(String id, UUID coordinator, LocalWorkerPool pool, ITopic<String> topic, Set<String> live) {}
+    private record Session(String id, UUID coordinator, LocalWorkerPool pool, ITopic<String> topic, Set<String> live,
+                           ResourceSampler sampler) {}
+
+    /** How often a node samples its machine and its workers during a run, as the coordinator does its own. */
+    static final java.time.Duration SAMPLE_INTERVAL = java.time.Duration.ofSeconds(1);
 
     private final int slots;
     private final String build;
@@ -132,7 +137,12 @@ final class NodeService implements MembershipListener {
             LocalWorkerPool pool = new LocalWorkerPool(new WorkerInit(p.initLine(), dataset), new WorkerLauncher());
             pool.prepare(p.trials(), p.workers());
             LOG.info("run session {} opened by {}: {} trials on {} workers", id, coordinator, p.trials(), p.workers());
-            return new Session(id, coordinator, pool, instance.getTopic(ClusterConfigs.EVENTS_TOPIC + id), ConcurrentHashMap.newKeySet());
+            ITopic<String> topic = instance.getTopic(ClusterConfigs.EVENTS_TOPIC + id);
+            // This machine and the session's workers, sampled here and sent to the coordinator, which stores them under this node's name.
+            ResourceSampler sampler = new ResourceSampler(SAMPLE_INTERVAL, pool::pids, sample -> publish(topic,
+                    new NodeEvent(null, "sample", null, ClusterJson.write(sample), null, 0, 0)));
+            sampler.start();
+            return new Session(id, coordinator, pool, topic, ConcurrentHashMap.newKeySet(), sampler);
         });
     }
 
@@ -192,10 +202,15 @@ final class NodeService implements MembershipListener {
                 return;
             }
         }
+        publish(s.topic(), out);
+    }
+
+    private static void publish(ITopic<String> topic, NodeEvent event) {
         try {
-            s.topic().publish(ClusterJson.write(out));
+            topic.publish(ClusterJson.write(event));
         } catch (RuntimeException e) {
-            LOG.warn("cannot send {}'s {} to the coordinator: {}", worker, out.kind(), e.toString());
+            LOG.warn("cannot send {} {} to the coordinator: {}", event.worker() == null ? "a" : event.worker() + "'s", event.kind(),
+                    e.toString());
         }
     }
 
@@ -208,6 +223,7 @@ final class NodeService implements MembershipListener {
     }
 
     private List<WorkerInfo> end(Session s, boolean cancelled) {
+        s.sampler().close();
         List<WorkerInfo> ended = new ArrayList<>(s.pool().endAll(cancelled));
         s.live().clear();
         LOG.info("run session {} ended{}", s.id(), cancelled ? " (cancelled)" : "");

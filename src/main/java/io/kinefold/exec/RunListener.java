@@ -14,6 +14,9 @@ public interface RunListener {
     /** A sample of the machine and the workers, about once a second, on the monitor's thread. */
     default void sample(ResourceSample sample) {}
 
+    /** A sample of a cluster node's machine and workers, about once a second, with the node's name, on a cluster thread. */
+    default void nodeSample(String node, ResourceSample sample) {}
+
     /** A worker of a pool started, took a trial, finished one or ended. */
     default void workerChanged(WorkerInfo worker) {}
 

@@ -233,6 +233,10 @@ public final class RunService {
                  store.recordSamples(runId, sample.toRows(runId));
                  listener.sample(sample);
              })) {
+            executor.onNodeSample((node, sample) -> {
+                store.recordSamples(runId, sample.toRows(runId, node));
+                listener.nodeSample(node, sample);
+            });
             sampler.start();
             int workers = executor.workers();
             TimeLeft timeLeft = TimeLeft.of(todo, prepared, RunEstimate.Calibration.fromStore(store, 300), workers);

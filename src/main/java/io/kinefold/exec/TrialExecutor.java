@@ -33,6 +33,12 @@ public interface TrialExecutor extends AutoCloseable {
         return Map.of();
     }
 
+    /**
+     * Where samples of other machines go: a cluster node's machine and workers, with the node's
+     * name, from the executor's threads. Nothing comes for an executor on this machine only.
+     */
+    default void onNodeSample(java.util.function.BiConsumer<String, io.kinefold.monitor.ResourceSample> sink) {}
+
     @Override
     default void close() {}
 }

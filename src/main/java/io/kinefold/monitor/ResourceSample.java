@@ -34,6 +34,8 @@ public record ResourceSample(long epochMillis, double cpuTotal, double[] cpuPerC
                              long memTotalBytes, long swapUsedBytes, Map<String, WorkerSample> workers) {
     /** Source of the machine-wide rows. */
     public static final String MACHINE = "machine";
+    /** Between a cluster node's name and a source of its samples. */
+    public static final char NODE_SEPARATOR = '/';
     /** Metric: CPU load (machine and cores 0..1, workers 0..cores). */
     public static final String CPU = "cpu";
     /** Metric of {@value #MACHINE}: memory in use, MiB. */
@@ -111,6 +113,36 @@ public record ResourceSample(long epochMillis, double cpuTotal, double[] cpuPerC
     }
 
     /**
+     * Rows of a cluster node's sample, stored beside the coordinator's own: every source under the
+     * node's name, {@code 10.0.0.5:5701/machine}, {@code …/core0}, {@code …/w1}.
+     */
+    public List<ResourceSampleRow> toRows(long runId, String node) {
+        return toRows(runId).stream().map(r -> new ResourceSampleRow(r.runId(), r.epochMillis(), node + NODE_SEPARATOR + r.source(),
+                r.metric(), r.value())).toList();
+    }
+
+    /** The samples of one cluster node among {@code rows}, as it took them; its workers under their names there ({@code w1}). */
+    public static List<ResourceSample> fromRows(List<ResourceSampleRow> rows, String node) {
+        String prefix = node + NODE_SEPARATOR;
+        List<ResourceSampleRow> own = rows.stream().filter(r -> r.source().startsWith(prefix))
+                .map(r -> new ResourceSampleRow(r.runId(), r.epochMillis(), r.source().substring(prefix.length()), r.metric(), r.value()))
+                .toList();
+        return fromRows(own);
+    }
+
+    /** The cluster nodes that have samples among {@code rows}, in the order they first appear. */
+    public static List<String> nodes(List<ResourceSampleRow> rows) {
+        java.util.LinkedHashSet<String> nodes = new java.util.LinkedHashSet<>();
+        String machine = NODE_SEPARATOR + MACHINE;
+        for (ResourceSampleRow r : rows) {
+            if (r.source().endsWith(machine)) {
+                nodes.add(r.source().substring(0, r.source().length() - machine.length()));
+            }
+        }
+        return List.copyOf(nodes);
+    }
+
+    /**
      * The samples that {@code rows} (as {@link #toRows} writes them and the store gives them back)
      * hold, one per timestamp, in time order. A measurement missing from the rows comes back as
      * NaN for a load, 0 for bytes and -1 for a pid; unknown metrics are ignored.
@@ -118,7 +150,9 @@ public record ResourceSample(long epochMillis, double cpuTotal, double[] cpuPerC
     public static List<ResourceSample> fromRows(List<ResourceSampleRow> rows) {
         TreeMap<Long, List<ResourceSampleRow>> byTime = new TreeMap<>();
         for (ResourceSampleRow row : rows) {
-            byTime.computeIfAbsent(row.epochMillis(), t -> new ArrayList<>()).add(row);
+            if (row.source().indexOf(NODE_SEPARATOR) < 0) { // a cluster node's rows are its own samples: fromRows(rows, node)
+                byTime.computeIfAbsent(row.epochMillis(), t -> new ArrayList<>()).add(row);
+            }
         }
         List<ResourceSample> samples = new ArrayList<>(byTime.size());
         byTime.forEach((time, group) -> samples.add(fromGroup(time, group)));

@@ -138,6 +138,12 @@ class ClusterRunTest {
                 long runId = store.runs().get(0).id();
                 assertThat(store.completions(runId).values()).isNotEmpty().allMatch(n -> n == 1);
                 assertThat(store.run(runId).orElseThrow().mode()).isEqualTo("cluster");
+                // Each node sampled its machine and workers; the store keeps them under its name.
+                List<io.kinefold.monitor.ResourceSampleRow> rows = store.samples(runId);
+                assertThat(io.kinefold.monitor.ResourceSample.nodes(rows)).contains(b.address());
+                assertThat(io.kinefold.monitor.ResourceSample.fromRows(rows, b.address()))
+                        .isNotEmpty().anyMatch(sample -> sample.memUsedBytes() > 0 && !sample.workers().isEmpty());
+                assertThat(io.kinefold.monitor.ResourceSample.fromRows(rows)).allMatch(sample -> !Double.isNaN(sample.cpuTotal()));
             }
             assertThat(metrics(clusterDb)).isEqualTo(metrics(singleDb));
             // run --json: trials per node; the killed node's finished trials count too.

@@ -43,6 +43,21 @@ class ResourceSampleTest {
     }
 
     @Test
+    void aClusterNodesSamplesAreStoredUnderItsNameAndReadBackApartFromThisMachines() {
+        ResourceSample here = sample(1_000, 0.1, 999, Map.of());
+        ResourceSample node = sample(1_400, 0.9, 1_234, Map.of("w1", new WorkerSample(7, 1.0, 300 * MIB)));
+        List<ResourceSampleRow> rows = new ArrayList<>(here.toRows(3));
+        rows.addAll(node.toRows(3, "10.0.0.5:5701"));
+
+        assertThat(node.toRows(3, "10.0.0.5:5701")).extracting(ResourceSampleRow::source)
+                .contains("10.0.0.5:5701/machine", "10.0.0.5:5701/core0", "10.0.0.5:5701/w1");
+        assertThat(ResourceSample.fromRows(rows)).as("this machine's samples only").containsExactly(here);
+        assertThat(ResourceSample.fromRows(rows, "10.0.0.5:5701")).containsExactly(node);
+        assertThat(ResourceSample.nodes(rows)).containsExactly("10.0.0.5:5701");
+        assertThat(ResourceSample.nodes(here.toRows(3))).isEmpty();
+    }
+
+    @Test
     void rowsTurnBackIntoTheSameSamplesToTheByte() {
         List<ResourceSample> samples = List.of(
                 sample(2_000, 0.3, 1_000, Map.of("w1", new WorkerSample(101, 0.9, 123_456_789L))),
