@@ -61,26 +61,27 @@ final class ClusterCommand implements Runnable {
             }
             try (ClusterConnection cluster = ClusterConnection.join(addresses, clusterName)) {
                 List<String> silent = new ArrayList<>();
-                long asked = System.nanoTime();
-                List<NodeStatus> statuses = cluster.statuses(ANSWER, silent);
-                double answeredMs = (System.nanoTime() - asked) / 1e6;
+                List<ClusterConnection.Answer> answers = cluster.statuses(ANSWER, silent);
                 List<NodeInfo> refused = cluster.refusedNodes();
-                err.printf(Locale.ROOT, "%-22s %-16s %5s %9s %5s %4s %7s %8s%n", "node", "build", "cores", "memory", "slots", "busy",
-                        "trials", "up");
-                for (NodeStatus s : statuses) {
+                err.printf(Locale.ROOT, "%-22s %-16s %5s %9s %5s %4s %7s %8s %9s%n", "node", "build", "cores", "memory", "slots", "busy",
+                        "trials", "up", "answered");
+                for (ClusterConnection.Answer a : answers) {
+                    NodeStatus s = a.status();
                     boolean other = refused.stream().anyMatch(n -> n.name().equals(s.name()));
-                    err.printf(Locale.ROOT, "%-22s %-16s %5d %7.1f G %5d %4d %7d %8s%s%n", s.name(), s.build(), s.cores(),
+                    err.printf(Locale.ROOT, "%-22s %-16s %5d %7.1f G %5d %4d %7d %8s %6.0f ms%s%n", s.name(), s.build(), s.cores(),
                             s.memoryBytes() / (double) (1L << 30), s.slots(), s.busy(), s.trialsDone(),
-                            io.kinefold.exec.Progress.clock(s.upSeconds()), other ? "  another build: refused by runs from here" : "");
+                            io.kinefold.exec.Progress.clock(s.upSeconds()), a.answeredMs(),
+                            other ? "  another build: refused by runs from here" : "");
                 }
                 silent.forEach(s -> err.println("no answer from " + s));
-                err.printf(Locale.ROOT, "%d %s answered in %.0f ms; %d free of %d slots%n", statuses.size(),
-                        statuses.size() == 1 ? "node" : "nodes", answeredMs,
-                        statuses.stream().mapToInt(s -> s.slots() - s.busy()).sum(), statuses.stream().mapToInt(NodeStatus::slots).sum());
+                err.printf(Locale.ROOT, "%d %s answered; %d free of %d slots%n", answers.size(), answers.size() == 1 ? "node" : "nodes",
+                        answers.stream().mapToInt(a -> a.status().slots() - a.status().busy()).sum(),
+                        answers.stream().mapToInt(a -> a.status().slots()).sum());
                 Map<String, Object> root = new LinkedHashMap<>();
                 root.put("cluster", clusterName);
                 List<Map<String, Object>> nodes = new ArrayList<>();
-                for (NodeStatus s : statuses) {
+                for (ClusterConnection.Answer a : answers) {
+                    NodeStatus s = a.status();
                     Map<String, Object> n = new LinkedHashMap<>();
                     n.put("address", s.name());
                     n.put("build", s.build());
@@ -93,13 +94,13 @@ final class ClusterCommand implements Runnable {
                     n.put("trialsDone", s.trialsDone());
                     n.put("runs", s.sessions());
                     n.put("upSeconds", s.upSeconds());
-                    n.put("answeredMs", answeredMs);
+                    n.put("answeredMs", a.answeredMs());
                     nodes.add(n);
                 }
                 root.put("nodes", nodes);
                 root.put("silent", silent);
                 console.printJson(root);
-                return statuses.isEmpty() ? KinefoldCommand.FAILED : KinefoldCommand.OK;
+                return answers.isEmpty() ? KinefoldCommand.FAILED : KinefoldCommand.OK;
             } catch (ClusterException e) {
                 err.println("kinefold: " + e.getMessage());
                 return KinefoldCommand.FAILED;

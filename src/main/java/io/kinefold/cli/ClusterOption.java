@@ -1,13 +1,11 @@
 package io.kinefold.cli;
 
-import io.kinefold.cluster.ClusterConnection;
 import io.kinefold.cluster.ClusterException;
 import io.kinefold.cluster.ClusterExecutors;
 import io.kinefold.cluster.NodeAddress;
 import io.kinefold.exec.ExecutorFactory;
 import io.kinefold.exec.WorkerChoice;
 import java.io.PrintWriter;
-import java.util.List;
 import picocli.CommandLine.Option;
 
 /** {@code --cluster HOST:PORT[,…]} and {@code --cluster-name}, for the commands that run trials. */
@@ -35,18 +33,16 @@ final class ClusterOption {
         if (cluster == null) {
             return body.run(local, asked);
         }
-        List<NodeAddress> addresses;
         try {
-            addresses = NodeAddress.parseList(cluster);
+            NodeAddress.parseList(cluster);
         } catch (IllegalArgumentException e) {
             err.println("kinefold: --cluster: " + e.getMessage());
             return KinefoldCommand.BAD_INPUT;
         }
         err.println("Joining cluster '" + clusterName + "' at " + cluster + " …");
         err.flush();
-        try (ClusterConnection connection = ClusterConnection.join(addresses, clusterName)) {
-            connection.refusals().forEach(r -> err.println("kinefold: warning: " + r));
-            ClusterExecutors executors = new ClusterExecutors(connection);
+        try (ClusterExecutors executors = ClusterExecutors.join(cluster, clusterName)) {
+            executors.refusals().forEach(r -> err.println("kinefold: warning: " + r));
             return body.run(executors, executors.choice(asked));
         } catch (ClusterException e) {
             err.println("kinefold: " + e.getMessage());

@@ -185,18 +185,28 @@ public final class ClusterConnection implements AutoCloseable {
     }
 
     /**
+     * A node's status and how long its answer took: a sign of life fresher than any heartbeat.
+     *
+     * @param status what the node said of itself
+     * @param answeredMs milliseconds from the question to its answer
+     */
+    public record Answer(NodeStatus status, double answeredMs) {}
+
+    /**
      * Every node's status, asked of all at once; a node that does not answer in time is left out
      * and named in {@code silent}.
      */
-    public List<NodeStatus> statuses(Duration timeout, List<String> silent) {
+    public List<Answer> statuses(Duration timeout, List<String> silent) {
         List<NodeInfo> nodes = nodes();
-        List<CompletableFuture<String>> answers = nodes.stream().map(n -> call(n, new NodeRequest.Status(), null)).toList();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<NodeStatus> statuses = new ArrayList<>();
+        long asked = System.nanoTime();
+        List<CompletableFuture<Answer>> answers = nodes.stream().map(n -> call(n, new NodeRequest.Status(), null)
+                .thenApply(text -> new Answer(ClusterJson.read(text, NodeStatus.class), (System.nanoTime() - asked) / 1e6))).toList();
+        long deadline = asked + timeout.toNanos();
+        List<Answer> statuses = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
             try {
                 long left = Math.max(1, deadline - System.nanoTime());
-                statuses.add(ClusterJson.read(answers.get(i).get(left, TimeUnit.NANOSECONDS), NodeStatus.class));
+                statuses.add(answers.get(i).get(left, TimeUnit.NANOSECONDS));
             } catch (ExecutionException | TimeoutException e) {
                 silent.add(nodes.get(i).name() + (e instanceof TimeoutException ? ": no answer within " + timeout.toSeconds() + " s"
                         : ": " + reason(e.getCause())));

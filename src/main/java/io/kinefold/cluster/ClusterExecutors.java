@@ -12,11 +12,33 @@ import java.util.List;
  * The executors of runs with a cluster: {@link RunMode#CLUSTER} on its nodes, the other modes on
  * this machine as {@link ExecutorFactory#LOCAL} runs them (the single-process side of a compare).
  */
-public final class ClusterExecutors implements ExecutorFactory {
+public final class ClusterExecutors implements ExecutorFactory, AutoCloseable {
     private final ClusterConnection cluster;
 
     public ClusterExecutors(ClusterConnection cluster) {
         this.cluster = cluster;
+    }
+
+    /**
+     * Joins the cluster of the nodes at {@code addresses} (text as a user types it,
+     * {@code HOST:PORT[,…]}); {@link #close} leaves it, and the nodes end whatever workers of
+     * this process's runs are left.
+     *
+     * @throws IllegalArgumentException when the text is not a list of addresses, naming the bad part
+     * @throws ClusterException when no node of the cluster answers
+     */
+    public static ClusterExecutors join(String addresses, String clusterName) {
+        return new ClusterExecutors(ClusterConnection.join(NodeAddress.parseList(addresses), clusterName));
+    }
+
+    /** Why nodes of the cluster are refused, one line each; empty when none is. */
+    public List<String> refusals() {
+        return cluster.refusals();
+    }
+
+    @Override
+    public void close() {
+        cluster.close();
     }
 
     @Override

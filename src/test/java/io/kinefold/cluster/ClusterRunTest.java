@@ -240,6 +240,8 @@ class ClusterRunTest {
             assertThat(nodes.findValuesAsText("address")).containsExactlyInAnyOrder(a.address(), b.address());
             assertThat(nodes.findValuesAsText("build")).containsOnly(Build.hash());
             assertThat(nodes.findValues("slots")).extracting(com.fasterxml.jackson.databind.JsonNode::asInt).containsExactlyInAnyOrder(2, 1);
+            assertThat(nodes.findValues("answeredMs")).extracting(com.fasterxml.jackson.databind.JsonNode::asDouble).allMatch(ms -> ms > 0);
+            assertThat(nodes.findValues("trialsDone")).hasSize(2);
         } finally {
             b.close();
             a.close();
