@@ -61,6 +61,7 @@ final class Canary {
         BlockingQueue<WorkerPool.Event> events = new LinkedBlockingQueue<>();
         Map<String, String> nodeOf = new LinkedHashMap<>();
         List<String> passed = new ArrayList<>();
+        java.util.Set<String> retiring = new java.util.HashSet<>();
         try {
             for (String node : nodes.nodeNames()) {
                 try {
@@ -92,8 +93,11 @@ final class Canary {
                                 + "kind of machine, or leave that node out");
                     }
                     passed.add("node " + node + ": canary trial " + canary.key() + " gives this machine's metrics");
-                    nodeOf.remove(e.worker());
+                    // Its slot is the run's only once the worker is gone: wait for its end.
+                    retiring.add(e.worker());
                     nodes.retire(e.worker());
+                } else if (e instanceof WorkerPool.Died && retiring.remove(e.worker())) {
+                    nodeOf.remove(e.worker());
                     nodes.forget(e.worker());
                     waiting--;
                 } else if (e instanceof WorkerPool.Died d) {

@@ -38,8 +38,9 @@ final class NodeService implements MembershipListener {
     /** Key of the node's service in the Hazelcast user context, where {@link NodeTask} finds it. */
     static final String KEY = "kinefold.node";
 
+    /** A run's workers here: {@code live} until their death is reported, {@code retiring} once told to finish (their slot is free). */
     private record Session(String id, UUID coordinator, LocalWorkerPool pool, ITopic<String> topic, Set<String> live,
-                           ResourceSampler sampler) {}
+                           Set<String> retiring, ResourceSampler sampler) {}
 
     /** How often a node samples its machine and its workers during a run, as the coordinator does its own. */
     static final java.time.Duration SAMPLE_INTERVAL = java.time.Duration.ofSeconds(1);
@@ -94,6 +95,7 @@ final class NodeService implements MembershipListener {
         if (command instanceof NodeRequest.Retire r) {
             Session s = sessions.get(r.session());
             if (s != null && s.live().contains(r.worker())) {
+                s.retiring().add(r.worker());
                 s.pool().retire(r.worker());
             }
             return "{}";
@@ -142,7 +144,7 @@ final class NodeService implements MembershipListener {
             ResourceSampler sampler = new ResourceSampler(SAMPLE_INTERVAL, pool::pids, sample -> publish(topic,
                     new NodeEvent(null, "sample", null, ClusterJson.write(sample), null, 0, 0)));
             sampler.start();
-            return new Session(id, coordinator, pool, topic, ConcurrentHashMap.newKeySet(), sampler);
+            return new Session(id, coordinator, pool, topic, ConcurrentHashMap.newKeySet(), ConcurrentHashMap.newKeySet(), sampler);
         });
     }
 
@@ -162,8 +164,9 @@ final class NodeService implements MembershipListener {
         }
     }
 
+    /** Slots taken: workers alive and not on their way out (a recycled worker's replacement may start beside it). */
     private int busy() {
-        return sessions.values().stream().mapToInt(s -> s.live().size()).sum();
+        return sessions.values().stream().mapToInt(s -> (int) s.live().stream().filter(w -> !s.retiring().contains(w)).count()).sum();
     }
 
     /** One event of a worker, on its way to the session's coordinator; a dead worker leaves the node's pool. */
@@ -173,6 +176,7 @@ final class NodeService implements MembershipListener {
         if (event instanceof WorkerPool.Died d) {
             WorkerInfo info = null;
             synchronized (this) {
+                s.retiring().remove(worker);
                 if (s.live().remove(worker)) {
                     try {
                         info = s.pool().remove(worker);
@@ -226,6 +230,7 @@ final class NodeService implements MembershipListener {
         s.sampler().close();
         List<WorkerInfo> ended = new ArrayList<>(s.pool().endAll(cancelled));
         s.live().clear();
+        s.retiring().clear();
         LOG.info("run session {} ended{}", s.id(), cancelled ? " (cancelled)" : "");
         return ended;
     }

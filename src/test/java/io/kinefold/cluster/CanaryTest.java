@@ -55,7 +55,9 @@ class CanaryTest {
         }
 
         @Override
-        public void retire(String worker) {}
+        public void retire(String worker) {
+            sinks.get(worker).accept(new WorkerPool.Died(worker, 0, null));
+        }
 
         @Override
         public void forget(String worker) {

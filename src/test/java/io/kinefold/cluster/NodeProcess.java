@@ -19,12 +19,12 @@ import java.util.concurrent.TimeUnit;
  * a machine of a cluster: killed, stopped or ended as a test needs. It remembers its workers (its
  * child processes) while it lives, so that a test can tell afterwards that none is left.
  */
-final class NodeProcess implements AutoCloseable {
+public final class NodeProcess implements AutoCloseable {
     /** Heartbeat timeout of the test clusters: short, so that a stopped node is given up quickly. */
-    static final int HEARTBEAT_SECONDS = 6;
+    public static final int HEARTBEAT_SECONDS = 6;
 
-    final int port;
-    final Process process;
+    public final int port;
+    public final Process process;
     private final List<String> output = new CopyOnWriteArrayList<>();
     private final List<ProcessHandle> workersSeen = new CopyOnWriteArrayList<>();
     private final CountDownLatch up = new CountDownLatch(1);
@@ -35,12 +35,12 @@ final class NodeProcess implements AutoCloseable {
     }
 
     /** Starts a node with {@code slots} worker slots, joining {@code join} if not null, and waits until it serves. */
-    static NodeProcess start(int slots, NodeProcess join, String... properties) throws IOException, InterruptedException {
+    public static NodeProcess start(int slots, NodeProcess join, String... properties) throws IOException, InterruptedException {
         return start(slots, join, List.of(), properties);
     }
 
     /** As {@link #start(int, NodeProcess, String...)}, with more options of {@code kinefold node}. */
-    static NodeProcess start(int slots, NodeProcess join, List<String> options, String... properties)
+    public static NodeProcess start(int slots, NodeProcess join, List<String> options, String... properties)
             throws IOException, InterruptedException {
         int port = freePort();
         List<String> command = new ArrayList<>();
@@ -93,35 +93,35 @@ final class NodeProcess implements AutoCloseable {
         }
     }
 
-    String address() {
+    public String address() {
         return "127.0.0.1:" + port;
     }
 
-    String output() {
+    public String output() {
         return String.join("\n", output);
     }
 
     /** Notes its worker processes now, so that {@link #workersLeft} can check them after it is gone. */
-    void noteWorkers() {
+    public void noteWorkers() {
         process.toHandle().descendants().filter(h -> !workersSeen.contains(h)).forEach(workersSeen::add);
     }
 
-    int workersNow() {
+    public int workersNow() {
         return (int) process.toHandle().descendants().count();
     }
 
     /** Worker processes it had that are still alive. */
-    List<ProcessHandle> workersLeft() {
+    public List<ProcessHandle> workersLeft() {
         return workersSeen.stream().filter(ProcessHandle::isAlive).toList();
     }
 
-    void kill9() throws InterruptedException {
+    public void kill9() throws InterruptedException {
         noteWorkers();
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
-    void signal(String signal) throws IOException, InterruptedException {
+    public void signal(String signal) throws IOException, InterruptedException {
         new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor(10, TimeUnit.SECONDS);
     }
 

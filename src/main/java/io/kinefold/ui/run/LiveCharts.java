@@ -34,6 +34,8 @@ final class LiveCharts {
     private final ObservableList<XYChart.Series<Number, Number>> memorySeries = FXCollections.observableArrayList();
     private final ObservableList<XYChart.Series<Number, Number>> workerCpuSeries = FXCollections.observableArrayList();
     private final ObservableList<XYChart.Series<Number, Number>> workerRssSeries = FXCollections.observableArrayList();
+    private final ObservableList<XYChart.Series<Number, Number>> nodeCpuSeries = FXCollections.observableArrayList();
+    private final ObservableList<XYChart.Series<Number, Number>> nodeMemorySeries = FXCollections.observableArrayList();
 
     // The points of each series as plain numbers: when a worker's series has gone stale.
     private final Map<XYChart.Series<Number, Number>, Deque<double[]>> points = new LinkedHashMap<>();
@@ -59,6 +61,8 @@ final class LiveCharts {
         memorySeries.clear();
         workerCpuSeries.clear();
         workerRssSeries.clear();
+        nodeCpuSeries.clear();
+        nodeMemorySeries.clear();
         windowStart.set(0);
         windowEnd.set(RunViewModel.WINDOW);
         memorySeries.add(series("memory used"));
@@ -94,6 +98,26 @@ final class LiveCharts {
         }
         dropStale(workerCpuSeries, t);
         dropStale(workerRssSeries, t);
+    }
+
+    /**
+     * Adds a cluster node's sample: its machine's CPU and memory as the node's lines, its workers
+     * ({@code HOST:PORT/wN}) beside this machine's. The window follows this machine's samples.
+     */
+    void applyNode(String node, ResourceSample sample, String phase) {
+        double t = clock.applyAsDouble(sample.epochMillis());
+        push(workerSeries(nodeCpuSeries, node), t, sample.cpuTotal() * 100);
+        push(workerSeries(nodeMemorySeries, node), t, sample.memUsedBytes() / MIB);
+        sample.workers().forEach((name, w) -> {
+            push(workerSeries(workerCpuSeries, phase + node + "/" + name), t, w.cpu() * 100);
+            push(workerSeries(workerRssSeries, phase + node + "/" + name), t, w.rssBytes() / MIB);
+        });
+        for (XYChart.Series<Number, Number> s : List.copyOf(nodeCpuSeries)) {
+            trim(s, t);
+        }
+        for (XYChart.Series<Number, Number> s : List.copyOf(nodeMemorySeries)) {
+            trim(s, t);
+        }
     }
 
     private XYChart.Series<Number, Number> series(String name) {
@@ -158,4 +182,8 @@ final class LiveCharts {
     ObservableList<XYChart.Series<Number, Number>> memorySeries() { return memorySeries; }
     ObservableList<XYChart.Series<Number, Number>> workerCpuSeries() { return workerCpuSeries; }
     ObservableList<XYChart.Series<Number, Number>> workerRssSeries() { return workerRssSeries; }
+    /** Each cluster node's machine CPU, % of its cores; empty for a run on this machine. */
+    ObservableList<XYChart.Series<Number, Number>> nodeCpuSeries() { return nodeCpuSeries; }
+    /** Each cluster node's memory in use, MiB. */
+    ObservableList<XYChart.Series<Number, Number>> nodeMemorySeries() { return nodeMemorySeries; }
 }

@@ -27,15 +27,17 @@ final class RunEvents {
     private final RunStatus run;
     private final RunTimeline timeline;
     private final WorkerTable workerTable;
+    private final NodeTable nodeTable;
     private final LiveCharts charts;
     private final Executor ui;
     // In a comparison, "single " or "pool " before worker names, so that the two phases' w1 differ.
     private String phase = "";
 
-    RunEvents(RunStatus run, RunTimeline timeline, WorkerTable workerTable, LiveCharts charts, Executor ui) {
+    RunEvents(RunStatus run, RunTimeline timeline, WorkerTable workerTable, NodeTable nodeTable, LiveCharts charts, Executor ui) {
         this.run = run;
         this.timeline = timeline;
         this.workerTable = workerTable;
+        this.nodeTable = nodeTable;
         this.charts = charts;
         this.ui = ui;
     }
@@ -88,6 +90,7 @@ final class RunEvents {
                 run.progressed(p);
                 if (p.last() != null) {
                     timeline.finished(phase + p.last().worker(), p.last());
+                    nodeTable.trialFinished(p.last().worker());
                     if (p.last().status() == Status.SUCCEEDED) {
                         run.addMessage(p.last().trial().key() + " done (" + p.done() + " / " + p.total() + ")");
                     }
@@ -107,7 +110,19 @@ final class RunEvents {
 
         @Override
         public void workerChanged(WorkerInfo worker) {
-            ui(() -> workerTable.changed(phase + worker.name(), worker));
+            ui(() -> {
+                workerTable.changed(phase + worker.name(), worker);
+                nodeTable.workerChanged(worker);
+            });
+        }
+
+        @Override
+        public void nodeSample(String node, ResourceSample sample) {
+            ui(() -> {
+                guarded("node charts", () -> charts.applyNode(node, sample, phase));
+                guarded("workers table", () -> workerTable.nodeSampled(node, sample, phase));
+                guarded("nodes table", () -> nodeTable.sampled(node, sample));
+            });
         }
     }
 

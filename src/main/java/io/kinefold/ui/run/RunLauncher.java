@@ -1,5 +1,8 @@
 package io.kinefold.ui.run;
 
+import io.kinefold.cluster.ClusterException;
+import io.kinefold.cluster.ClusterExecutors;
+import io.kinefold.cluster.NodeAddress;
 import io.kinefold.data.Dataset;
 import io.kinefold.data.DatasetException;
 import io.kinefold.exec.CompareWorkflow;
@@ -40,16 +43,18 @@ final class RunLauncher {
     private final RunInputs inputs;
     private final RunTimeline timeline;
     private final WorkerTable workerTable;
+    private final NodeTable nodeTable;
     private final LiveCharts charts;
     private final RunEvents events;
     private final Executor ui;
+    private final StringProperty clusterAddress;
 
     // A fresh one for each run, so that a cancel of the last run does not reach the next.
     private volatile RunCancel cancel = new RunCancel();
 
     RunLauncher(AppContext context, Executor fxThread, RunViewModel.Engine engine, Object lock, StringProperty workers,
-                RunStatus run, RunInputs inputs, RunTimeline timeline, WorkerTable workerTable, LiveCharts charts,
-                RunEvents events, Executor ui) {
+                RunStatus run, RunInputs inputs, RunTimeline timeline, WorkerTable workerTable, NodeTable nodeTable,
+                LiveCharts charts, RunEvents events, Executor ui, StringProperty clusterAddress) {
         this.context = context;
         this.fxThread = fxThread;
         this.engine = engine;
@@ -59,9 +64,11 @@ final class RunLauncher {
         this.inputs = inputs;
         this.timeline = timeline;
         this.workerTable = workerTable;
+        this.nodeTable = nodeTable;
         this.charts = charts;
         this.events = events;
         this.ui = ui;
+        this.clusterAddress = clusterAddress;
     }
 
     /**
@@ -97,8 +104,23 @@ final class RunLauncher {
             return applied;
         }
         WorkerChoice choice = parsed.get();
-        resetForRun(choice.reason(), "“" + chosen.name() + "”");
+        String address = clusterAddress.get() == null ? "" : clusterAddress.get().strip();
+        if (mode == RunViewModel.Mode.CLUSTER) {
+            try {
+                NodeAddress.parseList(address);
+            } catch (IllegalArgumentException e) {
+                refuse("Cluster address: " + e.getMessage(), "Give one node of the cluster as HOST:PORT (kinefold node prints it).");
+                applied.complete(null);
+                return applied;
+            }
+        }
+        resetForRun(mode == RunViewModel.Mode.CLUSTER ? "Joining the cluster at " + address + " …" : choice.reason(),
+                "“" + chosen.name() + "”");
         RunCancel thisRun = cancel;
+        if (mode == RunViewModel.Mode.CLUSTER) {
+            inBackground(applied, store -> onCluster(store, address, chosen, dataset, choice, thisRun));
+            return applied;
+        }
         inBackground(applied, store -> {
             int n = mode == RunViewModel.Mode.SINGLE ? 1 : choice.workers();
             List<String> warnings = RunWarnings.before(n, false, engine.machine().get(), WorkerCount.INITIAL_FOOTPRINT);
@@ -120,6 +142,37 @@ final class RunLauncher {
             return outcome;
         });
         return applied;
+    }
+
+    /**
+     * Joins the cluster, runs every trial on its nodes' slots with this process as the only writer
+     * of the store, and leaves the cluster; the nodes end whatever workers of the run are left.
+     */
+    private RunOutcome onCluster(Store store, String address, ExperimentSpec chosen, Dataset dataset, WorkerChoice asked,
+                                 RunCancel thisRun) throws SpecException, DatasetException {
+        RunService.Prepared prepared = RunService.prepare(chosen, dataset.root(), Path.of("."));
+        int trials = prepared.plan().trialCount();
+        ui(() -> {
+            run.setStatus("Joining the cluster at " + address + " …");
+            run.setProgressText("0 / " + trials + " trials · joining the cluster");
+        });
+        try (ClusterExecutors cluster = engine.cluster().apply(address)) {
+            WorkerChoice choice = cluster.choice(asked);
+            List<String> refusals = cluster.refusals();
+            ui(() -> {
+                run.setReason(choice.reason());
+                run.setWarnings(refusals);
+                run.setStatus("Running “" + chosen.name() + "” on the cluster: " + choice.reason());
+                run.setProgressText("0 / " + trials + " trials · the canary trial first");
+            });
+            RunOutcome outcome = new Comparer(new RunService(store), prepared).run(RunMode.CLUSTER.storeName(), choice.workers(),
+                    thisRun.watching(cluster.of(RunMode.CLUSTER, choice)), events.listener()).outcome();
+            ui(() -> run.applyOutcome(outcome, thisRun.requested()));
+            return outcome;
+        } catch (ClusterException e) {
+            uiFail("The cluster cannot be used", e.getMessage());
+            return null;
+        }
     }
 
     /**
@@ -222,6 +275,7 @@ final class RunLauncher {
             run.refuse(plain, details);
             timeline.clear();
             workerTable.clear();
+            nodeTable.clear();
             charts.clear();
         }
     }
@@ -234,6 +288,7 @@ final class RunLauncher {
             timeline.clear();
             run.reset(countReason, specName);
             workerTable.clear();
+            nodeTable.clear();
             charts.clear();
         }
     }

@@ -1,5 +1,6 @@
 package io.kinefold.ui.run;
 
+import io.kinefold.cluster.ClusterExecutors;
 import io.kinefold.exec.CompareWorkflow;
 import io.kinefold.exec.ExecutorFactory;
 import io.kinefold.exec.MachineState;
@@ -11,12 +12,14 @@ import io.kinefold.ui.common.WholeRunData;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.DoubleSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
@@ -50,9 +53,15 @@ public final class RunViewModel {
      * @param cpuLoad the machine's load, 0..1, measured just before a comparison (takes a moment)
      */
     public record Engine(ExecutorFactory executors, CompareWorkflow.Options compareOptions, Supplier<MachineState> machine,
-                         DoubleSupplier cpuLoad) {
+                         DoubleSupplier cpuLoad, Function<String, ClusterExecutors> cluster) {
         public static final Engine LOCAL = new Engine(ExecutorFactory.LOCAL, CompareWorkflow.Options.DEFAULT,
                 MachineState::withoutLoad, () -> MachineInfo.cpuLoad(MachineState.LOAD_MILLIS));
+
+        /** An engine whose cluster runs join the cluster at the address typed, under the default cluster name. */
+        public Engine(ExecutorFactory executors, CompareWorkflow.Options compareOptions, Supplier<MachineState> machine,
+                      DoubleSupplier cpuLoad) {
+            this(executors, compareOptions, machine, cpuLoad, address -> ClusterExecutors.join(address, CLUSTER_NAME));
+        }
 
         MachineState machineWithLoad() {
             MachineState m = machine.get();
@@ -70,6 +79,8 @@ public final class RunViewModel {
     private final RunInputs inputs;
     private final RunTimeline timeline = new RunTimeline();
     private final WorkerTable workerTable = new WorkerTable();
+    private final NodeTable nodeTable = new NodeTable();
+    private final StringProperty clusterAddress = new SimpleStringProperty(this, "clusterAddress", "127.0.0.1:5701");
     // The charts place samples on the timeline's clock: one clock for the whole view.
     private final LiveCharts charts = new LiveCharts(timeline::secondsAt);
     private final RunEvents events;
@@ -83,8 +94,15 @@ public final class RunViewModel {
         /** Every trial in one worker process. */
         SINGLE,
         /** Single-process, then the pool, then both compared. */
-        COMPARE
+        COMPARE,
+        /** Every trial on the worker slots of the cluster's nodes ({@code kinefold node}), at the cluster address. */
+        CLUSTER
     }
+
+    private static final String CLUSTER_PREFERENCE = "clusterAddress";
+
+    /** The cluster name the workbench's cluster runs use: the nodes' default. */
+    public static final String CLUSTER_NAME = "kinefold";
 
     public RunViewModel(AppContext context, Executor fxThread) {
         this(context, fxThread, Engine.LOCAL);
@@ -95,9 +113,14 @@ public final class RunViewModel {
         this.fxThread = fxThread;
         this.workers = context.workersProperty();
         this.inputs = new RunInputs(context, run, this::ui, engine.machine());
-        this.events = new RunEvents(run, timeline, workerTable, charts, this::ui);
-        this.launcher = new RunLauncher(context, fxThread, engine, lock, workers, run, inputs, timeline, workerTable, charts,
-                events, this::ui);
+        this.events = new RunEvents(run, timeline, workerTable, nodeTable, charts, this::ui);
+        this.launcher = new RunLauncher(context, fxThread, engine, lock, workers, run, inputs, timeline, workerTable, nodeTable,
+                charts, events, this::ui, clusterAddress);
+        String remembered = context.preferences().get(CLUSTER_PREFERENCE, null);
+        if (remembered != null) {
+            clusterAddress.set(remembered);
+        }
+        clusterAddress.addListener((obs, old, text) -> context.preferences().put(CLUSTER_PREFERENCE, text == null ? "" : text));
         this.loader = new WholeRunLoader(context, fxThread, lock, run, timeline, charts, events);
         context.resumeRequestProperty().addListener((obs, old, runId) -> {
             if (runId != null) {
@@ -191,6 +214,14 @@ public final class RunViewModel {
     /** Why nothing can run now (no dataset, no valid experiment), in words; null when a run can start. */
     public ReadOnlyStringProperty runBlockedProperty() { return inputs.runBlockedProperty(); }
     public ObservableList<WorkerRow> workerRows() { return workerTable.rows(); }
+    /** The cluster nodes of the run, live; empty for a run on this machine. */
+    public ObservableList<NodeRow> nodeRows() { return nodeTable.rows(); }
+    /** Where a cluster run goes: {@code HOST:PORT[,…]} of one node or more; remembered. */
+    public StringProperty clusterAddressProperty() { return clusterAddress; }
+    /** Each cluster node's machine CPU, % of its cores, over the last two minutes. */
+    public ObservableList<XYChart.Series<Number, Number>> nodeCpuSeries() { return charts.nodeCpuSeries(); }
+    /** Each cluster node's memory in use, MiB. */
+    public ObservableList<XYChart.Series<Number, Number>> nodeMemorySeries() { return charts.nodeMemorySeries(); }
     /** One series per core, then the machine total last; % of the core or of the machine. */
     public ObservableList<XYChart.Series<Number, Number>> cpuSeries() { return charts.cpuSeries(); }
     /** Machine memory used, MiB. */

@@ -37,8 +37,16 @@ final class WorkerTable {
 
     /** The monitor's latest sample; {@code phase} goes before the workers' names. */
     void sampled(ResourceSample sample, String phase) {
-        lastSamples.clear();
+        // This machine's sample: a cluster node's workers keep what their node's samples said.
+        lastSamples.keySet().removeIf(k -> k.indexOf('/') < 0);
         sample.workers().forEach((name, w) -> lastSamples.put(phase + name, w));
+        refresh();
+    }
+
+    /** A cluster node's sample: its workers' CPU and memory, under {@code HOST:PORT/wN}. */
+    void nodeSampled(String node, ResourceSample sample, String phase) {
+        lastSamples.keySet().removeIf(k -> k.startsWith(phase + node + "/"));
+        sample.workers().forEach((name, w) -> lastSamples.put(phase + node + "/" + name, w));
         refresh();
     }
 
