@@ -86,6 +86,9 @@ public final class HistoryView {
     @FXML private Button saveNoteButton;
     @FXML private Label statusLabel;
     @FXML private TitledPane resourcesPane;
+    @FXML private Label nameLabel;
+    @FXML private Label tagsLabel;
+    @FXML private Label noteLabel;
     @FXML private WholeRunChart wholeRunChart;
     private Stage comparisonWindow;
 
@@ -114,6 +117,10 @@ public final class HistoryView {
 
     @FXML
     private void initialize() {
+        // In code: FXML cannot refer to a field defined after the label.
+        nameLabel.setLabelFor(nameField);
+        tagsLabel.setLabelFor(tagsField);
+        noteLabel.setLabelFor(noteArea);
         Tables.column(idColumn, HistoryRow::id);
         Tables.column(startedColumn, HistoryRow::started);
         Tables.column(experimentColumn, HistoryRow::experiment);

@@ -38,6 +38,8 @@ import javafx.scene.layout.VBox;
 /** Controller of {@code run_view.fxml}: binds the controls to a {@link RunViewModel}. */
 public final class RunView {
     private static final KeyCombination RUN = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination CLUSTER =
+            new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
     private static final KeyCombination COMPARE =
             new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
 
@@ -74,6 +76,12 @@ public final class RunView {
     @FXML private VBox workerRssChartBox;
     @FXML private Tab wholeRunTab;
     @FXML private WholeRunChart wholeRunChart;
+    @FXML private Tab nodesTab;
+    @FXML private TextField clusterField;
+    @FXML private Label workersLabel;
+    @FXML private Label trialTimeoutLabel;
+    @FXML private Label clusterLabel;
+    @FXML private Button clusterButton;
     @FXML private TableView<WorkerRow> workerTable;
     @FXML private TableColumn<WorkerRow, String> nameColumn;
     @FXML private TableColumn<WorkerRow, Long> pidColumn;
@@ -100,6 +108,9 @@ public final class RunView {
     @FXML
     private void initialize() {
         specLabel.textProperty().bind(model.specTextProperty());
+        workersLabel.setLabelFor(workersBox);
+        trialTimeoutLabel.setLabelFor(trialTimeoutField);
+        clusterLabel.setLabelFor(clusterField);
 
         workersBox.getItems().add("auto");
         for (int n = 1; n <= 16; n++) {
@@ -119,7 +130,12 @@ public final class RunView {
         poolButton.disableProperty().bind(model.runningProperty().or(blocked).or(model.workersErrorProperty().isNotEmpty()));
         singleButton.disableProperty().bind(model.runningProperty().or(blocked));
         compareButton.disableProperty().bind(poolButton.disableProperty());
-        for (Button run : List.of(poolButton, singleButton, compareButton)) {
+        clusterButton.disableProperty().bind(model.runningProperty().or(blocked).or(model.workersErrorProperty().isNotEmpty())
+                .or(model.clusterAddressProperty().isEmpty()));
+        clusterField.textProperty().bindBidirectional(model.clusterAddressProperty());
+        clusterField.disableProperty().bind(model.runningProperty());
+        nodesTab.setContent(new NodesPane(model));
+        for (Button run : List.of(poolButton, singleButton, compareButton, clusterButton)) {
             String usual = run.getTooltip().getText();
             run.getTooltip().textProperty().bind(Bindings.when(blocked).then(model.runBlockedProperty()).otherwise(usual));
         }
@@ -186,12 +202,13 @@ public final class RunView {
 
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {
-                old.getAccelerators().keySet().removeAll(List.of(RUN, COMPARE));
+                old.getAccelerators().keySet().removeAll(List.of(RUN, COMPARE, CLUSTER));
                 old.removeEventFilter(KeyEvent.KEY_PRESSED, escapeCancels);
             }
             if (scene != null) {
                 scene.getAccelerators().put(RUN, () -> fire(poolButton));
                 scene.getAccelerators().put(COMPARE, () -> fire(compareButton));
+                scene.getAccelerators().put(CLUSTER, () -> fire(clusterButton));
                 // A filter, not an accelerator: the workers box's editor consumes Esc before accelerators see it.
                 scene.addEventFilter(KeyEvent.KEY_PRESSED, escapeCancels);
             }
@@ -294,6 +311,11 @@ public final class RunView {
     @FXML
     private void runCompare() {
         model.start(RunViewModel.Mode.COMPARE);
+    }
+
+    @FXML
+    private void runCluster() {
+        model.start(RunViewModel.Mode.CLUSTER);
     }
 
     @FXML
