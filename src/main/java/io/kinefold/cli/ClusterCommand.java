@@ -42,9 +42,8 @@ final class ClusterCommand implements Runnable {
         @Parameters(paramLabel = "HOST:PORT[,HOST:PORT…]", description = "A node of the cluster (one is enough).")
         String address;
 
-        @Option(names = "--cluster-name", paramLabel = "NAME", defaultValue = "kinefold",
-                description = "The cluster's name (default: ${DEFAULT-VALUE}).")
-        String clusterName;
+        @Mixin
+        ClusterNameOption clusterNameOption;
 
         @Mixin
         Console console;
@@ -59,7 +58,7 @@ final class ClusterCommand implements Runnable {
                 err.println("kinefold: " + e.getMessage());
                 return KinefoldCommand.BAD_INPUT;
             }
-            try (ClusterConnection cluster = ClusterConnection.join(addresses, clusterName)) {
+            try (ClusterConnection cluster = ClusterConnection.join(addresses, clusterNameOption.name)) {
                 List<String> silent = new ArrayList<>();
                 List<ClusterConnection.Answer> answers = cluster.statuses(ANSWER, silent);
                 List<NodeInfo> refused = cluster.refusedNodes();
@@ -78,7 +77,7 @@ final class ClusterCommand implements Runnable {
                         answers.stream().mapToInt(a -> a.status().slots() - a.status().busy()).sum(),
                         answers.stream().mapToInt(a -> a.status().slots()).sum());
                 Map<String, Object> root = new LinkedHashMap<>();
-                root.put("cluster", clusterName);
+                root.put("cluster", clusterNameOption.name);
                 List<Map<String, Object>> nodes = new ArrayList<>();
                 for (ClusterConnection.Answer a : answers) {
                     NodeStatus s = a.status();

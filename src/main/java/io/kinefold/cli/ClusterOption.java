@@ -6,6 +6,7 @@ import io.kinefold.cluster.NodeAddress;
 import io.kinefold.exec.ExecutorFactory;
 import io.kinefold.exec.WorkerChoice;
 import java.io.PrintWriter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code --cluster HOST:PORT[,…]} and {@code --cluster-name}, for the commands that run trials. */
@@ -15,9 +16,8 @@ final class ClusterOption {
                     + "this process schedules them and alone writes the store. One node's address is enough.")
     String cluster;
 
-    @Option(names = "--cluster-name", paramLabel = "NAME", defaultValue = "kinefold",
-            description = "The cluster's name, as its nodes were given it (default: ${DEFAULT-VALUE}).")
-    String clusterName;
+    @Mixin
+    ClusterNameOption clusterNameOption;
 
     /** The command's work, with the executors and the worker choice it is to use. */
     @FunctionalInterface
@@ -39,9 +39,9 @@ final class ClusterOption {
             err.println("kinefold: --cluster: " + e.getMessage());
             return KinefoldCommand.BAD_INPUT;
         }
-        err.println("Joining cluster '" + clusterName + "' at " + cluster + " …");
+        err.println("Joining cluster '" + clusterNameOption.name + "' at " + cluster + " …");
         err.flush();
-        try (ClusterExecutors executors = ClusterExecutors.join(cluster, clusterName)) {
+        try (ClusterExecutors executors = ClusterExecutors.join(cluster, clusterNameOption.name)) {
             executors.refusals().forEach(r -> err.println("kinefold: warning: " + r));
             return body.run(executors, executors.choice(asked));
         } catch (ClusterException e) {

@@ -56,7 +56,7 @@ final class CompareCommand extends SpecCommand {
                 return KinefoldCommand.FAILED;
             }
             printHuman(outcome.result(), err);
-            console.printJson(outcome.result());
+            console.printJson(json(outcome));
             return outcome.result().metricsAgree() ? KinefoldCommand.OK : KinefoldCommand.FAILED;
         } catch (StoreException | StoreFailure | RunHeldException e) {
             return ExitCodes.report(e, err);
@@ -64,6 +64,18 @@ final class CompareCommand extends SpecCommand {
             err.println("kinefold: the worker pool failed: " + e.getMessage());
             return KinefoldCommand.FAILED;
         }
+    }
+
+    /** The comparison, and on a cluster the multi-process run's trials per node. */
+    private static Object json(CompareWorkflow.Outcome outcome) {
+        var nodes = outcome.pool().outcome().nodes();
+        if (nodes.isEmpty()) {
+            return outcome.result();
+        }
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> root = Json.MAPPER.convertValue(outcome.result(), java.util.LinkedHashMap.class);
+        root.put("nodes", nodes);
+        return root;
     }
 
     /** The comparison's phases and each run's progress, on stderr. */

@@ -42,9 +42,8 @@ final class NodeCli implements Callable<Integer> {
                     + "--bind address).")
     String allow;
 
-    @Option(names = "--cluster-name", paramLabel = "NAME", defaultValue = "kinefold",
-            description = "The cluster's name: only nodes and runs of the same name meet (default: ${DEFAULT-VALUE}).")
-    String clusterName;
+    @Mixin
+    ClusterNameOption clusterNameOption;
 
     @Mixin
     Console console;
@@ -81,14 +80,14 @@ final class NodeCli implements Callable<Integer> {
         }
         Node node;
         try {
-            node = Node.start(new Node.Settings(clusterName, bind, port, others, slots, allowed));
+            node = Node.start(new Node.Settings(clusterNameOption.name, bind, port, others, slots, allowed));
         } catch (ClusterException e) {
             err.println("kinefold: " + e.getMessage());
             return KinefoldCommand.FAILED;
         }
         Thread hook = new Thread(node::close, "kinefold-node-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        err.println("Node " + node.name() + " of cluster '" + clusterName + "' (" + node.members() + (node.members() == 1 ? " member" : " members")
+        err.println("Node " + node.name() + " of cluster '" + clusterNameOption.name + "' (" + node.members() + (node.members() == 1 ? " member" : " members")
                 + ") offers " + slots.reason());
         if (NodeAddress.allLoopback(List.of(new NodeAddress(bind, port)))) {
             err.println("Listening on loopback only: other machines cannot reach this node; --bind with this machine's LAN address serves them.");

@@ -206,6 +206,12 @@ class ClusterRunTest {
             assertThat(outcome.err()).contains("node " + other.address() + " refused: it runs Kinefold build 0123456789abcdef")
                     .contains("no node of this build");
             assertThat(other.workersNow()).isZero();
+
+            // Another cluster's name: the node is not even seen, so that two labs on one network stay apart.
+            Outcome elsewhere = kinefold("run", spec().toString(), "--dataset", DEMO, "--cluster", other.address(),
+                    "--cluster-name", "another-lab", "--db", dir.resolve("elsewhere.db").toString());
+            assertThat(elsewhere.code()).isEqualTo(KinefoldCommand.FAILED);
+            assertThat(elsewhere.err()).contains("no Kinefold node answered at " + other.address() + " (cluster name 'another-lab')");
         } finally {
             other.close();
         }
@@ -242,6 +248,19 @@ class ClusterRunTest {
             assertThat(nodes.findValues("slots")).extracting(com.fasterxml.jackson.databind.JsonNode::asInt).containsExactlyInAnyOrder(2, 1);
             assertThat(nodes.findValues("answeredMs")).extracting(com.fasterxml.jackson.databind.JsonNode::asDouble).allMatch(ms -> ms > 0);
             assertThat(nodes.findValues("trialsDone")).hasSize(2);
+
+            // compare --cluster: one worker here, then the cluster's three slots; the same metrics, and trials by node.
+            Outcome compare = kinefold("compare", spec().toString(), "--dataset", DEMO, "--cluster", b.address(), "--no-reference",
+                    "--db", dir.resolve("compare.db").toString(), "--json");
+            assertThat(compare.code()).as(compare.err()).isZero();
+            assertThat(compare.err()).contains("== cluster (3 workers) ==").contains("metrics identical in both modes");
+            com.fasterxml.jackson.databind.JsonNode result = new com.fasterxml.jackson.databind.ObjectMapper().readTree(compare.out());
+            assertThat(result.get("identicalMetrics").asBoolean()).isTrue();
+            assertThat(result.get("nodes").findValuesAsText("address")).isSubsetOf(a.address(), b.address()).isNotEmpty();
+            try (Store store = Store.open(dir.resolve("compare.db"))) {
+                assertThat(store.runs()).extracting(io.kinefold.experiment.RunInfo::mode)
+                        .containsExactlyInAnyOrder("compare-single", "compare-cluster");
+            }
         } finally {
             b.close();
             a.close();
