@@ -179,7 +179,8 @@ final class WholeRunPlot extends Pane {
         for (int k = 0; k <= 2; k++) {
             double y = plotTop + plotHeight - k / 2.0 * plotHeight;
             g.strokeLine(LEFT, y, LEFT + plotWidth(), y);
-            if (plotHeight > 24 || k != 1) {
+            // A short panel labels its top only: the three labels would be written over each other.
+            if (k == 2 || plotHeight > 24 && k == 1 || plotHeight > 14 && k == 0) {
                 g.fillText(String.format(Locale.ROOT, "%.0f%s", k / 2.0 * max, unit), LEFT - 4, y);
             }
         }
@@ -291,6 +292,15 @@ final class WholeRunPlot extends Pane {
         g.restore();
     }
 
+    /**
+     * The step between the time axis's labels over {@code seconds} in {@code width} pixels, one per
+     * 90 pixels or so: whole seconds at least, for the labels are ({@link WholeRunChart#time}) and
+     * a view zoomed in to a few seconds read "1 s, 1 s, 2 s, 2 s" with half-second steps.
+     */
+    static double axisStep(double seconds, double width) {
+        return niceStep(Math.max(1, seconds / Math.max(1, width / 90)));
+    }
+
     private void axis(GraphicsContext g, double y) {
         double start = viewStart();
         double end = viewEnd();
@@ -299,7 +309,7 @@ final class WholeRunPlot extends Pane {
         g.setFill(Color.web("#6b7280"));
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.CENTER);
-        double step = niceStep((end - start) / Math.max(1, plotWidth() / 90));
+        double step = axisStep(end - start, plotWidth());
         for (double t = Math.ceil(start / step) * step; t <= end + 1e-9; t += step) {
             double x = xAt(t);
             g.strokeLine(x, y, x, y + 3);

@@ -28,6 +28,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -144,6 +145,10 @@ public final class RunView {
         warningsLabel.visibleProperty().bind(Bindings.isNotEmpty(model.warnings()));
         warningsLabel.managedProperty().bind(warningsLabel.visibleProperty());
         workerCpuNote.setText(RunViewModel.WORKER_CPU_NOTE);
+        // Two lines at 1280 pixels, yet a wrapping label gives one line as its minimum when asked
+        // without a width: the pane under the charts came out a line short and cut the timeline's axis.
+        workerCpuNote.minHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> workerCpuNote.prefHeight(workersBoxPane.getWidth()), workersBoxPane.widthProperty()));
         resultsButton.visibleProperty().bind(model.finishedRunProperty().isNotNull().and(model.runningProperty().not()));
         resultsButton.managedProperty().bind(resultsButton.visibleProperty());
         cancelButton.disableProperty().bind(model.runningProperty().not());
@@ -196,9 +201,7 @@ public final class RunView {
             }
         });
         messageList.setPlaceholder(new Label("Messages of the run appear here"));
-        // Follow the newest message.
-        model.messages().addListener((javafx.collections.ListChangeListener<String>) c ->
-                messageList.scrollTo(model.messages().size() - 1));
+        model.messages().addListener((javafx.collections.ListChangeListener<String>) c -> showNewestMessage());
 
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {
@@ -213,6 +216,23 @@ public final class RunView {
                 scene.addEventFilter(KeyEvent.KEY_PRESSED, escapeCancels);
             }
         });
+    }
+
+    /**
+     * Follows the newest message, all of it: {@code ListView.scrollTo} sizes the newest cell as one
+     * line, so a verdict that wraps kept its last line below the list's edge until scrolled. Laid
+     * out first, the flow knows the cell's height and shows it whole.
+     */
+    private void showNewestMessage() {
+        int newest = model.messages().size() - 1;
+        if (newest < 0) {
+            return;
+        }
+        messageList.scrollTo(newest);
+        if (messageList.getSkin() != null && messageList.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            messageList.layout();
+            flow.scrollTo(newest);
+        }
     }
 
     private void escapeCancels(KeyEvent e) {

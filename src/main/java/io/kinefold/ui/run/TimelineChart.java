@@ -29,6 +29,7 @@ public final class TimelineChart extends Region {
     private static final double AXIS = 18;
     private static final double TOP = 20;
     private static final double LANE = 18;
+    private static final double MIN_LANE = 12;
 
     private final Canvas canvas = new Canvas();
     private final ObservableList<TimelineBar> bars;
@@ -57,15 +58,19 @@ public final class TimelineChart extends Region {
         canvas.setOnMouseExited(e -> tooltip.hide());
     }
 
-    /** Every lane at full height, at least two lanes' worth. */
+    /**
+     * Every lane and the time axis, the lanes squeezed to {@link #MIN_LANE}: where the pane below the
+     * charts is short, a comparison's three lanes are drawn narrower rather than its axis cut off.
+     */
     @Override
     protected double computeMinHeight(double width) {
-        return TOP + AXIS + 8 + Math.max(2, laneCount) * LANE;
+        return TOP + AXIS + 8 + Math.max(2, laneCount) * MIN_LANE;
     }
 
+    /** Every lane at full height, at least two lanes' worth. */
     @Override
     protected double computePrefHeight(double width) {
-        return computeMinHeight(width);
+        return TOP + AXIS + 8 + Math.max(2, laneCount) * LANE;
     }
 
     @Override
@@ -138,12 +143,29 @@ public final class TimelineChart extends Region {
         double axisY = TOP + lanes.size() * lane + 4;
         g.setFill(Color.web("#6b7280"));
         g.setTextBaseline(VPos.TOP);
-        double step = niceStep(span / Math.max(1, plot / 80));
-        for (double t = 0; t <= span + 1e-9; t += step) {
+        for (double t : ticks(span, plot)) {
             double x = LANE_LABEL + t / span * plot;
             g.setTextAlign(t == 0 ? TextAlignment.LEFT : TextAlignment.CENTER);
-            g.fillText(String.format(Locale.ROOT, "%.0f s", t), x, axisY);
+            g.fillText(tickLabel(t), x, axisY);
         }
+    }
+
+    /**
+     * The seconds the time axis labels over {@code span} seconds in {@code plot} pixels, one label
+     * per 80 pixels or so, in whole seconds: a run of a few seconds had half-second steps labelled
+     * "0 s, 1 s, 1 s, 2 s, 2 s".
+     */
+    static List<Double> ticks(double span, double plot) {
+        double step = niceStep(Math.max(1, span / Math.max(1, plot / 80)));
+        List<Double> ticks = new ArrayList<>();
+        for (int i = 0; i * step <= span + 1e-9; i++) {
+            ticks.add(i * step);
+        }
+        return ticks;
+    }
+
+    static String tickLabel(double seconds) {
+        return String.format(Locale.ROOT, "%.0f s", seconds);
     }
 
     private void legend(GraphicsContext g, double w) {

@@ -166,4 +166,16 @@ class WholeRunChartTest {
         assertThat(shown.getMaxX()).isLessThanOrEqualTo(window.getMaxX() + 1);
         assertThat(shown.getMaxY()).isLessThanOrEqualTo(window.getMaxY() + 1);
     }
+
+    @Test
+    void aViewZoomedToAFewSecondsLabelsItsAxisInDistinctWholeSeconds() {
+        for (double seconds : new double[] {WholeRunChart.MIN_SPAN, 8, 12}) {
+            double step = WholeRunPlot.axisStep(seconds, 1200);
+            List<String> labels = new ArrayList<>();
+            for (double t = 0; t <= seconds + 1e-9; t += step) {
+                labels.add(WholeRunChart.time(t));
+            }
+            assertThat(labels).as("%s s in 1200 px", seconds).hasSizeGreaterThan(2).doesNotHaveDuplicates();
+        }
+    }
 }
