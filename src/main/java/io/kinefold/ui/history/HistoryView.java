@@ -37,6 +37,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -189,7 +190,12 @@ public final class HistoryView {
             wholeRunChart.setData(data);
             wholeRunChart.fit();
         });
-        resourcesPane.expandedProperty().addListener((obs, was, open) -> showResources());
+        resourcesPane.expandedProperty().addListener((obs, was, open) -> {
+            // Open, the pane shares the height with the table: at a fixed 300 pixels its five lanes
+            // were slivers with their labels on top of each other at 1280×800, and small at 1920×1080.
+            VBox.setVgrow(resourcesPane, open ? Priority.ALWAYS : Priority.NEVER);
+            showResources();
+        });
         model.selectedProperty().addListener((obs, old, row) -> showResources());
         notesPane.disableProperty().bind(model.selectedProperty().isNull().or(model.loadingProperty()));
         nameField.setOnAction(e -> saveNote());
@@ -265,6 +271,8 @@ public final class HistoryView {
 
     private static String tooltip(HistoryRow row) {
         StringBuilder text = new StringBuilder("Run " + row.id() + " · " + row.experiment() + " on " + row.datasetPath());
+        // The column may cut it: a run of many models has a long best-accuracy line.
+        text.append("\nBest accuracy: ").append(row.best());
         if (row.comparedWith() >= 0) {
             text.append("\nCompared with run ").append(row.comparedWith())
                     .append(" (Compare both: the same spec single-process and in a pool)");
