@@ -4,7 +4,6 @@ import io.kinefold.ui.common.AppContext;
 import io.kinefold.ui.common.Dialogs;
 import io.kinefold.ui.common.FileDialogs;
 import io.kinefold.ui.common.Fxml;
-import io.kinefold.ui.common.FullText;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -108,8 +107,6 @@ public final class ExperimentView {
         FieldDecorations.decorate(specValidation, nameField, model.nameErrorProperty());
         nameField.setTooltip(new Tooltip("A short name for lists and reports"));
         statusLabel.textProperty().bind(model.statusProperty());
-        // The status is one line beside the toolbar: cut to the width, whole in the tooltip.
-        FullText.inTooltip(statusLabel);
         errorLabel.textProperty().bind(model.errorProperty());
         errorLabel.visibleProperty().bind(model.errorProperty().isNotEmpty());
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());

@@ -175,6 +175,23 @@ class ExperimentViewTest {
     }
 
     @Test
+    void whatOpeningAnotherDatasetKeptIsReadWholeBesideAWholeNameField(FxRobot robot, @TempDir Path tmp) throws Exception {
+        awaitQuickPreset(robot);
+        Dataset squats = ExperimentFixtures.oneExercise(tmp.resolve("squats"), "squat");
+
+        robot.interact(() -> context.datasetProperty().set(squats));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Label status = robot.lookup("#statusLabel").queryAs(Label.class);
+        assertThat(status.getText()).startsWith("On squats: kept the grids of").contains("left out");
+        // what is drawn, not just what is set: a cut label draws its text with an ellipsis
+        javafx.scene.text.Text drawn = (javafx.scene.text.Text) status.lookup(".text");
+        assertThat(drawn.getText().replace("\n", " ")).as("the status drawn whole").isEqualTo(status.getText());
+        TextField name = robot.lookup("#nameField").queryAs(TextField.class);
+        assertThat(name.getWidth()).as("the name field keeps its width").isGreaterThanOrEqualTo(name.prefWidth(-1) - 0.5);
+    }
+
+    @Test
     void choosingAModelShowsItsGridAndSpaceTurnsItOff(FxRobot robot) throws Exception {
         awaitQuickPreset(robot);
 
