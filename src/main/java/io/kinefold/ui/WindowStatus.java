@@ -14,6 +14,7 @@ import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 import javafx.util.Duration;
 import org.controlsfx.control.StatusBar;
 
@@ -64,6 +65,9 @@ final class WindowStatus {
         if (store != null) {
             storeLabel.setTooltip(new Tooltip("Runs are kept in " + store.toAbsolutePath()));
         }
+        // Whole, always: a long verdict on the left cut them to "Dataset s…" and "Store kin…".
+        dataset.setMinWidth(Region.USE_PREF_SIZE);
+        storeLabel.setMinWidth(Region.USE_PREF_SIZE);
         bar.getRightItems().addAll(dataset, new Separator(Orientation.VERTICAL), storeLabel);
 
         // Polled: the count is kept on the worker threads, see AppContext.backgroundWork().
