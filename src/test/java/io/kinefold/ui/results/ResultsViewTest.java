@@ -119,7 +119,7 @@ class ResultsViewTest {
         ConfusionMatrix matrix = model.confusionProperty().get();
         assertThat(texts(grid)).contains(matrix.count(0, 0) + "\n" + matrix.percentText(0, 0));
         assertThat(robot.lookup("#sectionTabs").queryAs(TabPane.class).getTabs()).extracting(t -> t.getText())
-                .containsExactly("Grid points", "By hyperparameter");
+                .containsExactly("Grid points", "By hyperparameter", "Resources, whole run");
     }
 
     @Test
@@ -181,7 +181,8 @@ class ResultsViewTest {
         showRun(robot, ids[1]);
 
         TabPane tabs = robot.lookup("#sectionTabs").queryAs(TabPane.class);
-        assertThat(tabs.getTabs()).extracting(t -> t.getText()).containsExactly("Grid points", "By hyperparameter", "Comparison");
+        assertThat(tabs.getTabs()).extracting(t -> t.getText()).containsExactly("Grid points", "By hyperparameter", "Resources, whole run",
+                "Comparison");
         robot.interact(() -> tabs.getSelectionModel().select(1));
         @SuppressWarnings("unchecked")
         TableView<ComparisonData.TimingRow> totals = robot.lookup("#totalsTable").queryAs(TableView.class);
@@ -192,7 +193,8 @@ class ResultsViewTest {
 
         showRun(robot, run.runId());
 
-        assertThat(tabs.getTabs()).extracting(t -> t.getText()).containsExactly("Grid points", "By hyperparameter");
+        assertThat(tabs.getTabs()).extracting(t -> t.getText())
+                .containsExactly("Grid points", "By hyperparameter", "Resources, whole run");
     }
 
     @Test
