@@ -100,7 +100,8 @@ final class FoldsTab {
         epochs.setAutoRanging(false);
         epochs.setMinorTickVisible(false);
         NumberAxis loss = new NumberAxis();
-        loss.setLabel("loss (cross-entropy)");
+        // Short: "loss (cross-entropy)" was cut along the axis of a chart 1280×800 leaves this tall.
+        loss.setLabel("cross-entropy");
         loss.setForceZeroInRange(false);
         curvesChart = new MarkedChart(epochs, loss);
         curvesChart.setId("curvesChart");

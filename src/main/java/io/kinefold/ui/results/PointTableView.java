@@ -13,6 +13,9 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 
 /** The grid-point table of {@link ResultsView}: its columns, one a varying hyperparameter, and its cells. */
 final class PointTableView {
@@ -107,12 +110,28 @@ final class PointTableView {
             });
             Tables.numbers(column);
             column.setPrefWidth(110);
-            column.setMinWidth(70);
+            column.setMinWidth(Math.max(70, headerWidth(column.getText())));
             columns.add(column);
         }
         columns.addAll(List.of(accuracyColumn, macroF1Column, meanTimeColumn, totalTimeColumn, foldsColumn,
                 failedColumn));
         pointTable.getColumns().setAll(columns);
+    }
+
+    /**
+     * The width a header needs for its longest line, in the headers' bold 13 px (see
+     * {@code kinefold.css}): at 1280 pixels the columns shrink to their minimum, and a fixed 70 cut
+     * "LSTM units" and "Velocities" to "LSTM ..." and "Veloci...".
+     */
+    static double headerWidth(String header) {
+        Text line = new Text();
+        line.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 13));
+        double widest = 0;
+        for (String part : header.split("\n")) {
+            line.setText(part);
+            widest = Math.max(widest, line.getLayoutBounds().getWidth());
+        }
+        return Math.ceil(widest) + 16;
     }
 
     private static TableCell<GridPointRow, Double> meanSdCell(Function<GridPointRow, io.kinefold.experiment.Stat> stat) {

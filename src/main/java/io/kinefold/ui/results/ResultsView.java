@@ -186,6 +186,11 @@ public final class ResultsView {
         ModelCell() {
             name.getStyleClass().add("model-name");
             detail.getStyleClass().add("model-detail");
+            // As wide as the list, the verdict wrapped: "best 0.615 — not better than nearest neighbour
+            // 0.625" was cut at 1280 pixels, with a scroll bar under the list.
+            detail.setWrapText(true);
+            setPrefWidth(0);
+            setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
         }
 
         @Override

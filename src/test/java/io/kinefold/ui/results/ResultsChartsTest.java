@@ -133,6 +133,60 @@ class ResultsChartsTest {
         assertThat(units.getHeight()).isGreaterThanOrEqualTo(260);
     }
 
+    /** What a label draws: a label cut to its width draws its text with an ellipsis. */
+    private static String drawn(javafx.scene.Node labeled) {
+        return ((javafx.scene.text.Text) labeled.lookup(".text")).getText().replace("\n", " ");
+    }
+
+    @Test
+    void aModelThatDoesNotBeatItsBaselineSaysSoWholeInTheModelList(FxRobot robot) throws Exception {
+        showRun(robot);
+        String verdict = "best 0.615 — not better than nearest neighbour 0.625";
+        robot.interact(() -> model.models().add(new ModelItem(io.kinefold.data.ModelId.parse("rep:shoulder-press"),
+                verdict, true, true)));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        javafx.scene.control.ListView<?> list = robot.lookup("#modelList").queryAs(javafx.scene.control.ListView.class);
+        Label detail = robot.lookup(".model-detail").queryAllAs(Label.class).stream()
+                .filter(l -> verdict.equals(l.getText()) && l.isVisible()).findFirst().orElseThrow();
+        assertThat(list.getWidth()).as("a list narrower than the verdict's line").isLessThan(detail.prefWidth(-1) + 40);
+        assertThat(drawn(detail)).as("the verdict drawn whole, wrapped").isEqualTo(verdict);
+        assertThat(list.lookupAll(".scroll-bar").stream().filter(b -> b instanceof javafx.scene.control.ScrollBar bar
+                && bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL).noneMatch(javafx.scene.Node::isVisible))
+                .as("no scroll bar under the list").isTrue();
+    }
+
+    @Test
+    void theHeadersOfManyHyperparametersAreReadWholeAt1280x800(FxRobot robot) throws Exception {
+        showRun(robot);
+        // the varying hyperparameters of a rep model in the quick preset
+        robot.interact(() -> model.paramColumns().setAll(List.of(new ParamColumn("lstmUnits", "LSTM units"),
+                new ParamColumn("centring", "Centring"), new ParamColumn("velocities", "Velocities"),
+                new ParamColumn("angles", "Joint angles"))));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        List<Label> headers = robot.lookup("#pointTable").queryAs(TableView.class).lookupAll(".column-header .label")
+                .stream().map(n -> (Label) n).filter(l -> l.getText() != null && !l.getText().isEmpty()).toList();
+        assertThat(headers).extracting(Label::getText).contains("LSTM units", "Velocities", "Centring");
+        assertThat(headers).allSatisfy(h -> assertThat(drawn(h)).isEqualTo(h.getText().replace("\n", " ")));
+    }
+
+    @Test
+    void theLearningCurvesTitleAndAxisAreReadWholeAt1280x800(FxRobot robot) throws Exception {
+        showRun(robot);
+        selectTab(robot, "#detailTabs", "Folds and learning curves");
+        MarkedChart curves = robot.lookup("#curvesChart").queryAs(MarkedChart.class);
+        // the title of a run without a validation block, the longest the tab writes
+        String title = "Loss by epoch, every fold (no validation block: training loss only)";
+        robot.interact(() -> curves.setTitle(title));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(curves.getWidth()).as("a chart narrower than its title's line").isLessThan(600);
+        assertThat(drawn(curves.lookup(".chart-title"))).isEqualTo(title);
+        javafx.scene.Node lossLabel = curves.getYAxis().lookup(".axis-label");
+        assertThat(drawn(lossLabel)).isEqualTo(((Label) lossLabel).getText());
+    }
+
     @Test
     void resultsShowsTheWholeRunResourceViewOfAStoredRun(FxRobot robot) throws Exception {
         showRun(robot);
