@@ -36,11 +36,13 @@ class RunViewLayoutTest {
 
     private AppContext context;
     private RunViewModel model;
+    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
         context = new AppContext(Files.createTempDirectory("kinefold-run-layout").resolve("t.db"));
         model = new RunViewModel(context, Platform::runLater);
+        this.stage = stage;
         TestWindows.show(stage, RunView.create(model), 1280, 740);
     }
 
@@ -104,5 +106,20 @@ class RunViewLayoutTest {
         double row = robot.lookup(".table-row-cell").queryAllAs(Node.class).stream()
                 .filter(r -> r.getParent() != null).mapToDouble(r -> r.getLayoutBounds().getHeight()).max().orElse(24);
         assertThat(table.getHeight()).as("room for two workers at least").isGreaterThanOrEqualTo(header + 2 * row);
+    }
+
+    @Test
+    void thePoolsLanesAreDrawnAtFullHeightWhenThereIsRoom(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setHeight(1020);
+            for (String lane : List.of("w1", "w2")) {
+                model.timeline().add(new TimelineBar(lane, "rep:squat/g0/f0", new ModelKind("rep"), 0, 0.8, false));
+                model.workerRows().add(new WorkerRow(lane, 1000, "ended", "", 1, Double.NaN, 200));
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TimelineChart timeline = robot.lookup(".timeline-chart").queryAs(TimelineChart.class);
+        assertThat(timeline.getHeight()).as("the table, not the lanes, gives way").isEqualTo(timeline.prefHeight(-1));
     }
 }
