@@ -44,7 +44,13 @@ final class ComparisonPane {
 
         content.getChildren().add(section("Machine resources, each run from its own start"));
         List<String> names = comparison.runs().stream().map(r -> "Run " + r.runId()).toList();
-        Node cpu = chart("cpuChart", "CPU (% of the machine)", comparison, names, RunsComparison.ResourceSeries::cpuPercent);
+        LineChart<Number, Number> cpu = chart("cpuChart", "CPU (% of the machine)", comparison, names, RunsComparison.ResourceSeries::cpuPercent);
+        // A share of the machine ends at 100 %: auto-ranged, a busy machine's axis went up to 125.
+        NumberAxis share = (NumberAxis) cpu.getYAxis();
+        share.setAutoRanging(false);
+        share.setLowerBound(0);
+        share.setUpperBound(100);
+        share.setTickUnit(25);
         Node memory = chart("memoryChart", "Memory in use (MB)", comparison, names, RunsComparison.ResourceSeries::memUsedMb);
         HBox charts = new HBox(8, cpu, memory);
         HBox.setHgrow(cpu, Priority.ALWAYS);
@@ -128,7 +134,7 @@ final class ComparisonPane {
         }
     }
 
-    private static Node chart(String id, String title, RunsComparison comparison, List<String> names,
+    private static LineChart<Number, Number> chart(String id, String title, RunsComparison comparison, List<String> names,
                               Function<RunsComparison.ResourceSeries, double[]> values) {
         NumberAxis x = new NumberAxis();
         x.setLabel("seconds since the run started");

@@ -216,6 +216,9 @@ class HistoryNotebookTest {
         assertThat(cpu.getData().get(0).getData()).hasSize(5);
         assertThat(cpu.getData().get(0).getData().get(0).getXValue().doubleValue()).isEqualTo(1.0);
         assertThat(cpu.getData().get(1).getData().get(0).getYValue().doubleValue()).isEqualTo(75.0);
+        javafx.scene.chart.NumberAxis share = (javafx.scene.chart.NumberAxis) cpu.getYAxis();
+        assertThat(share.getLowerBound()).isZero();
+        assertThat(share.getUpperBound()).as("a share of the machine, whatever it measured").isEqualTo(100.0);
         assertThat(robot.lookup("#memoryChart").tryQuery()).isPresent();
     }
 
