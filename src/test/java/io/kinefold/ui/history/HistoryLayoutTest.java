@@ -117,7 +117,8 @@ class HistoryLayoutTest {
                 "trialsColumn", "220 / 220",
                 "experimentColumn", "quick (modified)",
                 "startedColumn", "2026-12-03 17:37",
-                "bestColumn", "pose 1.00 · start 0.87–0.98 · rep 0.62–0.84");
+                "bestColumn", "start 0.81 · rep 0.92 · ⚠ 2 models not better than a baseline",
+                "nameColumn", "real, early stopping");
         for (TableColumn<?, ?> column : table.getColumns()) {
             String text = usual.get(column.getId());
             if (text != null) {
