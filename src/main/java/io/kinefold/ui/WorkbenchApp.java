@@ -92,6 +92,7 @@ public final class WorkbenchApp extends Application {
         window.setBottom(status.bar());
         Scene scene = new Scene(window, 1280, 820);
         scene.getStylesheets().add(WorkbenchApp.class.getResource("kinefold.css").toExternalForm());
+        EitherCaseMnemonics.install(scene);
         for (int i = 0; i < tabs.getTabs().size(); i++) {
             int index = i;
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(i + 1)),

@@ -95,6 +95,17 @@ class WorkbenchAppTest {
     }
 
     @Test
+    void altLLoadsTheRealPresetThoughHistorysLabNoteIsAltLToo(FxRobot robot) throws Exception {
+        TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> context.specProperty().get() != null);
+
+        // "Rea_l" is Alt+'l', History's "_Lab note" Alt+'L': JavaFX tried only the hidden one
+        robot.press(KeyCode.ALT, KeyCode.L).release(KeyCode.L, KeyCode.ALT);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "real".equals(context.specProperty().get().name()));
+    }
+
+    @Test
     void switchesTabsWithCtrlAndADigit(FxRobot robot) {
         TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
