@@ -111,7 +111,10 @@ class RunViewLayoutTest {
     @Test
     void thePoolsLanesAreDrawnAtFullHeightWhenThereIsRoom(FxRobot robot) {
         robot.interact(() -> {
-            stage.setHeight(1020);
+            // room under the charts, as a user makes it by dragging the divider up
+            robot.lookup(".split-pane").queryAllAs(javafx.scene.control.SplitPane.class).stream()
+                    .filter(p -> p.getOrientation() == javafx.geometry.Orientation.VERTICAL).findFirst().orElseThrow()
+                    .setDividerPositions(0.4);
             for (String lane : List.of("w1", "w2")) {
                 model.timeline().add(new TimelineBar(lane, "rep:squat/g0/f0", new ModelKind("rep"), 0, 0.8, false));
                 model.workerRows().add(new WorkerRow(lane, 1000, "ended", "", 1, Double.NaN, 200));
@@ -121,5 +124,28 @@ class RunViewLayoutTest {
 
         TimelineChart timeline = robot.lookup(".timeline-chart").queryAs(TimelineChart.class);
         assertThat(timeline.getHeight()).as("the table, not the lanes, gives way").isEqualTo(timeline.prefHeight(-1));
+    }
+
+    @Test
+    void aLargerWindowGoesToTheChartsNotToThePaneBelowThem(FxRobot robot) {
+        robot.interact(() -> model.warnings().setAll(List.of("The machine is already busy: other processes use 99 %"
+                + " of its CPU before the comparison starts. Both runs compete with them, so times are longer and the"
+                + " speedup lower than on a quiet machine, and they vary from run to run")));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> model.warnings().clear());
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.layout.Region below = robot.lookup("#workersBoxPane").queryAs(javafx.scene.layout.Region.class);
+        javafx.scene.layout.Region charts = robot.lookup("#cpuChart").queryAs(javafx.scene.layout.Region.class);
+        double belowBefore = below.getHeight();
+        double chartBefore = charts.getHeight();
+
+        robot.interact(() -> {
+            stage.setWidth(1920);
+            stage.setHeight(1020);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(below.getHeight()).as("the pane under the charts").isCloseTo(belowBefore, org.assertj.core.api.Assertions.within(1.0));
+        assertThat(charts.getHeight()).as("each chart takes half of the 280 pixels more").isGreaterThan(chartBefore + 120);
     }
 }
