@@ -4,6 +4,7 @@ import io.kinefold.exec.Comparer;
 import io.kinefold.exec.PoolExecutor;
 import io.kinefold.exec.TrialCost;
 import io.kinefold.exec.WorkerPool;
+import io.kinefold.experiment.Status;
 import io.kinefold.experiment.Trial;
 import io.kinefold.experiment.TrialResult;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -32,11 +34,14 @@ final class Canary {
 
         void run(String worker, Trial trial);
 
-        void retire(String worker);
+        /** Keeps a worker that passed, idle and ready, for the run's next start on its node. */
+        void park(String worker);
 
         /** Takes the worker out of the pool, as {@code WorkerPool.remove}; a worker gone already is no error. */
         void forget(String worker);
     }
+
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private Canary() {}
 
@@ -51,17 +56,19 @@ final class Canary {
     }
 
     /**
-     * Runs the canary on every node at once and compares each result with {@code own}.
+     * Runs the canary on every node at once, while this machine runs it too ({@code own}), and
+     * compares each node's result with this machine's. A node's worker that passes is kept for the
+     * run ({@link Nodes#park}): its start is not paid twice.
      *
      * @param seconds how long the nodes have, in all
-     * @return one line per node that passed, for the log
+     * @return one line per node that passed, or why the nodes were not checked, for the log
      * @throws PoolExecutor.PoolFailure naming the first node whose metrics differ, or that could not run it in time
      */
-    static List<String> check(Nodes nodes, Trial canary, TrialResult own, double seconds) {
+    static List<String> check(Nodes nodes, Trial canary, CompletableFuture<TrialResult> own, double seconds) {
         BlockingQueue<WorkerPool.Event> events = new LinkedBlockingQueue<>();
         Map<String, String> nodeOf = new LinkedHashMap<>();
+        Map<String, TrialResult> theirs = new LinkedHashMap<>();
         List<String> passed = new ArrayList<>();
-        java.util.Set<String> retiring = new java.util.HashSet<>();
         try {
             for (String node : nodes.nodeNames()) {
                 try {
@@ -71,41 +78,50 @@ final class Canary {
                 }
             }
             long deadline = System.nanoTime() + (long) (seconds * 1e9);
-            int waiting = nodeOf.size();
-            while (waiting > 0) {
+            while (!nodeOf.isEmpty()) {
                 long left = deadline - System.nanoTime();
-                WorkerPool.Event e = left <= 0 ? null : events.poll(left, TimeUnit.NANOSECONDS);
-                if (e == null) {
+                if (left <= 0) {
                     throw new PoolExecutor.PoolFailure("the canary trial " + canary.key() + " did not finish on every node within "
                             + Math.round(seconds) + " s: " + String.join(", ", nodeOf.values()) + " still running it");
                 }
-                String node = nodeOf.get(e.worker());
-                if (node == null) {
+                WorkerPool.Event e = events.poll(Math.min(left, POLL_NANOS), TimeUnit.NANOSECONDS);
+                if (e != null && nodeOf.containsKey(e.worker())) {
+                    String node = nodeOf.get(e.worker());
+                    if (e instanceof WorkerPool.Ready) {
+                        nodes.run(e.worker(), canary);
+                    } else if (e instanceof WorkerPool.Finished f) {
+                        theirs.put(e.worker(), f.result());
+                    } else if (e instanceof WorkerPool.Died d) {
+                        throw new PoolExecutor.PoolFailure("node " + node + " lost its worker during the canary trial " + canary.key()
+                                + (d.lastError() == null ? "" : ": " + d.lastError()));
+                    } else if (e instanceof WorkerPool.Fatal f) {
+                        throw new PoolExecutor.PoolFailure("node " + node + ": " + f.message());
+                    }
+                }
+                if (!own.isDone() || theirs.isEmpty()) {
                     continue;
                 }
-                if (e instanceof WorkerPool.Ready) {
-                    nodes.run(e.worker(), canary);
-                } else if (e instanceof WorkerPool.Finished f) {
-                    if (!Comparer.sameMetrics(own, f.result())) {
+                TrialResult here = own.join();
+                if (here == null || here.status() != Status.SUCCEEDED) {
+                    // Nothing to check against: the workers go to the run all the same.
+                    nodeOf.keySet().forEach(nodes::park);
+                    nodeOf.clear();
+                    return List.of("the canary trial failed here" + (here == null ? "" : ": " + here.error())
+                            + "; the nodes are not checked against it");
+                }
+                for (Map.Entry<String, TrialResult> t : theirs.entrySet()) {
+                    String node = nodeOf.remove(t.getKey());
+                    if (!Comparer.sameMetrics(here, t.getValue())) {
+                        nodes.forget(t.getKey());
                         throw new PoolExecutor.PoolFailure("node " + node + " gives other metrics than this machine for the canary trial "
-                                + canary.key() + " (" + describe(f.result()) + " there, " + describe(own) + " here): its results "
+                                + canary.key() + " (" + describe(t.getValue()) + " there, " + describe(here) + " here): its results "
                                 + "would depend on where they ran, so the run stops; run the same Kinefold build on the same "
                                 + "kind of machine, or leave that node out");
                     }
                     passed.add("node " + node + ": canary trial " + canary.key() + " gives this machine's metrics");
-                    // Its slot is the run's only once the worker is gone: wait for its end.
-                    retiring.add(e.worker());
-                    nodes.retire(e.worker());
-                } else if (e instanceof WorkerPool.Died && retiring.remove(e.worker())) {
-                    nodeOf.remove(e.worker());
-                    nodes.forget(e.worker());
-                    waiting--;
-                } else if (e instanceof WorkerPool.Died d) {
-                    throw new PoolExecutor.PoolFailure("node " + node + " lost its worker during the canary trial " + canary.key()
-                            + (d.lastError() == null ? "" : ": " + d.lastError()));
-                } else if (e instanceof WorkerPool.Fatal f) {
-                    throw new PoolExecutor.PoolFailure("node " + node + ": " + f.message());
+                    nodes.park(t.getKey());
                 }
+                theirs.clear();
             }
             return passed;
         } catch (InterruptedException e) {

@@ -14,6 +14,7 @@ import io.kinefold.experiment.Trial;
 import io.kinefold.experiment.TrialResult;
 import io.kinefold.experiment.Workload;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs trials on the worker slots of cluster nodes with the pool mode's scheduler: longest
@@ -21,6 +22,9 @@ import java.util.List;
  * timeouts, cancel. Results come back here, to be stored by this process only.
  */
 public final class ClusterExecutor implements TrialExecutor {
+    /** How long the canary may take on every node, starts included: it is the run's cheapest network trial. */
+    private static final double CANARY_SECONDS = 300;
+
     private final ClusterWorkerPool pool;
     private final TrialScheduler scheduler;
     private final Workload workload;
@@ -62,28 +66,20 @@ public final class ClusterExecutor implements TrialExecutor {
         if (canary == null) {
             return;
         }
-        listener.message("canary trial " + canary.key() + ": on a worker here, then on every node, before the run");
-        TrialResult[] own = new TrialResult[1];
-        try (TrialExecutor here = ExecutorFactory.local(RunMode.SINGLE, workload, WorkerChoice.single())) {
-            here.execute(List.of(canary), new ExecutionListener() {
-                @Override
-                public void trialFinished(TrialResult result) {
-                    own[0] = result;
-                }
-
-                @Override
-                public void message(String text) {
-                    // the canary's own worker is of no interest to the run's log
-                }
-            });
-        }
-        if (own[0] == null || own[0].status() != Status.SUCCEEDED) {
-            listener.message("the canary trial failed here" + (own[0] == null ? "" : ": " + own[0].error())
-                    + "; the nodes are not checked against it");
-            return;
-        }
-        double seconds = 120 + 10 * own[0].wallSeconds();
-        Canary.check(pool, canary, own[0], seconds).forEach(listener::message);
+        listener.message("canary trial " + canary.key() + ": on a worker here and on every node at once, before the run");
+        CompletableFuture<TrialResult> own = new CompletableFuture<>();
+        Thread here = new Thread(() -> {
+            try (TrialExecutor local = ExecutorFactory.local(RunMode.SINGLE, workload, WorkerChoice.single())) {
+                local.execute(List.of(canary), own::complete);
+            } catch (RuntimeException e) {
+                own.complete(TrialResult.failed(canary, String.valueOf(e.getMessage()), "here", 0));
+            } finally {
+                own.complete(null);
+            }
+        }, "kinefold-canary");
+        here.setDaemon(true);
+        here.start();
+        Canary.check(pool, canary, own, CANARY_SECONDS).forEach(listener::message);
     }
 
     @Override

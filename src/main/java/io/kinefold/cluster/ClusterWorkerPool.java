@@ -65,6 +65,8 @@ final class ClusterWorkerPool implements WorkerPool, Canary.Nodes {
     /** The nodes of this build in the cluster now, by member id. */
     private final Map<UUID, NodeInfo> nodes = new ConcurrentHashMap<>();
     private final Set<UUID> prepared = ConcurrentHashMap.newKeySet();
+    /** Workers the canary left ready, for the run's first starts. */
+    private final java.util.Queue<String> idle = new java.util.concurrent.ConcurrentLinkedQueue<>();
     /** In start order; workers leave by {@link #remove} and {@link #endAll} only. */
     private final Map<String, Remote> workers = Collections.synchronizedMap(new LinkedHashMap<>());
     private final ITopic<String> topic;
@@ -129,6 +131,14 @@ final class ClusterWorkerPool implements WorkerPool, Canary.Nodes {
     @Override
     public String start(Consumer<Event> sink) throws IOException {
         this.events = sink;
+        // A worker the canary left ready: the run's at once, without a start.
+        for (String parked = idle.poll(); parked != null; parked = idle.poll()) {
+            Remote r = workers.get(parked);
+            if (r != null && !r.gone) {
+                sink.accept(new Ready(parked, r.info.rssBytes(), 0));
+                return parked;
+            }
+        }
         List<String> refusals = new ArrayList<>();
         for (NodeInfo node : byFreeSlots()) {
             try {
@@ -169,6 +179,11 @@ final class ClusterWorkerPool implements WorkerPool, Canary.Nodes {
         } catch (ClusterException e) {
             throw new IOException(e.getMessage(), e);
         }
+    }
+
+    @Override
+    public void park(String worker) {
+        idle.add(worker);
     }
 
     @Override
@@ -396,6 +411,7 @@ final class ClusterWorkerPool implements WorkerPool, Canary.Nodes {
             result.add(i);
         }
         workers.clear();
+        idle.clear();
         prepared.clear();
         topic.removeMessageListener(topicListener);
         cluster.removeMembershipListener(membershipListener);

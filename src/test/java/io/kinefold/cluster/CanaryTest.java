@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,7 @@ class CanaryTest {
         final Map<String, Consumer<WorkerPool.Event>> sinks = new LinkedHashMap<>();
         final List<String> ran = new ArrayList<>();
         final List<String> forgotten = new ArrayList<>();
+        final List<String> parked = new ArrayList<>();
 
         @Override
         public List<String> nodeNames() {
@@ -55,8 +57,8 @@ class CanaryTest {
         }
 
         @Override
-        public void retire(String worker) {
-            sinks.get(worker).accept(new WorkerPool.Died(worker, 0, null));
+        public void park(String worker) {
+            parked.add(worker);
         }
 
         @Override
@@ -77,11 +79,32 @@ class CanaryTest {
         nodes.answers.put("10.0.0.1:5701", HERE);
         nodes.answers.put("10.0.0.2:5701", new Metrics(0.875, 0.8, new int[][] {{7, 1}, {1, 7}}, 0.9, 2, 100, 16));
 
-        List<String> passed = Canary.check(nodes, SMALL, TrialResult.succeeded(SMALL, HERE, "w1", 0.2), 10);
+        List<String> passed = Canary.check(nodes, SMALL, CompletableFuture.completedFuture(TrialResult.succeeded(SMALL, HERE, "w1", 0.2)), 10);
 
         assertThat(passed).hasSize(2).allMatch(l -> l.contains("gives this machine's metrics"));
         assertThat(nodes.ran).containsExactly(SMALL.key() + "@10.0.0.1:5701/w1", SMALL.key() + "@10.0.0.2:5701/w1");
-        assertThat(nodes.forgotten).contains("10.0.0.1:5701/w1", "10.0.0.2:5701/w1");
+        assertThat(nodes.parked).as("kept for the run").containsExactlyInAnyOrder("10.0.0.1:5701/w1", "10.0.0.2:5701/w1");
+        assertThat(nodes.forgotten).isEmpty();
+    }
+
+    @Test
+    void theNodesWaitForThisMachinesResultAndAreNotCheckedWhenItFailed() throws Exception {
+        FakeNodes nodes = new FakeNodes();
+        nodes.answers.put("10.0.0.1:5701", new Metrics(0.5, 0.5, new int[][] {{1}}, 0.2, 2, 100, 16));
+        CompletableFuture<TrialResult> here = new CompletableFuture<>();
+        new Thread(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                return;
+            }
+            here.complete(TrialResult.failed(SMALL, "no memory", "w1", 0.1));
+        }).start();
+
+        List<String> lines = Canary.check(nodes, SMALL, here, 10);
+
+        assertThat(lines).containsExactly("the canary trial failed here: no memory; the nodes are not checked against it");
+        assertThat(nodes.parked).containsExactly("10.0.0.1:5701/w1");
     }
 
     @Test
@@ -90,7 +113,7 @@ class CanaryTest {
         nodes.answers.put("10.0.0.1:5701", HERE);
         nodes.answers.put("10.0.0.2:5701", new Metrics(0.8750001, 0.8, new int[][] {{7, 1}, {1, 7}}, 0.2, 2, 100, 16));
 
-        assertThatThrownBy(() -> Canary.check(nodes, SMALL, TrialResult.succeeded(SMALL, HERE, "w1", 0.2), 10))
+        assertThatThrownBy(() -> Canary.check(nodes, SMALL, CompletableFuture.completedFuture(TrialResult.succeeded(SMALL, HERE, "w1", 0.2)), 10))
                 .isInstanceOf(PoolExecutor.PoolFailure.class)
                 .hasMessageContaining("node 10.0.0.2:5701 gives other metrics than this machine for the canary trial " + SMALL.key())
                 .hasMessageContaining("the run stops");
@@ -103,7 +126,7 @@ class CanaryTest {
         nodes.answers.put("10.0.0.9:5701", null);
         long start = System.nanoTime();
 
-        assertThatThrownBy(() -> Canary.check(nodes, SMALL, TrialResult.succeeded(SMALL, HERE, "w1", 0.2), 0.5))
+        assertThatThrownBy(() -> Canary.check(nodes, SMALL, CompletableFuture.completedFuture(TrialResult.succeeded(SMALL, HERE, "w1", 0.2)), 0.5))
                 .isInstanceOf(PoolExecutor.PoolFailure.class)
                 .hasMessageContaining("did not finish on every node within")
                 .hasMessageContaining("10.0.0.9:5701 still running it");
