@@ -67,12 +67,17 @@ class RunChartsViewTest {
         });
     }
 
+    /** The live charts' tab: the Nodes tab has charts of its own. */
+    private static javafx.scene.Node liveTab(FxRobot robot) {
+        return robot.lookup("#chartTabs").queryAs(javafx.scene.control.TabPane.class).getTabs().get(0).getContent();
+    }
+
     @Test
     void legendsStayVisibleAt1280x600(FxRobot robot) {
         feed(robot, 10);
         WaitForAsyncUtils.waitForFxEvents();
 
-        List<SeriesLegend> legends = robot.lookup(".series-legend").queryAllAs(SeriesLegend.class).stream().toList();
+        List<SeriesLegend> legends = robot.from(liveTab(robot)).lookup(".series-legend").queryAllAs(SeriesLegend.class).stream().toList();
         assertThat(legends).hasSize(4);
         assertThat(legends).extracting(SeriesLegend::entries).containsExactlyInAnyOrder(
                 List.of("16 cores", "machine"), List.of("memory used"),
@@ -105,7 +110,7 @@ class RunChartsViewTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         List<LineChart<?, ?>> charts = new java.util.ArrayList<>();
-        robot.lookup(".chart").queryAllAs(LineChart.class).forEach(charts::add);
+        robot.from(liveTab(robot)).lookup(".chart").queryAllAs(LineChart.class).forEach(charts::add);
         assertThat(charts).hasSize(4).allSatisfy(chart -> {
             NumberAxis time = (NumberAxis) chart.getXAxis();
             // the run's clock started when the view model was made, a little before the first sample

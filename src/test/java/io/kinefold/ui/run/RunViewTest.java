@@ -52,7 +52,8 @@ class RunViewTest {
 
     @Test
     void showsFourUnanimatedChartsAndOnlyCancelsWhileRunning(FxRobot robot) {
-        assertThat(robot.lookup(".chart").queryAllAs(LineChart.class)).hasSize(4)
+        // The four live charts and the Nodes tab's two (a node's CPU and memory).
+        assertThat(robot.lookup(".chart").queryAllAs(LineChart.class)).hasSize(6)
                 .allSatisfy(chart -> {
                     assertThat(chart.getAnimated()).isFalse();
                     assertThat(chart.getCreateSymbols()).isFalse();
