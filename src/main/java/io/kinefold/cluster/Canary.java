@@ -70,12 +70,28 @@ final class Canary {
         Map<String, TrialResult> theirs = new LinkedHashMap<>();
         List<String> passed = new ArrayList<>();
         try {
+            // Every node at once: opening a session ships the dataset and starting a worker takes a second or so.
+            Map<String, CompletableFuture<String>> starting = new LinkedHashMap<>();
             for (String node : nodes.nodeNames()) {
+                starting.put(node, CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return nodes.startOn(node, events::add);
+                    } catch (IOException e) {
+                        throw new java.util.concurrent.CompletionException(e);
+                    }
+                }));
+            }
+            String refused = null;
+            for (Map.Entry<String, CompletableFuture<String>> s : starting.entrySet()) {
                 try {
-                    nodeOf.put(nodes.startOn(node, events::add), node);
-                } catch (IOException e) {
-                    throw new PoolExecutor.PoolFailure("node " + node + " could not start a worker for the canary trial: " + e.getMessage());
+                    nodeOf.put(s.getValue().join(), s.getKey());
+                } catch (java.util.concurrent.CompletionException e) {
+                    refused = refused != null ? refused : "node " + s.getKey() + " could not start a worker for the canary trial: "
+                            + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
                 }
+            }
+            if (refused != null) {
+                throw new PoolExecutor.PoolFailure(refused);
             }
             long deadline = System.nanoTime() + (long) (seconds * 1e9);
             while (!nodeOf.isEmpty()) {

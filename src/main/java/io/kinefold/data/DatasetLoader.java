@@ -53,7 +53,10 @@ public final class DatasetLoader {
             dataset = unlabelled(root, log);
         }
         if (dataset.recordings().isEmpty()) {
-            throw new DatasetException(dir + ": nothing usable (" + log.size() + " problem" + (log.size() == 1 ? "" : "s") + ")", log.problems());
+            // The dataset's problems, not the folder's log alone: each recording is read into a log of its own.
+            List<Problem> problems = dataset.problems();
+            throw new DatasetException(dir + ": nothing usable (" + problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + ")",
+                    problems);
         }
         return dataset;
     }

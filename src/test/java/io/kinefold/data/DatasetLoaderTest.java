@@ -174,6 +174,20 @@ class DatasetLoaderTest {
     }
 
     @Test
+    void aDatasetWhoseOnlyRecordingCannotBeReadSaysWhyAboutThatRecording() throws Exception {
+        // Found by ReaderFuzzTest: the source is one OpenPose frame file, not its folder nor a CSV. The recording's
+        // problem went to a log of its own, and "nothing usable" came with no problem at all.
+        Fixtures.recording(dir.resolve("rec"), "v", 3);
+        Fixtures.write(dir.resolve(DatasetLoader.MANIFEST), """
+                {"format":"kinefold-dataset/1","name":"x","fps":1,"recordings":[{"id":"a",
+                 "source":"rec/v_000000000000_keypoints.json","exercise":"squat","startFrames":[],"reps":[]}]}""");
+        assertThatThrownBy(() -> DatasetLoader.load(dir)).isInstanceOf(DatasetException.class)
+                .hasMessageContaining("nothing usable (1 problem)")
+                .satisfies(e -> assertThat(((DatasetException) e).problems()).singleElement()
+                        .satisfies(p -> assertThat(p.file()).endsWith("v_000000000000_keypoints.json")));
+    }
+
+    @Test
     void aSourceThatIsNoPathIsAProblemNotACrash() throws Exception {
         Fixtures.recording(dir.resolve("recordings/a"), "a", 5);
         manifest(recording("a", "s1", "squat", "[]", "[]"), """
