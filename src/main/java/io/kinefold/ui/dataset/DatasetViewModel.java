@@ -168,12 +168,21 @@ public final class DatasetViewModel {
         }
     }
 
+    /** A problem of the folder as a whole (nothing in it to read), not of a recording in it. */
+    private static boolean aboutTheFolder(Problem p, Path folder) {
+        try {
+            return Path.of(p.file()).toAbsolutePath().normalize().equals(folder.toAbsolutePath().normalize());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     private void applyFailed(Path folder, String detail, List<Problem> found) {
         loading.set(false);
         String plain;
         if (!Files.isDirectory(folder)) {
             plain = folder + " is not a folder.";
-        } else if (found.isEmpty()) {
+        } else if (found.isEmpty() || found.stream().allMatch(p -> aboutTheFolder(p, folder))) {
             plain = "Nothing in " + folder + " could be read as a recording: it holds no dataset.json, "
                     + "no OpenPose output folders and no CSV recordings.";
         } else {
