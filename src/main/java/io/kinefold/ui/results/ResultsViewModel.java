@@ -5,9 +5,6 @@ import static io.kinefold.exec.Progress.clock;
 import io.kinefold.experiment.Baseline;
 import io.kinefold.data.DatasetException;
 import io.kinefold.data.ModelId;
-import io.kinefold.exec.ModelFile;
-import io.kinefold.exec.Refit;
-import io.kinefold.exec.RefitRefusedException;
 import io.kinefold.exec.RunService;
 import io.kinefold.experiment.GridPointSummary;
 import io.kinefold.experiment.ModelSummary;
@@ -15,15 +12,11 @@ import io.kinefold.experiment.RunInfo;
 import io.kinefold.experiment.RunReport;
 import io.kinefold.experiment.SpecException;
 import io.kinefold.report.ExportFormat;
-import io.kinefold.report.ModelFileOutput;
-import io.kinefold.report.Exporter;
 import io.kinefold.report.ReportExtras;
 import io.kinefold.store.Store;
 import io.kinefold.store.StoreException;
 import io.kinefold.ui.common.AppContext;
-import io.kinefold.ui.common.Background;
 import io.kinefold.ui.common.WholeRunData;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.file.Path;
@@ -82,7 +75,7 @@ public final class ResultsViewModel {
     private final ObservableList<ParamColumn> colourChoices = FXCollections.observableArrayList();
     private final ObjectProperty<ParamColumn> colourBy = new SimpleObjectProperty<>(this, "colourBy");
     private final ReadOnlyStringWrapper slicesNote = new ReadOnlyStringWrapper(this, "slicesNote", "");
-    private final ObservableList<BackgroundJob> jobs = FXCollections.observableArrayList();
+    private final ResultsTasks tasks;
     private final ReadOnlyObjectWrapper<ComparisonData> comparison = new ReadOnlyObjectWrapper<>(this, "comparison");
     private final ObservableList<XYChart.Series<Number, Number>> cpuSeries = FXCollections.observableArrayList();
     private final ObservableList<XYChart.Series<Number, Number>> memorySeries = FXCollections.observableArrayList();
@@ -93,6 +86,7 @@ public final class ResultsViewModel {
     public ResultsViewModel(AppContext context, Executor fxThread) {
         this.context = context;
         this.fxThread = fxThread;
+        this.tasks = new ResultsTasks(context, fxThread, loading, status, error, errorDetails);
         selectedModel.addListener((obs, old, item) -> showModel(item));
         table.selectedPointProperty().addListener((obs, old, row) -> showPoint(row));
         colourBy.addListener((obs, old, p) -> drawSlices());
@@ -124,7 +118,7 @@ public final class ResultsViewModel {
         status.set("Loading run " + id + " …");
         error.set(null);
         errorDetails.set(null);
-        return background(() -> {
+        return tasks.background(() -> {
             Loaded loaded = null;
             String plain = null;
             String details = null;
@@ -290,30 +284,7 @@ public final class ResultsViewModel {
 
     /** Writes the shown run's report in the format to {@code out}, in the background. */
     public CompletableFuture<Void> export(ExportFormat format, Path out) {
-        RunReport shown = report;
-        ReportExtras shownExtras = extras;
-        if (shown == null) {
-            status.set("Open a run first: there is nothing to export");
-            return CompletableFuture.completedFuture(null);
-        }
-        loading.set(true);
-        status.set("Exporting run " + shown.run().id() + " …");
-        BackgroundJob job = start("Export of run " + shown.run().id() + " as " + format.label(), "Writing " + out.getFileName() + " …");
-        return background(job, () -> {
-            String result;
-            try {
-                if (job.cancelled()) {
-                    result = "Cancelled the export of run " + shown.run().id() + ": nothing was written";
-                } else {
-                    Exporter.export(shown, format, out, shownExtras);
-                    result = "Wrote " + out.toAbsolutePath();
-                }
-            } catch (IOException e) {
-                result = "Cannot write " + out + ": " + e.getMessage();
-            }
-            String text = result;
-            ui(() -> status.set(text));
-        });
+        return tasks.export(report, extras, format, out);
     }
 
     /**
@@ -321,75 +292,16 @@ public final class ResultsViewModel {
      * model, the run's CPU and memory, and for a comparison the CPU and memory of both modes.
      */
     public CompletableFuture<Void> exportCharts(Path folder) {
-        RunReport shown = report;
-        ReportExtras shownExtras = extras;
-        if (shown == null) {
-            status.set("Open a run first: there are no charts to export");
-            return CompletableFuture.completedFuture(null);
-        }
-        loading.set(true);
-        status.set("Drawing the charts of run " + shown.run().id() + " …");
-        BackgroundJob job = start("Charts of run " + shown.run().id() + " as PNG", "Drawing into " + folder.getFileName() + " …");
-        return background(job, () -> {
-            String result;
-            try {
-                if (job.cancelled()) {
-                    throw new java.util.concurrent.CancellationException();
-                }
-                List<String> written = ChartFiles.write(shown, shownExtras, folder);
-                result = "Wrote " + written.size() + (written.size() == 1 ? " chart" : " charts") + " to "
-                        + folder.toAbsolutePath() + ": " + String.join(", ", written);
-            } catch (IOException e) {
-                result = "Cannot write the charts to " + folder + ": " + e.getMessage();
-            } catch (java.util.concurrent.CancellationException e) {
-                result = "Cancelled the charts of run " + shown.run().id() + ": nothing was written";
-            }
-            String text = result;
-            ui(() -> status.set(text));
-        });
+        return tasks.exportCharts(report, extras, folder);
     }
 
     /**
-     * Trains the selected model's best grid point on all of its data ({@link Refit}) and writes it
-     * to {@code out}, with its sidecar beside it, in the background; what it is doing and how it
-     * ended go to the status, never an exception.
+     * Trains the selected model's best grid point on all of its data and writes it to {@code out},
+     * with its sidecar beside it, in the background; what it is doing and how it ended go to the
+     * status, never an exception.
      */
     public CompletableFuture<Void> saveBestModel(Path out) {
-        Long id = runId.get();
-        ModelItem item = selectedModel.get();
-        if (id == null || item == null) {
-            status.set("Select a model of a run first: there is nothing to save");
-            return CompletableFuture.completedFuture(null);
-        }
-        if (!item.hasBest()) {
-            status.set(item.model() + " has no grid point with a succeeded fold: there is no best model to save");
-            return CompletableFuture.completedFuture(null);
-        }
-        loading.set(true);
-        status.set("Refitting the best grid point of " + item.model() + " …");
-        BackgroundJob job = start("Save best " + item.model() + " model of run " + id, "Refitting the best grid point …");
-        return background(job, () -> {
-            String result;
-            try (Store store = Store.open(context.storeFile())) {
-                ModelFileOutput.checkTargets(out);
-                ModelFile file = new Refit(new RunService(store)).run(id, item.model(), text -> ui(() -> {
-                    status.set(text);
-                    job.say(text);
-                }), job::cancelled);
-                Path sidecar = ModelFileOutput.write(file, out);
-                result = "Saved the best " + item.model() + " model (grid point " + file.info().gridPoint() + ", trained "
-                        + file.info().epochs() + (file.info().epochs() == 1 ? " epoch" : " epochs") + ") to " + out.toAbsolutePath()
-                        + ", its description to " + sidecar.getFileName();
-            } catch (RefitRefusedException | StoreException | SpecException | DatasetException e) {
-                result = "Cannot save the best " + item.model() + " model: " + e.getMessage();
-            } catch (IOException e) {
-                result = "Cannot write " + out + ": " + e.getMessage();
-            } catch (java.util.concurrent.CancellationException e) {
-                result = "Cancelled saving the best " + item.model() + " model: nothing was written";
-            }
-            String text = result;
-            ui(() -> status.set(text));
-        });
+        return tasks.saveBestModel(runId.get(), selectedModel.get(), out);
     }
 
     /** The file name the save-model dialog suggests: {@code run-3-start-squat.zip}. */
@@ -403,32 +315,6 @@ public final class ResultsViewModel {
     public String suggestedName(ExportFormat format) {
         Long id = runId.get();
         return (id == null ? "run" : "run-" + id) + "." + format.extension();
-    }
-
-    /**
-     * Runs the work on the context's executor and clears {@code loading} afterwards; an unexpected
-     * error becomes a status in words rather than a lost exception.
-     */
-    private CompletableFuture<Void> background(Runnable work) {
-        return background(null, work);
-    }
-
-    /** As {@link #background(Runnable)}, listing {@code job} among the {@link #jobs()} until it ends. */
-    private CompletableFuture<Void> background(BackgroundJob job, Runnable work) {
-        return Background.run(context, fxThread, work, e -> {
-            error.set("Stopped on an unexpected error");
-            errorDetails.set(String.valueOf(e));
-            status.set("Stopped on an unexpected error: " + e);
-        }, () -> {
-            loading.set(false);
-            jobs.remove(job);
-        });
-    }
-
-    private BackgroundJob start(String title, String message) {
-        BackgroundJob job = new BackgroundJob(title, message);
-        jobs.add(job);
-        return job;
     }
 
     private void ui(Runnable change) {
@@ -495,7 +381,7 @@ public final class ResultsViewModel {
     /** What the slice charts show, or why there are none. */
     public ReadOnlyStringProperty slicesNoteProperty() { return slicesNote.getReadOnlyProperty(); }
     /** Exports and refits running now, for the task list. */
-    public ObservableList<BackgroundJob> jobs() { return jobs; }
+    public ObservableList<BackgroundJob> jobs() { return tasks.jobs(); }
     /** Machine CPU (%) of both modes of the comparison over time (s). */
     public ObservableList<XYChart.Series<Number, Number>> cpuSeries() { return cpuSeries; }
     /** The workers' resident memory, summed (MB), of both modes over time (s). */
