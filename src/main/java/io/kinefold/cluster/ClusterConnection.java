@@ -33,13 +33,9 @@ public final class ClusterConnection implements AutoCloseable {
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
 
     private final HazelcastInstance instance;
-    private final List<NodeAddress> asked;
-    private final String clusterName;
 
-    private ClusterConnection(HazelcastInstance instance, List<NodeAddress> asked, String clusterName) {
+    private ClusterConnection(HazelcastInstance instance) {
         this.instance = instance;
-        this.asked = asked;
-        this.clusterName = clusterName;
     }
 
     /**
@@ -59,7 +55,7 @@ public final class ClusterConnection implements AutoCloseable {
         } catch (HazelcastException | IllegalStateException e) {
             throw new ClusterException("cannot join the cluster at " + text(nodes) + ": " + e.getMessage(), e);
         }
-        ClusterConnection c = new ClusterConnection(instance, nodes, clusterName);
+        ClusterConnection c = new ClusterConnection(instance);
         if (c.nodes().isEmpty()) {
             c.close();
             throw new ClusterException("no Kinefold node answered at " + text(nodes) + " (cluster name '" + clusterName
@@ -119,15 +115,6 @@ public final class ClusterConnection implements AutoCloseable {
     public List<String> refusals() {
         return refusedNodes().stream().map(n -> "node " + n.name() + " refused: it runs Kinefold build " + n.build()
                 + ", this process build " + Build.hash() + " (every node must run the same jar)").toList();
-    }
-
-    public String clusterName() {
-        return clusterName;
-    }
-
-    /** The addresses this connection was asked to join. */
-    public List<NodeAddress> asked() {
-        return asked;
     }
 
     UUID uuid() {

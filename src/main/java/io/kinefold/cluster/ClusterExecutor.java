@@ -7,9 +7,7 @@ import io.kinefold.exec.PoolExecutor;
 import io.kinefold.exec.TrialExecutor;
 import io.kinefold.exec.TrialScheduler;
 import io.kinefold.exec.WorkerChoice;
-import io.kinefold.exec.WorkerInfo;
 import io.kinefold.exec.WorkerInit;
-import io.kinefold.experiment.Status;
 import io.kinefold.experiment.Trial;
 import io.kinefold.experiment.TrialResult;
 import io.kinefold.experiment.Workload;
@@ -108,9 +106,6 @@ public final class ClusterExecutor implements TrialExecutor {
         pool.onSample(sink);
     }
 
-    public List<WorkerInfo> workerInfos() {
-        return pool.workers();
-    }
 
     @Override
     public void close() {

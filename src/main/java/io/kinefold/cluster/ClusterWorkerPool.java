@@ -109,11 +109,6 @@ final class ClusterWorkerPool implements WorkerPool, Canary.Nodes {
         this.samples = sink;
     }
 
-    /** The nodes now, for the run's words. */
-    List<NodeInfo> nodes() {
-        return List.copyOf(nodes.values());
-    }
-
     @Override
     public String prepare(int trialCount, int workers) {
         this.trials = trialCount;

@@ -37,12 +37,18 @@ public record RunOutcome(long runId, Status status, int trials, int ranNow, int 
      */
     public record NodeShare(String address, int workers, int trials) {}
 
+    /** The cluster node a worker's name says it ran on ({@code NODE/wN}), or null for a worker of this machine. */
+    public static String nodeOf(String worker) {
+        int slash = worker == null ? -1 : worker.lastIndexOf('/');
+        return slash > 0 ? worker.substring(0, slash) : null;
+    }
+
     public List<NodeShare> nodes() {
         Map<String, int[]> byNode = new LinkedHashMap<>();
         trialsByWorker.forEach((worker, n) -> {
-            int slash = worker.lastIndexOf('/');
-            if (slash > 0) {
-                int[] c = byNode.computeIfAbsent(worker.substring(0, slash), k -> new int[2]);
+            String node = nodeOf(worker);
+            if (node != null) {
+                int[] c = byNode.computeIfAbsent(node, k -> new int[2]);
                 c[0]++;
                 c[1] += n;
             }

@@ -263,7 +263,8 @@ public final class WholeRunChart extends VBox {
         return l;
     }
 
-    static Color kindColour(ModelKind kind) {
+    /** A model kind's colour, as every chart of trials draws it. */
+    public static Color kindColour(ModelKind kind) {
         return Kinds.find(kind).map(k -> Color.web(k.colour())).orElse(Color.GRAY);
     }
 
@@ -277,8 +278,8 @@ public final class WholeRunChart extends VBox {
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 
-    /** 1, 2 or 5 times a power of ten, at least {@code raw}. */
-    static double niceStep(double raw) {
+    /** 1, 2 or 5 times a power of ten, at least {@code raw}: the tick step of every time axis drawn by hand. */
+    public static double niceStep(double raw) {
         double pow = Math.pow(10, Math.floor(Math.log10(Math.max(raw, 1e-9))));
         for (double m : new double[] {1, 2, 5, 10}) {
             if (m * pow >= raw) {

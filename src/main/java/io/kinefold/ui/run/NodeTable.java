@@ -1,5 +1,6 @@
 package io.kinefold.ui.run;
 
+import io.kinefold.exec.RunOutcome;
 import io.kinefold.exec.WorkerInfo;
 import io.kinefold.experiment.Status;
 import io.kinefold.monitor.ResourceSample;
@@ -33,14 +34,8 @@ final class NodeTable {
         rows.clear();
     }
 
-    /** The node a worker's name says it runs on, or null for a worker of this machine. */
-    static String nodeOf(String worker) {
-        int slash = worker == null ? -1 : worker.lastIndexOf('/');
-        return slash > 0 ? worker.substring(0, slash) : null;
-    }
-
     void workerChanged(WorkerInfo worker) {
-        String node = nodeOf(worker.name());
+        String node = RunOutcome.nodeOf(worker.name());
         if (node != null) {
             Node n = node(node);
             n.workers.put(worker.name(), worker);
@@ -53,7 +48,7 @@ final class NodeTable {
     }
 
     void trialFinished(String worker) {
-        String node = nodeOf(worker);
+        String node = RunOutcome.nodeOf(worker);
         if (node != null) {
             node(node).trialsDone++;
             refresh();

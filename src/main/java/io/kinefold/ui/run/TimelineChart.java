@@ -1,8 +1,8 @@
 package io.kinefold.ui.run;
 
-import io.kinefold.data.ModelKind;
 import io.kinefold.kind.KindSpec;
 import io.kinefold.kind.Kinds;
+import io.kinefold.ui.common.WholeRunChart;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -136,7 +136,7 @@ public final class TimelineChart extends Region {
             double x0 = LANE_LABEL + bar.start() / span * plot;
             double x1 = LANE_LABEL + (bar.running() ? Math.max(bar.start(), now.get()) : bar.end()) / span * plot;
             double y = TOP + i * lane + 2;
-            Color c = bar.failed() ? FAILED : color(bar.kind());
+            Color c = bar.failed() ? FAILED : WholeRunChart.kindColour(bar.kind());
             g.setFill(bar.running() ? c.deriveColor(0, 0.6, 1.2, 0.6) : c);
             g.fillRect(x0, y, Math.max(1.5, x1 - x0 - 1), Math.max(2, lane - 4));
         }
@@ -156,7 +156,7 @@ public final class TimelineChart extends Region {
      * "0 s, 1 s, 1 s, 2 s, 2 s".
      */
     static List<Double> ticks(double span, double plot) {
-        double step = niceStep(Math.max(1, span / Math.max(1, plot / 80)));
+        double step = WholeRunChart.niceStep(Math.max(1, span / Math.max(1, plot / 80)));
         List<Double> ticks = new ArrayList<>();
         for (int i = 0; i * step <= span + 1e-9; i++) {
             ticks.add(i * step);
@@ -188,21 +188,6 @@ public final class TimelineChart extends Region {
             g.fillRect(x - 10, TOP / 2 - 5, 10, 10);
             x -= 22;
         }
-    }
-
-    static Color color(ModelKind kind) {
-        return Kinds.find(kind).map(k -> Color.web(k.colour())).orElse(Color.GRAY);
-    }
-
-    /** 1, 2 or 5 times a power of ten, at least {@code raw}. */
-    static double niceStep(double raw) {
-        double pow = Math.pow(10, Math.floor(Math.log10(Math.max(raw, 1e-9))));
-        for (double m : new double[] {1, 2, 5, 10}) {
-            if (m * pow >= raw) {
-                return m * pow;
-            }
-        }
-        return 10 * pow;
     }
 
     private void hover(double x, double y, double screenX, double screenY) {
