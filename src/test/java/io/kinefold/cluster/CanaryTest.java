@@ -26,10 +26,11 @@ class CanaryTest {
 
     /** Nodes whose workers answer a trial with the metrics given per node, or never (null). */
     private static final class FakeNodes implements Canary.Nodes {
+        // The canary starts a worker on every node at once, from threads of its own.
         final Map<String, Metrics> answers = new LinkedHashMap<>();
-        final Map<String, String> nodeOf = new LinkedHashMap<>();
-        final Map<String, Consumer<WorkerPool.Event>> sinks = new LinkedHashMap<>();
-        final List<String> ran = new ArrayList<>();
+        final Map<String, String> nodeOf = new java.util.concurrent.ConcurrentHashMap<>();
+        final Map<String, Consumer<WorkerPool.Event>> sinks = new java.util.concurrent.ConcurrentHashMap<>();
+        final List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
         final List<String> forgotten = new ArrayList<>();
         final List<String> parked = new ArrayList<>();
 
@@ -82,7 +83,7 @@ class CanaryTest {
         List<String> passed = Canary.check(nodes, SMALL, CompletableFuture.completedFuture(TrialResult.succeeded(SMALL, HERE, "w1", 0.2)), 10);
 
         assertThat(passed).hasSize(2).allMatch(l -> l.contains("gives this machine's metrics"));
-        assertThat(nodes.ran).containsExactly(SMALL.key() + "@10.0.0.1:5701/w1", SMALL.key() + "@10.0.0.2:5701/w1");
+        assertThat(nodes.ran).containsExactlyInAnyOrder(SMALL.key() + "@10.0.0.1:5701/w1", SMALL.key() + "@10.0.0.2:5701/w1");
         assertThat(nodes.parked).as("kept for the run").containsExactlyInAnyOrder("10.0.0.1:5701/w1", "10.0.0.2:5701/w1");
         assertThat(nodes.forgotten).isEmpty();
     }
