@@ -44,27 +44,35 @@ public final class ClusterExecutor implements TrialExecutor {
 
     @Override
     public void execute(List<Trial> trials, ExecutionListener listener) {
-        try {
-            canary(trials, listener);
-        } catch (PoolExecutor.PoolFailure e) {
-            pool.endAll(true);
-            if (cancelled) {
-                return;
-            }
-            throw e;
-        }
-        if (!cancelled) {
-            scheduler.execute(trials, listener);
-        }
-    }
-
-    /** Runs the canary trial here, on a worker of this machine, then on every node: see {@link Canary}. */
-    private void canary(List<Trial> trials, ExecutionListener listener) {
         Trial canary = Canary.pick(trials, t -> PoolExecutor.trainSamples(workload, t));
         if (canary == null) {
+            scheduler.execute(trials, listener);
             return;
         }
-        listener.message("canary trial " + canary.key() + ": on a worker here and on every node at once, before the run");
+        listener.message("canary trial " + canary.key() + ": on every node at once, then on a worker here beside the run's "
+                + "first trials, whose results wait for the check");
+        CompletableFuture<TrialResult> own = runHere(canary);
+        pool.prepare(trials.size(), scheduler.target()); // the sessions the canary opens start the run's workers, JIT chosen for this many trials
+        Canary.guard(pool, canary, own, CANARY_SECONDS, listener, new Canary.Run() {
+            @Override
+            public void execute(ExecutionListener gate) {
+                scheduler.execute(trials, gate);
+            }
+
+            @Override
+            public void stop() {
+                scheduler.cancel();
+            }
+
+            @Override
+            public boolean cancelled() {
+                return ClusterExecutor.this.cancelled();
+            }
+        });
+    }
+
+    /** This machine's run of the canary trial, on a worker of its own. */
+    private CompletableFuture<TrialResult> runHere(Trial canary) {
         CompletableFuture<TrialResult> own = new CompletableFuture<>();
         Thread here = new Thread(() -> {
             try (TrialExecutor local = ExecutorFactory.local(RunMode.SINGLE, workload, WorkerChoice.single())) {
@@ -77,7 +85,7 @@ public final class ClusterExecutor implements TrialExecutor {
         }, "kinefold-canary");
         here.setDaemon(true);
         here.start();
-        Canary.check(pool, canary, own, CANARY_SECONDS).forEach(listener::message);
+        return own;
     }
 
     @Override

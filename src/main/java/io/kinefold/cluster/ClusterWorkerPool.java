@@ -182,6 +182,11 @@ final class ClusterWorkerPool implements WorkerPool, Canary.Nodes {
     }
 
     @Override
+    public void endSessions() {
+        endAll(true);
+    }
+
+    @Override
     public void forget(String worker) {
         Remote r = workers.remove(worker);
         if (r != null) {
