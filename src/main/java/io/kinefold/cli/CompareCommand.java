@@ -55,7 +55,7 @@ final class CompareCommand extends SpecCommand {
             if (!outcome.compared()) {
                 return KinefoldCommand.FAILED;
             }
-            printHuman(outcome.result(), err);
+            printHuman(outcome.result(), choice.cluster(), err);
             console.printJson(json(outcome));
             return outcome.result().metricsAgree() ? KinefoldCommand.OK : KinefoldCommand.FAILED;
         } catch (StoreException | StoreFailure | RunHeldException e) {
@@ -115,12 +115,12 @@ final class CompareCommand extends SpecCommand {
             err.println(switch (phase) {
                 case SINGLE -> "== single process (1 worker) ==";
                 case POOL -> cluster ? "== cluster (" + workers + " workers) ==" : "== pool (" + workers + " workers) ==";
-                case SCALING -> "== scaling: " + workers + " workers ==";
+                case SCALING -> "== scaling: " + workers + (workers == 1 ? " worker ==" : " workers ==");
             });
         }
     }
 
-    private static void printHuman(ComparisonResult result, PrintWriter err) {
+    private static void printHuman(ComparisonResult result, boolean cluster, PrintWriter err) {
         ComparisonResult.ModeTimings s = result.single();
         ComparisonResult.ModeTimings m = result.pool();
         err.println();
@@ -148,6 +148,13 @@ final class CompareCommand extends SpecCommand {
             for (ComparisonResult.ScalingPoint p : result.scaling()) {
                 err.printf(Locale.ROOT, "    %2d workers  %8.1f s  %5.2f×  %3.0f %%%n", p.workers(), p.wallSeconds(),
                         p.speedup(), 100 * p.efficiency());
+            }
+            ComparisonResult.ScalingPoint first = result.scaling().get(0);
+            ComparisonResult.ScalingPoint last = result.scaling().get(result.scaling().size() - 1);
+            if (cluster && first.workers() == 1 && last.workers() > 1) {
+                // a cluster's curve starts at one worker there, not at the single process here
+                err.printf(Locale.ROOT, "  on the cluster: %d workers are %.2f× one worker there (%.1f s against %.1f s)%n",
+                        last.workers(), first.wallSeconds() / last.wallSeconds(), last.wallSeconds(), first.wallSeconds());
             }
         }
         err.printf("  runs: %d (single) and %d (pool); export either with kinefold export RUN_ID%n", s.runId(), m.runId());

@@ -112,15 +112,25 @@ public final class CompareWorkflow {
             return new Outcome(single, pool, null);
         }
         List<ComparisonResult.ScalingPoint> curve = new ArrayList<>();
-        if (options.scaling() && choice.cluster()) {
-            listener.warning("no scaling curve on a cluster: its runs at fewer workers would be this machine's pool");
-        } else if (options.scaling()) {
+        if (options.scaling()) {
+            // On a cluster every point runs there, from one worker (one node's slot) up: its speedup
+            // over one node is the last point's over the first. Every point is timed against the
+            // single process here, as the comparison's speedup is.
             double singleWall = single.outcome().wallSeconds();
-            curve.add(ComparisonResult.ScalingPoint.of(1, singleWall, singleWall));
-            for (int k = 2; k < n && !cancel.requested(); k++) {
+            if (!choice.cluster()) {
+                curve.add(ComparisonResult.ScalingPoint.of(1, singleWall, singleWall));
+            }
+            for (int k = choice.cluster() ? 1 : 2; k < n && !cancel.requested(); k++) {
                 listener.phaseStarted(Phase.SCALING, k, single);
-                Comparer.ModeRun m = comparer.run("scaling-" + k, k,
-                        cancel.watching(executors.of(RunMode.POOL, WorkerChoice.fixed(k).withTrialTimeout(choice.trialTimeoutSeconds()))), listener);
+                java.util.function.Function<io.kinefold.experiment.Workload, TrialExecutor> fewer = choice.cluster()
+                        ? executors.of(RunMode.CLUSTER, choice.onCluster(new WorkerCount(k, k + " of the cluster's " + n
+                                + " workers, for the scaling curve")))
+                        : executors.of(RunMode.POOL, WorkerChoice.fixed(k).withTrialTimeout(choice.trialTimeoutSeconds()));
+                Comparer.ModeRun m = comparer.run((choice.cluster() ? "scaling-cluster-" : "scaling-") + k, k, cancel.watching(fewer),
+                        listener);
+                if (!m.succeeded()) {
+                    break;
+                }
                 curve.add(ComparisonResult.ScalingPoint.of(k, m.outcome().wallSeconds(), singleWall));
             }
             curve.add(ComparisonResult.ScalingPoint.of(n, pool.outcome().wallSeconds(), singleWall));

@@ -11,6 +11,7 @@ import io.kinefold.kind.SampleOrigin;
 import io.kinefold.model.DataBlock;
 import io.kinefold.model.Hyperparameters;
 import io.kinefold.model.Net;
+import io.kinefold.model.Trainer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -111,7 +112,7 @@ public final class Predict {
         int labelled = 0;
         int right = 0;
         for (int i = 0; i < probabilities.length; i++) {
-            int best = argMax(probabilities[i]);
+            int best = Trainer.argMax(probabilities[i]);
             int label = samples.labels()[i];
             String actual = label < 0 ? null : samples.classes().get(label);
             SampleOrigin origin = origins.get(i);
@@ -128,15 +129,5 @@ public final class Predict {
 
     private static String shape(int features, int timeSteps) {
         return features + " features per frame" + (timeSteps > 0 ? " over " + timeSteps + " frames" : "");
-    }
-
-    private static int argMax(float[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 }

@@ -141,7 +141,8 @@ public final class Trainer {
         return factory.create(train.features(), classes, classWeights(train.labels(), classes));
     }
 
-    private static int argMax(float[] values) {
+    /** The predicted class of one sample's probabilities: the most probable, the first of a tie. */
+    public static int argMax(float[] values) {
         int best = 0;
         for (int i = 1; i < values.length; i++) {
             if (values[i] > values[best]) {

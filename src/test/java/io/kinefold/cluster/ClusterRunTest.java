@@ -249,17 +249,20 @@ class ClusterRunTest {
             assertThat(nodes.findValues("answeredMs")).extracting(com.fasterxml.jackson.databind.JsonNode::asDouble).allMatch(ms -> ms > 0);
             assertThat(nodes.findValues("trialsDone")).hasSize(2);
 
-            // compare --cluster: one worker here, then the cluster's three slots; the same metrics, and trials by node.
+            // compare --cluster --scaling: one worker here, then the cluster's three slots, then one and two of them;
+            // the same metrics, trials by node, and the speedup over one worker on the cluster.
             Outcome compare = kinefold("compare", spec().toString(), "--dataset", DEMO, "--cluster", b.address(), "--no-reference",
-                    "--db", dir.resolve("compare.db").toString(), "--json");
+                    "--scaling", "--db", dir.resolve("compare.db").toString(), "--json");
             assertThat(compare.code()).as(compare.err()).isZero();
-            assertThat(compare.err()).contains("== cluster (3 workers) ==").contains("metrics identical in both modes");
+            assertThat(compare.err()).contains("== cluster (3 workers) ==").contains("metrics identical in both modes")
+                    .contains("== scaling: 1 worker ==").contains("== scaling: 2 workers ==")
+                    .containsPattern("on the cluster: 3 workers are \\d+\\.\\d\\d× one worker there");
             com.fasterxml.jackson.databind.JsonNode result = new com.fasterxml.jackson.databind.ObjectMapper().readTree(compare.out());
             assertThat(result.get("identicalMetrics").asBoolean()).isTrue();
             assertThat(result.get("nodes").findValuesAsText("address")).isSubsetOf(a.address(), b.address()).isNotEmpty();
             try (Store store = Store.open(dir.resolve("compare.db"))) {
                 assertThat(store.runs()).extracting(io.kinefold.experiment.RunInfo::mode)
-                        .containsExactlyInAnyOrder("compare-single", "compare-cluster");
+                        .containsExactlyInAnyOrder("compare-single", "compare-cluster", "scaling-cluster-1", "scaling-cluster-2");
             }
         } finally {
             b.close();

@@ -72,6 +72,28 @@ class CompareWorkflowTest {
     }
 
     @Test
+    void onAClusterTheScalingCurveRunsThereFromOneWorkerUp() throws Exception {
+        ExecutorFactory cluster = (mode, workload, choice) -> {
+            asked.add(mode + " " + choice.workers() + (choice.cluster() ? " on the cluster" : ""));
+            return new SingleProcessExecutor(workload);
+        };
+        WorkerChoice threeSlots = WorkerChoice.fixed(3).onCluster(new WorkerCount(3, "3 workers on 2 nodes"));
+        try (Store store = Store.open(dir.resolve("t.db"))) {
+            CompareWorkflow.Outcome outcome = new CompareWorkflow(new RunService(store), cluster, new RunCancel())
+                    .run(prepared, threeSlots, new CompareWorkflow.Options(false, true), listener);
+
+            assertThat(outcome.compared()).isTrue();
+            assertThat(asked).containsExactly("SINGLE 1", "CLUSTER 3 on the cluster", "CLUSTER 1 on the cluster",
+                    "CLUSTER 2 on the cluster");
+            assertThat(outcome.result().scaling()).extracting(ComparisonResult.ScalingPoint::workers).containsExactly(1, 2, 3);
+            double singleWall = outcome.single().outcome().wallSeconds();
+            assertThat(outcome.result().scaling().get(0).speedup()).as("one worker on the cluster, timed against the single process")
+                    .isEqualTo(singleWall / outcome.result().scaling().get(0).wallSeconds());
+            assertThat(store.runs()).extracting(RunInfo::mode).contains("scaling-cluster-1", "scaling-cluster-2");
+        }
+    }
+
+    @Test
     void measuresNoReferenceForOneWorker() throws Exception {
         try (Store store = Store.open(dir.resolve("t.db"))) {
             CompareWorkflow.Outcome outcome = new CompareWorkflow(new RunService(store), inProcess, new RunCancel())
