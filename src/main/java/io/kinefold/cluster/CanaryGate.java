@@ -2,6 +2,8 @@ package io.kinefold.cluster;
 
 import io.kinefold.exec.ExecutionListener;
 import io.kinefold.exec.PoolExecutor;
+import io.kinefold.exec.PoolListener;
+import io.kinefold.exec.WorkerInfo;
 import io.kinefold.experiment.Trial;
 import io.kinefold.experiment.TrialResult;
 import java.util.ArrayList;
@@ -13,9 +15,10 @@ import java.util.List;
  * nothing they report is recorded before the check passed. When it passes, the held results go on
  * in the order they came; when it fails, they are dropped (and counted in the failure's message),
  * because they came from nodes whose results would depend on where a trial ran. Starts and log
- * lines pass at once.
+ * lines pass at once, and so does news of the workers for a listener that takes it: the gate
+ * hides nothing of the pool from its listener but the results.
  */
-final class CanaryGate implements ExecutionListener {
+final class CanaryGate implements PoolListener {
     private final ExecutionListener next;
     private final List<TrialResult> held = new ArrayList<>();
     private boolean open;
@@ -42,6 +45,13 @@ final class CanaryGate implements ExecutionListener {
     @Override
     public void message(String text) {
         next.message(text);
+    }
+
+    @Override
+    public void workerChanged(WorkerInfo worker) {
+        if (next instanceof PoolListener pool) {
+            pool.workerChanged(worker);
+        }
     }
 
     /** The check passed (or could not be made, as {@code lines} say): the held results go on, and the later ones pass at once. */

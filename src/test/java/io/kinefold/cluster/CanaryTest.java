@@ -189,8 +189,13 @@ class CanaryTest {
     }
 
     /** What the gate lets through, in order. */
-    private static final class Recorder implements ExecutionListener {
+    private static final class Recorder implements io.kinefold.exec.PoolListener {
         final List<String> seen = new ArrayList<>();
+
+        @Override
+        public void workerChanged(io.kinefold.exec.WorkerInfo worker) {
+            seen.add("worker " + worker.name());
+        }
 
         @Override
         public void trialFinished(TrialResult result) {
@@ -209,16 +214,17 @@ class CanaryTest {
         CanaryGate gate = new CanaryGate(next);
 
         gate.message("a log line passes at once");
+        gate.workerChanged(new io.kinefold.exec.WorkerInfo("n/w1", 7, io.kinefold.experiment.Status.RUNNING, LARGE.key(), 0, 0, -1));
         gate.trialFinished(TrialResult.succeeded(LARGE, HERE, "n/w1", 1));
         gate.trialFinished(TrialResult.succeeded(SMALL, HERE, "n/w2", 1));
-        assertThat(next.seen).containsExactly("a log line passes at once");
+        assertThat(next.seen).as("the pool's news of its workers too").containsExactly("a log line passes at once", "worker n/w1");
         assertThat(gate.held()).isEqualTo(2);
 
         gate.pass(List.of("node n: canary trial passed"));
         gate.trialFinished(TrialResult.succeeded(BASELINE, HERE, "n/w1", 1));
         gate.fail(new PoolExecutor.PoolFailure("too late to count"));
 
-        assertThat(next.seen).containsExactly("a log line passes at once", "node n: canary trial passed",
+        assertThat(next.seen).containsExactly("a log line passes at once", "worker n/w1", "node n: canary trial passed",
                 "finished " + LARGE.key(), "finished " + SMALL.key(), "finished " + BASELINE.key());
         assertThat(gate.failure()).isNull();
         assertThat(gate.settled()).isTrue();
